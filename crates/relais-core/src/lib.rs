@@ -1,0 +1,10 @@
+//! Relais shared kernel: storage on two engines, i18n, the web shell, demo data mechanism.
+//! Domain areas (places, accompaniments, diagnostics, …) build on it.
+
+pub mod db;
+pub mod demo;
+pub mod i18n;
+pub mod settings;
+pub mod web;
+
+pub use db::{Db, DbError, Engine};

@@ -1,0 +1,37 @@
+//! The home page: what Relais is, for the people helped and for the helpers.
+
+use askama::Template;
+use axum::response::Response;
+
+use super::{error::AppError, layout::PageContext};
+use crate::i18n::Tr;
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct Home {
+    tr: Tr,
+}
+
+/// The themes people most often need help with (shown as a list on the home page).
+const HELP_TOPICS: [&str; 8] = [
+    "home-topic-pension",
+    "home-topic-health-insurance",
+    "home-topic-job",
+    "home-topic-housing",
+    "home-topic-itsme",
+    "home-topic-email",
+    "home-topic-banking",
+    "home-topic-family",
+];
+
+impl Home {
+    fn topics(&self) -> Vec<String> {
+        HELP_TOPICS.iter().map(|key| self.tr.t(key)).collect()
+    }
+}
+
+/// `GET /`
+pub async fn home(ctx: PageContext) -> Result<Response, AppError> {
+    let main = Home { tr: ctx.tr }.render()?;
+    ctx.render(&ctx.tr.t("home-title"), &main)
+}

@@ -1,0 +1,129 @@
+//! The web shell shared by every area: state, route registry, middleware stack, layout,
+//! error pages, assets, operations endpoints and the home page.
+
+pub mod assets;
+pub mod error;
+pub mod home;
+pub mod instance;
+pub mod layout;
+pub mod metrics;
+pub mod ops;
+pub mod response;
+pub mod security;
+pub mod shell;
+pub mod templates;
+
+use std::{any::Any, sync::Arc, time::Duration};
+
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::StatusCode,
+    middleware,
+    response::{IntoResponse, Response},
+    routing::{MethodRouter, get},
+};
+use metrics_exporter_prometheus::PrometheusHandle;
+use tower_http::{
+    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
+    timeout::TimeoutLayer, trace::TraceLayer,
+};
+
+use crate::db::Db;
+
+/// Largest request body accepted (forms; uploads get their own limit where they exist).
+pub const BODY_LIMIT: usize = 1024 * 1024;
+/// A request taking longer than this is answered 408 and its work dropped.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Shared by every handler. Holds nothing that matters only in memory: the database is the truth,
+/// so any number of processes behave as one.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub instance: Arc<instance::InstanceCache>,
+    pub metrics: PrometheusHandle,
+}
+
+impl AppState {
+    pub fn new(db: Db) -> AppState {
+        AppState {
+            db,
+            instance: Arc::default(),
+            metrics: metrics::prometheus(),
+        }
+    }
+}
+
+/// The route registry: builds the router and remembers every path, so tests (the robustness
+/// test, the accessibility run) cover new routes automatically.
+#[derive(Default)]
+pub struct Routes {
+    router: Router<AppState>,
+    paths: Vec<&'static str>,
+}
+
+impl Routes {
+    pub fn new() -> Routes {
+        Routes::default()
+    }
+
+    pub fn route(mut self, path: &'static str, method_router: MethodRouter<AppState>) -> Routes {
+        self.router = self.router.route(path, method_router);
+        self.paths.push(path);
+        self
+    }
+
+    pub fn merge(mut self, other: Routes) -> Routes {
+        self.router = self.router.merge(other.router);
+        self.paths.extend(other.paths);
+        self
+    }
+
+    /// Every registered path pattern (e.g. `/assets/{file}`).
+    pub fn paths(&self) -> &[&'static str] {
+        &self.paths
+    }
+
+    /// The complete application: routes, a translated 404 fallback and the middleware stack.
+    pub fn into_app(self, state: AppState) -> Router {
+        // Each `.layer` wraps everything above it: the last one is the outermost.
+        self.router
+            .fallback(not_found)
+            .layer(CatchPanicLayer::custom(panic_response))
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+            .layer(middleware::from_fn_with_state(state.clone(), shell::shell))
+            .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+            .layer(DefaultBodyLimit::max(BODY_LIMIT))
+            .layer(CompressionLayer::new())
+            .layer(middleware::from_fn(security::security_headers))
+            .layer(TraceLayer::new_for_http())
+            .layer(middleware::from_fn(metrics::track))
+            .with_state(state)
+    }
+}
+
+/// The kernel's routes: home, operations, assets.
+pub fn kernel_routes() -> Routes {
+    Routes::new()
+        .route("/", get(home::home))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(metrics::render))
+        .route("/assets/{file}", get(assets::serve))
+}
+
+async fn not_found() -> error::AppError {
+    error::AppError::NotFound
+}
+
+/// A panic in a handler becomes a logged 500; the shell renders the translated error page.
+fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "a request handler panicked");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}

@@ -1,0 +1,105 @@
+//! The `relais` command line.
+
+use std::{net::SocketAddr, process::ExitCode};
+
+use clap::{Args, Parser, Subcommand};
+use relais_core::{Db, db::redact, demo};
+
+use crate::{bench, serve, telemetry};
+
+pub const DEFAULT_DATABASE: &str = "sqlite://data/relais.db";
+
+/// Relais — the digital-inclusion platform for Belgian CPAS/OCMW and their partners.
+#[derive(Debug, Parser)]
+#[command(name = "relais", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (migrations are applied at start).
+    Serve(ServeArgs),
+    /// Apply pending database migrations, then exit.
+    Migrate(DatabaseArgs),
+    /// Load the fictitious demo data set (only the parts not loaded yet), then exit.
+    Demo(DatabaseArgs),
+    /// Measure performance against a running server or the database.
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// Database URL: sqlite://path/to/file.db (default) or postgres://user:password@host/db.
+    #[arg(long = "database", env = "RELAIS_DATABASE_URL", default_value = DEFAULT_DATABASE)]
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "RELAIS_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Load the demo data set when the database is empty (pages then show a "demo instance" banner).
+    #[arg(long)]
+    pub demo: bool,
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    telemetry::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("relais: cannot start the runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async move {
+        match cli.command {
+            Command::Serve(args) => serve::run(args).await,
+            Command::Migrate(args) => migrate(&args).await,
+            Command::Demo(args) => load_demo(&args).await,
+            Command::Bench(command) => bench::run(command).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("relais: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub type CliResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+/// Connect and migrate: every command that touches the database starts here.
+pub async fn open_database(args: &DatabaseArgs) -> Result<Db, relais_core::DbError> {
+    let db = Db::connect(&args.url).await?;
+    db.migrate().await?;
+    tracing::info!(database = %redact(&args.url), engine = db.engine().name(), "database ready");
+    Ok(db)
+}
+
+async fn migrate(args: &DatabaseArgs) -> CliResult {
+    let db = open_database(args).await?;
+    db.close().await;
+    println!("migrations applied to {}", redact(&args.url));
+    Ok(())
+}
+
+async fn load_demo(args: &DatabaseArgs) -> CliResult {
+    let db = open_database(args).await?;
+    let report = demo::load(&db, &crate::demo_parts()).await?;
+    db.close().await;
+    if report.loaded.is_empty() {
+        println!("demo data already present ({})", report.already_present.join(", "));
+    } else {
+        println!("demo data loaded: {}", report.loaded.join(", "));
+    }
+    Ok(())
+}

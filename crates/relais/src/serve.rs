@@ -1,0 +1,64 @@
+//! `relais serve`: the web application, with graceful shutdown.
+
+use std::io::Write;
+
+use relais_core::{demo, settings, web::AppState};
+use tokio::net::TcpListener;
+
+use crate::cli::{CliResult, ServeArgs, open_database};
+
+pub async fn run(args: ServeArgs) -> CliResult {
+    let db = open_database(&args.database).await?;
+    if args.demo {
+        if demo::database_is_empty(&db).await? || settings::is_demo(&db).await? {
+            let report = demo::load(&db, &crate::demo_parts()).await?;
+            if !report.loaded.is_empty() {
+                tracing::info!(parts = ?report.loaded, "demo data loaded");
+            }
+        } else {
+            tracing::warn!("--demo ignored: the database already holds data that is not demo data");
+        }
+    }
+
+    let listener = TcpListener::bind(args.bind).await?;
+    let address = listener.local_addr()?;
+    let app = crate::routes().into_app(AppState::new(db.clone()));
+
+    tracing::info!(%address, "Relais is listening");
+    // Printed on stdout for people and for the test harness (which may bind port 0).
+    println!("listening on http://{address}");
+    std::io::stdout().flush()?;
+
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("in-flight requests finished; closing the database pool");
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received");
+}

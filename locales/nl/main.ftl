@@ -1,0 +1,51 @@
+## Page shell
+shell-description = Relais: hulp vinden bij online aanvragen, dicht bij huis.
+shell-skip-to-content = Naar de inhoud
+shell-demo-banner-title = Demo-omgeving.
+shell-demo-banner-text = De organisaties, plaatsen en personen zijn fictief.
+shell-language-nav = Taal
+shell-footer-tagline = Relais helpt OCMW’s en hun partners om mensen die digitaal kwetsbaar zijn te begeleiden.
+shell-footer-privacy = Uw gegevens blijven in uw organisatie. Geen reclame, geen trackers.
+
+## Home page
+home-title = Hulp bij uw online aanvragen
+home-lead = Het OCMW, de digipunten, verenigingen en bibliotheken helpen u gratis. U staat er niet alleen voor.
+home-help-title = Waarvoor kunt u hulp vragen?
+home-help-text = Bijvoorbeeld:
+home-topic-pension = uw pensioen (MyPension)
+home-topic-health-insurance = uw ziekenfonds
+home-topic-job = werk zoeken, werkloosheid
+home-topic-housing = een woning zoeken
+home-topic-itsme = itsme en de identiteitskaart (eID)
+home-topic-email = e-mails maken en lezen
+home-topic-banking = online bankieren
+home-topic-family = het groeipakket en de schooltoelage
+home-help-where = Vraag het aan het onthaal van uw OCMW: daar hoort u waar en wanneer er een digitaal spreekuur is in uw buurt.
+home-helpers-title = Voor helpers en organisaties
+home-helpers-text = Relais is het hulpmiddel van OCMW’s, digipunten en hun partners om:
+home-helpers-find = te tonen waar en wanneer er hulp is;
+home-helpers-log = elke geholpen vraag in enkele seconden te noteren;
+home-helpers-orient = een vaardighedentest te doen en door te verwijzen naar een vorming of een partner;
+home-helpers-report = de impact te tonen aan het OCMW, het netwerk en de financier, zonder persoonsgegevens.
+
+## Error pages
+error-code = Foutcode:
+error-back-home = Terug naar de startpagina
+error-not-found-title = Pagina niet gevonden
+error-not-found-text = Deze pagina bestaat niet of niet meer. Controleer het adres, of ga terug naar de startpagina.
+error-bad-request-title = Onjuiste vraag
+error-bad-request-text = We begrepen deze vraag niet. Ga terug en probeer opnieuw.
+error-method-title = Dat kan hier niet
+error-method-text = Deze pagina laat deze handeling niet toe.
+error-timeout-title = Dit duurt te lang
+error-timeout-text = Het antwoord duurde te lang. Probeer het straks opnieuw.
+error-too-large-title = Te groot
+error-too-large-text = Wat u verstuurde is te groot. Probeer met minder tekst of een kleiner bestand.
+error-media-type-title = Formaat niet aanvaard
+error-media-type-text = Dit formaat wordt hier niet aanvaard.
+error-too-many-title = Te veel pogingen
+error-too-many-text = Te veel vragen in korte tijd. Wacht even en probeer dan opnieuw.
+error-unavailable-title = Tijdelijk niet beschikbaar
+error-unavailable-text = Relais kan nu niet antwoorden. Probeer het over enkele minuten opnieuw.
+error-internal-title = Er ging iets mis
+error-internal-text = Het is niet uw fout. Het probleem is genoteerd. Probeer het straks opnieuw.
