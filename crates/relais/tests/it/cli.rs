@@ -1,0 +1,156 @@
+//! The real `relais` binary: commands, flags, environment, graceful shutdown.
+
+use std::{
+    io::{BufRead, BufReader, Read, Write},
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use crate::harness::fresh_database_url;
+
+const BIN: &str = env!("CARGO_BIN_EXE_relais");
+
+fn relais() -> Command {
+    let mut command = Command::new(BIN);
+    command.env_remove("RELAIS_BIND").env_remove("RELAIS_DATABASE_URL").stdin(Stdio::null());
+    command
+}
+
+#[test]
+fn version_and_help() {
+    let out = relais().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("relais {}", env!("CARGO_PKG_VERSION")));
+
+    let out = relais().arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for command in ["serve", "migrate", "demo", "bench"] {
+        assert!(help.contains(command), "{help}");
+    }
+    let out = relais().args(["serve", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--bind", "--database", "--demo", "RELAIS_BIND", "RELAIS_DATABASE_URL", "127.0.0.1:8080", "sqlite://data/relais.db"] {
+        assert!(help.contains(flag), "{flag} missing in {help}");
+    }
+}
+
+#[tokio::test]
+async fn migrate_then_demo_twice_loads_the_demo_once() {
+    let (url, _guard) = fresh_database_url().await;
+    let out = relais().args(["migrate", "--database", &url]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = relais().args(["demo", "--database", &url]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("demo data loaded: instance"));
+    let out = relais().arg("demo").env("RELAIS_DATABASE_URL", &url).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("demo data already present"));
+}
+
+#[test]
+fn the_default_database_is_created_under_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = relais().arg("migrate").current_dir(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.path().join("data/relais.db").exists());
+}
+
+#[test]
+fn a_bad_database_url_is_a_clear_error() {
+    let out = relais().args(["migrate", "--database", "mysql://nope"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported database URL"));
+}
+
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Server {
+    /// `relais serve --demo` with the bind address and database given through the environment.
+    fn start(url: &str) -> Server {
+        let mut child = relais()
+            .args(["serve", "--demo"])
+            .env("RELAIS_BIND", "127.0.0.1:0")
+            .env("RELAIS_DATABASE_URL", url)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        let address = line
+            .trim()
+            .strip_prefix("listening on http://")
+            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+            .to_string();
+        Server { child, address }
+    }
+
+    fn terminate(&self) {
+        let status = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().unwrap();
+        assert!(status.success());
+    }
+
+    fn wait(mut self) -> (bool, String) {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                let mut stderr = String::new();
+                self.child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+                return (status.success(), stderr);
+            }
+            assert!(started.elapsed() < Duration::from_secs(20), "server did not stop");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn http_get(address: &str, path: &str) -> String {
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+#[tokio::test]
+async fn serve_with_env_settings_serves_the_demo_and_stops_cleanly_on_sigterm() {
+    let (url, _guard) = fresh_database_url().await;
+    let server = Server::start(&url);
+    let home = http_get(&server.address, "/?lang=de");
+    assert!(home.starts_with("HTTP/1.1 200"), "{home:.200}");
+    assert!(home.contains("<html lang=\"de\""));
+    assert!(home.contains("Demo-Umgebung"));
+    server.terminate();
+    let (success, stderr) = server.wait();
+    assert!(success, "{stderr}");
+    assert!(stderr.contains("stopped"), "{stderr}");
+}
+
+#[tokio::test]
+async fn sigterm_lets_an_in_flight_request_finish() {
+    let (url, _guard) = fresh_database_url().await;
+    let server = Server::start(&url);
+    // A request whose body is still arriving when the signal comes.
+    let mut stream = std::net::TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "POST /?lang=en HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\nConnection: close\r\n\r\nhalf=",
+        server.address
+    )
+    .unwrap();
+    stream.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    server.terminate();
+    std::thread::sleep(Duration::from_millis(300));
+    stream.write_all(b"done!").unwrap();
+    let mut response = String::new();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 405"), "the in-flight request got its answer: {response:.200}");
+    let (success, stderr) = server.wait();
+    assert!(success, "{stderr}");
+}

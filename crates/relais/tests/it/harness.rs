@@ -1,0 +1,113 @@
+//! Spawn the real app on a random port against a fresh database of the engine under test.
+//!
+//! `RELAIS_TEST_ENGINE=sqlite` (default) or `postgres` picks the engine; `./scripts/test` runs the
+//! whole suite once per engine.
+
+use std::net::SocketAddr;
+
+use relais_core::{
+    Db, Engine, demo,
+    web::{AppState, Routes},
+};
+
+use crate::pg;
+
+pub fn engine() -> Engine {
+    match std::env::var("RELAIS_TEST_ENGINE").as_deref() {
+        Ok("postgres") | Ok("postgresql") => Engine::Postgres,
+        Ok("sqlite") | Err(_) => Engine::Sqlite,
+        Ok(other) => panic!("RELAIS_TEST_ENGINE must be sqlite or postgres, not {other}"),
+    }
+}
+
+/// A fresh, empty database URL of the engine under test (kept alive by the returned guard).
+pub async fn fresh_database_url() -> (String, Option<tempfile::TempDir>) {
+    match engine() {
+        Engine::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}/relais.db", dir.path().display());
+            (url, Some(dir))
+        }
+        Engine::Postgres => (pg::fresh_database().await, None),
+    }
+}
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    #[allow(dead_code)] // later areas query it directly
+    pub db: Db,
+    pub client: reqwest::Client,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub struct Options {
+    pub demo: bool,
+    pub routes: Routes,
+    pub database_url: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            demo: false,
+            routes: relais::routes(),
+            database_url: None,
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(Options::default()).await
+    }
+
+    pub async fn spawn_demo() -> TestApp {
+        TestApp::spawn_with(Options { demo: true, ..Options::default() }).await
+    }
+
+    pub async fn spawn_with(options: Options) -> TestApp {
+        let (url, dir) = match options.database_url {
+            Some(url) => (url, None),
+            None => fresh_database_url().await,
+        };
+        let db = Db::connect(&url).await.expect("connect");
+        db.migrate().await.expect("migrate");
+        if options.demo {
+            demo::load(&db, &relais::demo_parts()).await.expect("demo data");
+        }
+        let app = options.routes.into_app(AppState::new(db.clone()));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let address = listener.local_addr().expect("address");
+        tokio::spawn(async move {
+            axum::serve(listener, app.into_make_service()).await.expect("server");
+        });
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        TestApp { address, db, client, _dir: dir }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.client.get(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("request")
+    }
+}
+
+/// The `lang` attribute of the `<html>` element.
+pub fn html_lang(body: &str) -> Option<&str> {
+    let start = body.find("<html lang=\"")? + "<html lang=\"".len();
+    let end = body[start..].find('"')? + start;
+    Some(&body[start..end])
+}

@@ -1,0 +1,10 @@
+//! End-to-end tests of Relais: the real app on a random port, on SQLite or PostgreSQL
+//! (`RELAIS_TEST_ENGINE`), plus the real binary for the command line.
+
+mod cli;
+mod harness;
+mod ops;
+mod pg;
+mod robustness;
+mod schema;
+mod shell;
