@@ -154,3 +154,21 @@ async fn sigterm_lets_an_in_flight_request_finish() {
     let (success, stderr) = server.wait();
     assert!(success, "{stderr}");
 }
+
+#[tokio::test]
+async fn json_logs_with_relais_log_format_json() {
+    let (url, _guard) = fresh_database_url().await;
+    let out = relais()
+        .args(["migrate", "--database", &url])
+        .env("RELAIS_LOG_FORMAT", "json")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(!lines.is_empty(), "some log line");
+    for line in lines {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(value.get("level").is_some() && value.get("timestamp").is_some(), "{line}");
+    }
+}

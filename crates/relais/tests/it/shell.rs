@@ -181,3 +181,18 @@ async fn assets_are_cached_for_a_year_under_hashed_names() {
     assert_eq!(response.headers()["content-type"], "text/css; charset=utf-8");
     assert!(response.headers()["cache-control"].to_str().unwrap().contains("immutable"));
 }
+
+#[tokio::test]
+async fn an_oversized_body_is_a_translated_413() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .client
+        .post(app.url("/?lang=fr"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(vec![b'a'; 2 * 1024 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+    assert!(response.text().await.unwrap().contains("Envoi trop volumineux"));
+}
