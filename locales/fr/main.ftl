@@ -1,5 +1,5 @@
 ## Page shell
-shell-description = Relais : trouver de l’aide pour les démarches en ligne, près de chez vous.
+shell-description = Relais : trouver de l’aide pour les démarches en ligne, près de chez vous.
 shell-skip-to-content = Aller au contenu
 shell-demo-banner-title = Instance de démonstration.
 shell-demo-banner-text = Les organisations, les lieux et les personnes sont fictifs.
@@ -10,8 +10,8 @@ shell-footer-privacy = Vos données restent dans votre organisation. Pas de publ
 ## Home page
 home-title = De l’aide pour vos démarches en ligne
 home-lead = Le CPAS, les espaces publics numériques, les associations et les bibliothèques vous aident gratuitement. Vous n’êtes pas seul·e.
-home-help-title = Pour quoi pouvez-vous demander de l’aide ?
-home-help-text = Par exemple :
+home-help-title = Pour quoi pouvez-vous demander de l’aide ?
+home-help-text = Par exemple :
 home-topic-pension = votre pension (MyPension)
 home-topic-health-insurance = votre mutuelle
 home-topic-job = chercher un emploi, le chômage
@@ -20,16 +20,16 @@ home-topic-itsme = itsme et la carte d’identité (eID)
 home-topic-email = créer et lire vos e-mails
 home-topic-banking = la banque en ligne
 home-topic-family = les allocations familiales et les bourses d’études
-home-help-where = Demandez à l’accueil de votre CPAS : on vous dira où et quand une permanence numérique a lieu près de chez vous.
+home-help-where = Demandez à l’accueil de votre CPAS : on vous dira où et quand une permanence numérique a lieu près de chez vous.
 home-helpers-title = Pour les aidants et les organisations
-home-helpers-text = Relais est l’outil des CPAS, des espaces publics numériques et de leurs partenaires pour :
-home-helpers-find = publier où et quand l’aide est proposée ;
-home-helpers-log = noter chaque demande aidée en quelques secondes ;
-home-helpers-orient = faire un diagnostic et orienter vers un atelier ou un partenaire ;
+home-helpers-text = Relais est l’outil des CPAS, des espaces publics numériques et de leurs partenaires pour :
+home-helpers-find = publier où et quand l’aide est proposée ;
+home-helpers-log = noter chaque demande aidée en quelques secondes ;
+home-helpers-orient = faire un diagnostic et orienter vers un atelier ou un partenaire ;
 home-helpers-report = montrer l’impact au CPAS, au réseau et au financeur, sans données personnelles.
 
 ## Error pages
-error-code = Code d’erreur :
+error-code = Code d’erreur :
 error-back-home = Retour à l’accueil
 error-not-found-title = Page introuvable
 error-not-found-text = Cette page n’existe pas ou n’existe plus. Vérifiez l’adresse, ou revenez à l’accueil.

@@ -32,7 +32,10 @@ async fn readyz_is_503_once_postgresql_is_stopped_while_healthz_stays_200() {
 }
 
 /// A strict reading of the Prometheus text format (0.0.4): comments, then `name{labels} value`.
-fn parse_prometheus(text: &str) -> Vec<(String, Vec<(String, String)>, f64)> {
+/// One sample: metric name, labels, value.
+type Sample = (String, Vec<(String, String)>, f64);
+
+fn parse_prometheus(text: &str) -> Vec<Sample> {
     let mut samples = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         if let Some(comment) = line.strip_prefix('#') {
