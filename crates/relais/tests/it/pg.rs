@@ -126,10 +126,11 @@ impl PgCluster {
         let pg_ctl = self.bin.join("pg_ctl");
         let prefix = if is_root() { "runuser -u nobody -- " } else { "" };
         let script = format!(
-            "while kill -0 {pid} 2>/dev/null; do sleep 1; done; {prefix}'{pg_ctl}' -D '{data}' -m immediate stop >/dev/null 2>&1",
+            "while kill -0 {pid} 2>/dev/null; do sleep 1; done; {prefix}'{pg_ctl}' -D '{data}' -m immediate stop >/dev/null 2>&1; rm -rf '{root}'",
             pid = std::process::id(),
             pg_ctl = pg_ctl.display(),
             data = self.data.display(),
+            root = self._root.path().display(),
         );
         let _ = Command::new("setsid")
             .args(["sh", "-c", &script])
