@@ -25,6 +25,8 @@ pub enum Command {
     Migrate(DatabaseArgs),
     /// Load the fictitious demo data set (only the parts not loaded yet), then exit.
     Demo(DatabaseArgs),
+    /// List every registered route pattern, one per line.
+    Routes,
     /// Measure performance against a running server or the database.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -64,6 +66,12 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Migrate(args) => migrate(&args).await,
             Command::Demo(args) => load_demo(&args).await,
             Command::Bench(command) => bench::run(command).await,
+            Command::Routes => {
+                for path in crate::routes().paths() {
+                    println!("{path}");
+                }
+                Ok(())
+            }
         }
     });
     match result {

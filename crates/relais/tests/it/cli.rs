@@ -24,7 +24,7 @@ fn version_and_help() {
 
     let out = relais().arg("--help").output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
-    for command in ["serve", "migrate", "demo", "bench"] {
+    for command in ["serve", "migrate", "demo", "bench", "routes"] {
         assert!(help.contains(command), "{help}");
     }
     let out = relais().args(["serve", "--help"]).output().unwrap();
