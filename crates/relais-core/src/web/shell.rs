@@ -54,6 +54,9 @@ pub async fn shell(State(state): State<AppState>, mut request: Request, next: Ne
     {
         headers.append(header::SET_COOKIE, value);
     }
+    if is_html(headers) {
+        headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(locale.code()));
+    }
     headers.append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
     response
 }

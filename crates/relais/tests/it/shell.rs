@@ -14,7 +14,9 @@ async fn accept_language_picks_each_of_the_four_languages() {
         ("en-GB,en;q=0.9", "en", "Help with your online procedures"),
         ("es-ES,es;q=0.9", "fr", "De l’aide pour vos démarches en ligne"),
     ] {
-        let body = app.get_with("/", &[("accept-language", header)]).await.text().await.unwrap();
+        let response = app.get_with("/", &[("accept-language", header)]).await;
+        assert_eq!(response.headers()["content-language"], code, "{header}");
+        let body = response.text().await.unwrap();
         assert_eq!(html_lang(&body), Some(code), "{header}");
         assert!(body.contains(text), "{header}: expected {text}");
     }
