@@ -49,3 +49,5 @@ error-unavailable-title = Vorübergehend nicht erreichbar
 error-unavailable-text = Relais kann gerade nicht antworten. Versuchen Sie es in ein paar Minuten noch einmal.
 error-internal-title = Etwas ist schiefgelaufen
 error-internal-text = Das ist nicht Ihr Fehler. Das Problem wurde notiert. Versuchen Sie es gleich noch einmal.
+error-forbidden-title = Zugriff verweigert
+error-forbidden-text = Sie haben keinen Zugriff auf diese Seite, oder das Formular ist abgelaufen. Laden Sie die Seite neu und versuchen Sie es noch einmal.

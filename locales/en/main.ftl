@@ -49,3 +49,5 @@ error-unavailable-title = Temporarily unavailable
 error-unavailable-text = Relais cannot answer right now. Please try again in a few minutes.
 error-internal-title = Something went wrong
 error-internal-text = It is not your fault. The problem has been logged. Please try again in a moment.
+error-forbidden-title = Access denied
+error-forbidden-text = You do not have access to this page, or the form has expired. Reload the page and try again.

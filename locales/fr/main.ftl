@@ -49,3 +49,5 @@ error-unavailable-title = Service momentanément indisponible
 error-unavailable-text = Relais ne peut pas répondre pour le moment. Réessayez dans quelques minutes.
 error-internal-title = Un problème est survenu
 error-internal-text = Ce n’est pas de votre faute. Le problème a été noté. Réessayez dans un moment.
+error-forbidden-title = Accès refusé
+error-forbidden-text = Vous n’avez pas accès à cette page, ou le formulaire a expiré. Rechargez la page et réessayez.

@@ -49,3 +49,5 @@ error-unavailable-title = Tijdelijk niet beschikbaar
 error-unavailable-text = Relais kan nu niet antwoorden. Probeer het over enkele minuten opnieuw.
 error-internal-title = Er ging iets mis
 error-internal-text = Het is niet uw fout. Het probleem is genoteerd. Probeer het straks opnieuw.
+error-forbidden-title = Geen toegang
+error-forbidden-text = U hebt geen toegang tot deze pagina, of het formulier is verlopen. Laad de pagina opnieuw en probeer nog eens.

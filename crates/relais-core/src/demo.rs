@@ -67,13 +67,13 @@ pub async fn load(db: &Db, parts: &[DemoPart]) -> Result<DemoReport, DbError> {
     Ok(report)
 }
 
-/// True when the database holds nothing yet: no demo part and no instance setting.
+/// True when the database holds nothing yet: no demo part, no instance setting, no account.
 /// (`serve --demo` loads the demo data only then, so it never mixes with real data.)
 pub async fn database_is_empty(db: &Db) -> Result<bool, DbError> {
-    let (parts, settings): (i64, i64) = on_db!(db, pool => sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM demo_parts), (SELECT COUNT(*) FROM settings)",
+    let (parts, settings, users): (i64, i64, i64) = on_db!(db, pool => sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM demo_parts), (SELECT COUNT(*) FROM settings), (SELECT COUNT(*) FROM users)",
     )
     .fetch_one(pool)
     .await)?;
-    Ok(parts == 0 && settings == 0)
+    Ok(parts == 0 && settings == 0 && users == 0)
 }

@@ -148,11 +148,6 @@ impl Tr {
             .try_lookup_with_args(self.locale.langid(), key, &map)
             .unwrap_or_else(|| key.to_string())
     }
-
-    /// Whether `key` exists in this language (used by the locale tests).
-    pub fn has(&self, key: &str) -> bool {
-        LOCALES.try_lookup(self.locale.langid(), key).is_some()
-    }
 }
 
 /// An argument to a Fluent message.

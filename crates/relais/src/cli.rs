@@ -25,6 +25,9 @@ pub enum Command {
     Migrate(DatabaseArgs),
     /// Load the fictitious demo data set (only the parts not loaded yet), then exit.
     Demo(DatabaseArgs),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
     /// List every registered route pattern, one per line.
     Routes,
     /// Measure performance against a running server or the database.
@@ -49,6 +52,36 @@ pub struct ServeArgs {
     /// Load the demo data set when the database is empty (pages then show a "demo instance" banner).
     #[arg(long)]
     pub demo: bool,
+    /// The base URL people use, for links in e-mails and origin checks (default: http://BIND).
+    #[arg(long, env = "RELAIS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account; prints a single-use link to set its password (or reads the password).
+    Add(UserAddArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UserAddArgs {
+    /// The person's e-mail address.
+    #[arg(long)]
+    pub email: String,
+    /// Display name (defaults to the part of the e-mail before @).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Make the account a platform admin.
+    #[arg(long)]
+    pub admin: bool,
+    /// Read the password from standard input instead of printing a link.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// The base URL for the link.
+    #[arg(long, env = "RELAIS_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -66,6 +99,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Migrate(args) => migrate(&args).await,
             Command::Demo(args) => load_demo(&args).await,
             Command::Bench(command) => bench::run(command).await,
+            Command::User(UserCommand::Add(args)) => crate::accounts::add(args).await,
             Command::Routes => {
                 for path in crate::routes().paths() {
                     println!("{path}");

@@ -2,7 +2,12 @@
 
 use std::io::Write;
 
-use relais_core::{demo, settings, web::AppState};
+use std::net::SocketAddr;
+
+use relais_core::{
+    demo, settings,
+    web::{AppState, WebConfig},
+};
 use tokio::net::TcpListener;
 
 use crate::cli::{CliResult, ServeArgs, open_database};
@@ -22,14 +27,15 @@ pub async fn run(args: ServeArgs) -> CliResult {
 
     let listener = TcpListener::bind(args.bind).await?;
     let address = listener.local_addr()?;
-    let app = crate::routes().into_app(AppState::new(db.clone()));
+    let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
+    let app = crate::routes().into_app(AppState::with_config(db.clone(), WebConfig::new(&public_url)));
 
     tracing::info!(%address, "Relais is listening");
     // Printed on stdout for people and for the test harness (which may bind port 0).
     println!("listening on http://{address}");
     std::io::stdout().flush()?;
 
-    axum::serve(listener, app.into_make_service())
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("in-flight requests finished; closing the database pool");

@@ -22,6 +22,8 @@ pub struct PageContext {
     pub query: String,
     /// Whether the instance holds demo data (banner on every page).
     pub demo: bool,
+    /// This browser's anti-forgery token, for the hidden field of every form.
+    pub csrf: String,
 }
 
 impl PageContext {
@@ -120,6 +122,7 @@ impl FromRequestParts<AppState> for PageContext {
             path: parts.uri.path().to_string(),
             query: query_without_lang(parts.uri.query()),
             demo: state.instance.is_demo(&state.db).await,
+            csrf: parts.extensions.get::<super::csrf::CsrfToken>().map(|t| t.0.clone()).unwrap_or_default(),
         })
     }
 }
@@ -135,6 +138,7 @@ mod tests {
             path: "/places".into(),
             query: query_without_lang(Some("q=li%C3%A8ge&lang=nl&x=1")),
             demo: false,
+            csrf: String::new(),
         };
         assert_eq!(ctx.href_in(Locale::De), "/places?q=li%C3%A8ge&x=1&lang=de");
         let bare = PageContext { query: String::new(), ..ctx };

@@ -2,6 +2,8 @@
 //! error pages, assets, operations endpoints and the home page.
 
 pub mod assets;
+pub mod client;
+pub mod csrf;
 pub mod error;
 pub mod home;
 pub mod instance;
@@ -41,17 +43,48 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    pub config: Arc<WebConfig>,
     pub instance: Arc<instance::InstanceCache>,
     pub metrics: PrometheusHandle,
 }
 
 impl AppState {
     pub fn new(db: Db) -> AppState {
+        AppState::with_config(db, WebConfig::default())
+    }
+
+    pub fn with_config(db: Db, config: WebConfig) -> AppState {
         AppState {
             db,
+            config: Arc::new(config),
             instance: Arc::default(),
             metrics: metrics::prometheus(),
         }
+    }
+}
+
+/// Settings of the web front.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// The base URL people use (links in e-mails, Origin checks), e.g. `https://relais.example.be`.
+    pub public_url: String,
+    /// Mark cookies `Secure`: on when the public URL is HTTPS (served over TLS or behind a proxy).
+    pub secure_cookies: bool,
+}
+
+impl WebConfig {
+    pub fn new(public_url: &str) -> WebConfig {
+        let public_url = public_url.trim_end_matches('/').to_string();
+        WebConfig {
+            secure_cookies: public_url.starts_with("https://"),
+            public_url,
+        }
+    }
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig::new("http://127.0.0.1:8080")
     }
 }
 
@@ -92,6 +125,7 @@ impl Routes {
             .fallback(not_found)
             .layer(CatchPanicLayer::custom(panic_response))
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+            .layer(middleware::from_fn_with_state(state.clone(), csrf::csrf))
             .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
             .layer(DefaultBodyLimit::max(BODY_LIMIT))
             .layer(middleware::from_fn_with_state(state.clone(), shell::shell))

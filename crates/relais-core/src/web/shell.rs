@@ -40,6 +40,7 @@ pub async fn shell(State(state): State<AppState>, mut request: Request, next: Ne
             path,
             query,
             demo: state.instance.is_demo(&state.db).await,
+            csrf: String::new(),
         };
         response = error_page(&ctx, status, response.headers());
     }
@@ -66,6 +67,7 @@ fn error_page(ctx: &PageContext, status: StatusCode, original: &HeaderMap) -> Re
     let tr = ctx.tr;
     let (title_key, text_key) = match status.as_u16() {
         400 | 422 => ("error-bad-request-title", "error-bad-request-text"),
+        403 => ("error-forbidden-title", "error-forbidden-text"),
         404 => ("error-not-found-title", "error-not-found-text"),
         405 => ("error-method-title", "error-method-text"),
         408 => ("error-timeout-title", "error-timeout-text"),
@@ -112,7 +114,7 @@ fn query_param<'a>(query: Option<&'a str>, name: &str) -> Option<&'a str> {
 }
 
 /// The value of one cookie.
-fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()

@@ -150,7 +150,8 @@ async fn sigterm_lets_an_in_flight_request_finish() {
     let mut response = String::new();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     stream.read_to_string(&mut response).unwrap();
-    assert!(response.starts_with("HTTP/1.1 405"), "the in-flight request got its answer: {response:.200}");
+    // No anti-forgery token, so the answer is a 403 — what matters is that it comes.
+    assert!(response.starts_with("HTTP/1.1 403"), "the in-flight request got its answer: {response:.200}");
     let (success, stderr) = server.wait();
     assert!(success, "{stderr}");
 }

@@ -37,6 +37,7 @@ pub struct TestApp {
     #[allow(dead_code)] // later areas query it directly
     pub db: Db,
     pub client: reqwest::Client,
+    pub database_url: String,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -71,6 +72,7 @@ impl TestApp {
             None => fresh_database_url().await,
         };
         let db = Db::connect(&url).await.expect("connect");
+        // (the URL is kept for tests that drive the binary against the same database)
         db.migrate().await.expect("migrate");
         if options.demo {
             demo::load(&db, &relais::demo_parts()).await.expect("demo data");
@@ -79,13 +81,13 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let address = listener.local_addr().expect("address");
         tokio::spawn(async move {
-            axum::serve(listener, app.into_make_service()).await.expect("server");
+            axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.expect("server");
         });
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        TestApp { address, db, client, _dir: dir }
+        TestApp { address, db, client, database_url: url, _dir: dir }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -94,6 +96,12 @@ impl TestApp {
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    /// A fresh anti-forgery token, as a browser gets it from any page.
+    pub async fn csrf_token(&self) -> String {
+        let response = self.get("/login").await;
+        set_cookie(&response, "relais_csrf").expect("the login page sets the CSRF cookie")
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
@@ -110,4 +118,17 @@ pub fn html_lang(body: &str) -> Option<&str> {
     let start = body.find("<html lang=\"")? + "<html lang=\"".len();
     let end = body[start..].find('"')? + start;
     Some(&body[start..end])
+}
+
+/// The value a response sets for cookie `name`.
+pub fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
 }

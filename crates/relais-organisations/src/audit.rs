@@ -1,0 +1,82 @@
+//! The audit log: append-only record of security events and of reads and writes of personal
+//! data. The database itself refuses updates and deletions (triggers on both engines).
+
+use relais_core::{Db, DbError, on_db};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// One event to record.
+#[derive(Debug, Clone, Default)]
+pub struct Event<'a> {
+    pub actor: Option<Uuid>,
+    pub organisation: Option<Uuid>,
+    /// A dotted code, e.g. `login.success`, `login.failure`, `login.throttled`, `password.set`.
+    pub action: &'a str,
+    pub object: Option<String>,
+    pub client: &'a str,
+    pub detail: Option<String>,
+}
+
+pub async fn record(db: &Db, event: Event<'_>) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query(
+        "INSERT INTO audit_log (id, at, actor_user_id, organisation_id, action, object, client, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(Uuid::new_v4())
+    .bind(OffsetDateTime::now_utc())
+    .bind(event.actor)
+    .bind(event.organisation)
+    .bind(event.action)
+    .bind(event.object)
+    .bind(event.client)
+    .bind(event.detail)
+    .execute(pool)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Record, and log (never fail the request because the audit insert failed — but say so loudly).
+pub async fn record_or_log(db: &Db, event: Event<'_>) {
+    let action = event.action.to_string();
+    if let Err(error) = record(db, event).await {
+        tracing::error!(%error, action, "could not write to the audit log");
+    }
+}
+
+/// An entry as read back.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Entry {
+    pub at: OffsetDateTime,
+    pub actor_user_id: Option<Uuid>,
+    pub action: String,
+    pub object: Option<String>,
+    pub client: String,
+    pub detail: Option<String>,
+}
+
+/// The entries about one user (as actor), newest first.
+pub async fn for_actor(db: &Db, user: Uuid, limit: i64) -> Result<Vec<Entry>, DbError> {
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Entry>(
+        "SELECT at, actor_user_id, action, object, client, detail FROM audit_log
+         WHERE actor_user_id = $1 ORDER BY at DESC LIMIT $2",
+    )
+    .bind(user)
+    .bind(limit)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows)
+}
+
+/// Entries with a given action and object (e.g. failures for one e-mail), newest first.
+pub async fn by_action(db: &Db, action: &str, object: &str) -> Result<Vec<Entry>, DbError> {
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Entry>(
+        "SELECT at, actor_user_id, action, object, client, detail FROM audit_log
+         WHERE action = $1 AND object = $2 ORDER BY at DESC",
+    )
+    .bind(action)
+    .bind(object)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows)
+}

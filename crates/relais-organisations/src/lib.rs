@@ -1,0 +1,26 @@
+//! Who is who and who may see what: organisations, groups (projects, networks, programmes),
+//! users and their roles, sessions, single-use links, login throttling, the audit log.
+
+pub mod audit;
+pub mod demo;
+pub mod links;
+pub mod model;
+pub mod organisations;
+pub mod passwords;
+pub mod routes;
+pub mod sessions;
+pub mod throttle;
+pub mod users;
+
+use axum::routing::{get, post};
+use relais_core::web::Routes;
+
+/// The area's routes.
+pub fn routes() -> Routes {
+    Routes::new()
+        .route("/login", get(routes::login::show).post(routes::login::submit))
+        .route("/logout", post(routes::login::logout))
+        .route("/logout/everywhere", post(routes::login::logout_everywhere))
+        .route("/password/set", get(routes::password::show).post(routes::password::submit))
+        .route("/account", get(routes::account::show))
+}

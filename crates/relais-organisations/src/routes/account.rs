@@ -1,0 +1,34 @@
+//! `GET /account`: who I am, where I belong, and the ways out.
+
+use askama::Template;
+use axum::response::Response;
+use relais_core::{
+    i18n::Tr,
+    web::{error::AppError, layout::PageContext},
+};
+
+use crate::sessions::CurrentUser;
+
+struct MembershipLine {
+    organisation: String,
+    role: String,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage<'a> {
+    tr: Tr,
+    csrf: &'a str,
+    user: &'a CurrentUser,
+    memberships: Vec<MembershipLine>,
+}
+
+pub async fn show(ctx: PageContext, user: CurrentUser) -> Result<Response, AppError> {
+    let memberships = user
+        .memberships
+        .iter()
+        .map(|m| MembershipLine { organisation: m.organisation_name.clone(), role: ctx.tr.t(m.role.label_key()) })
+        .collect();
+    let page = AccountPage { tr: ctx.tr, csrf: &ctx.csrf, user: &user, memberships };
+    ctx.render(&ctx.tr.t("account-title"), &page.render()?)
+}

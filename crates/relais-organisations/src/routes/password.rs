@@ -1,0 +1,126 @@
+//! `GET/POST /password/set?token=…`: choose a password (and a language) from a single-use link.
+
+use askama::Template;
+use axum::{
+    Form,
+    extract::{Query, State},
+    http::StatusCode,
+    response::Response,
+};
+use relais_core::{
+    i18n::{Locale, Tr},
+    web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
+};
+use serde::Deserialize;
+
+use crate::{
+    audit::{self, Event},
+    links::{self, Purpose},
+    passwords, sessions, users,
+};
+
+struct LanguageChoice {
+    code: &'static str,
+    name: &'static str,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "password_set.html")]
+struct SetPasswordPage<'a> {
+    tr: Tr,
+    csrf: &'a str,
+    token: &'a str,
+    email: &'a str,
+    languages: Vec<LanguageChoice>,
+    errors: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "link_invalid.html")]
+struct LinkInvalidPage {
+    tr: Tr,
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+fn languages(selected: Locale) -> Vec<LanguageChoice> {
+    Locale::ALL
+        .iter()
+        .map(|l| LanguageChoice { code: l.code(), name: l.endonym(), selected: *l == selected })
+        .collect()
+}
+
+fn invalid(ctx: &PageContext) -> Result<Response, AppError> {
+    let page = LinkInvalidPage { tr: ctx.tr };
+    ctx.render_with_status(StatusCode::NOT_FOUND, &ctx.tr.t("link-invalid-title"), &page.render()?)
+}
+
+pub async fn show(State(state): State<AppState>, ctx: PageContext, Query(query): Query<TokenQuery>) -> Result<Response, AppError> {
+    let Some(user) = links::peek(&state.db, Purpose::SetPassword, &query.token).await? else {
+        return invalid(&ctx);
+    };
+    let Some(user) = users::find(&state.db, user).await? else { return invalid(&ctx) };
+    let page = SetPasswordPage {
+        tr: ctx.tr,
+        csrf: &ctx.csrf,
+        token: &query.token,
+        email: &user.email,
+        languages: languages(ctx.locale()),
+        errors: Vec::new(),
+    };
+    ctx.render(&ctx.tr.t("password-set-title"), &page.render()?)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SetPasswordForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+    #[serde(default)]
+    language: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    ClientAddr(client): ClientAddr,
+    Form(form): Form<SetPasswordForm>,
+) -> Result<Response, AppError> {
+    let db = &state.db;
+    let Some(user_id) = links::peek(db, Purpose::SetPassword, &form.token).await? else {
+        return invalid(&ctx);
+    };
+    let Some(user) = users::find(db, user_id).await? else { return invalid(&ctx) };
+    let locale = Locale::parse(&form.language).unwrap_or(ctx.locale());
+    let tr = Tr::new(locale);
+    let mut errors = Vec::new();
+    if let Err(problem) = passwords::check_new(&form.password, &user.email) {
+        errors.push(tr.t(problem.message_key()));
+    }
+    if form.password != form.confirm {
+        errors.push(tr.t("password-mismatch"));
+    }
+    if !errors.is_empty() {
+        let page = SetPasswordPage { tr, csrf: &ctx.csrf, token: &form.token, email: &user.email, languages: languages(locale), errors };
+        return ctx.render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &tr.t("password-set-title"), &page.render()?);
+    }
+    let Some(hash) = passwords::hash_async(form.password.clone()).await else {
+        return Err(AppError::Unavailable);
+    };
+    // Single use: a double submit or a second tab finds the link used.
+    if links::consume(db, Purpose::SetPassword, &form.token).await?.is_none() {
+        return invalid(&ctx);
+    }
+    users::set_password(db, user.id, &hash, locale).await?;
+    audit::record_or_log(db, Event { actor: Some(user.id), action: "password.set", client: &client, ..Event::default() }).await;
+    let token = sessions::open(db, user.id, &client).await?;
+    Ok(sessions::signed_in_redirect(&state.config, "/account", &token, locale))
+}

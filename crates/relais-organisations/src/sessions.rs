@@ -1,0 +1,239 @@
+//! Server-side sessions, stored in the database (so every process knows them). The browser holds
+//! a random token in an `HttpOnly`, `SameSite=Lax` cookie (`Secure` over HTTPS); the database holds
+//! only its fingerprint. Sessions end after an idle timeout (per organisation, 30 min by default),
+//! after 12 hours in all, at log-out, or with "log out everywhere".
+
+use axum::{
+    extract::FromRequestParts,
+    http::{HeaderValue, header, request::Parts},
+    response::{IntoResponse, Redirect, Response},
+};
+use relais_core::{
+    Db, DbError,
+    i18n::Locale,
+    on_db, secrets,
+    web::{AppState, WebConfig, error::AppError},
+};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::organisations::{DEFAULT_IDLE_TIMEOUT_MINUTES, Membership, memberships_of};
+
+pub const SESSION_COOKIE: &str = "relais_session";
+pub const ABSOLUTE_TIMEOUT: Duration = Duration::hours(12);
+/// `last_seen_at` is written at most this often (one write per minute, not per request).
+const TOUCH_EVERY: Duration = Duration::seconds(60);
+
+/// Open a session for `user`; returns the token for the cookie.
+pub async fn open(db: &Db, user: Uuid, client: &str) -> Result<String, DbError> {
+    let token = secrets::random_token();
+    let now = OffsetDateTime::now_utc();
+    on_db!(db, pool => sqlx::query(
+        "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, client) VALUES ($1, $2, $3, $3, $4)",
+    )
+    .bind(secrets::fingerprint(&token))
+    .bind(user)
+    .bind(now)
+    .bind(client)
+    .execute(pool)
+    .await
+    .map(|_| ()))?;
+    Ok(token)
+}
+
+pub async fn close(db: &Db, token: &str) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+        .bind(secrets::fingerprint(token))
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// "Log out everywhere": every session of the user ends.
+pub async fn close_all(db: &Db, user: Uuid) -> Result<u64, DbError> {
+    let n = on_db!(db, pool => sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n)
+}
+
+/// The `Set-Cookie` value that gives the browser its session.
+pub fn cookie(config: &WebConfig, token: &str) -> String {
+    let secure = if config.secure_cookies { "; Secure" } else { "" };
+    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}")
+}
+
+/// The `Set-Cookie` value that makes the user's language the interface language.
+pub fn language_cookie(locale: Locale) -> String {
+    format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", relais_core::web::shell::LANG_COOKIE, locale.code())
+}
+
+/// A redirect that opens a session: session cookie, and the user's language.
+pub fn signed_in_redirect(config: &WebConfig, to: &str, token: &str, locale: Locale) -> Response {
+    let mut response = Redirect::to(to).into_response();
+    for cookie in [cookie(config, token), language_cookie(locale)] {
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// The `Set-Cookie` value that removes it.
+pub fn removal_cookie(config: &WebConfig) -> String {
+    let secure = if config.secure_cookies { "; Secure" } else { "" };
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}
+
+/// The signed-in user of a request.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub locale: Locale,
+    pub is_admin: bool,
+    pub memberships: Vec<Membership>,
+    /// The session token (to close this session).
+    pub token: String,
+}
+
+type SessionRow = (Uuid, OffsetDateTime, OffsetDateTime, String, String, String, bool, Option<i64>);
+
+/// The user of a session token, when the session is still valid. Expired sessions are removed.
+pub async fn lookup(db: &Db, token: &str) -> Result<Option<CurrentUser>, DbError> {
+    let fingerprint = secrets::fingerprint(token);
+    let row: Option<SessionRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT s.user_id, s.created_at, s.last_seen_at, u.email, u.display_name, u.locale, u.is_admin,
+                (SELECT MIN(o.idle_timeout_minutes) FROM memberships m
+                   JOIN organisations o ON o.id = m.organisation_id
+                  WHERE m.user_id = s.user_id AND m.active = $2)
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id_hash = $1 AND u.active = $2",
+    )
+    .bind(&fingerprint)
+    .bind(true)
+    .fetch_optional(pool)
+    .await)?;
+    let Some((user, created_at, last_seen_at, email, display_name, locale, is_admin, idle)) = row else {
+        return Ok(None);
+    };
+    let now = OffsetDateTime::now_utc();
+    let idle = Duration::minutes(idle.unwrap_or(DEFAULT_IDLE_TIMEOUT_MINUTES));
+    if now - created_at > ABSOLUTE_TIMEOUT || now - last_seen_at > idle {
+        close(db, token).await?;
+        return Ok(None);
+    }
+    if now - last_seen_at > TOUCH_EVERY {
+        on_db!(db, pool => sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1")
+            .bind(&fingerprint)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|_| ()))?;
+    }
+    Ok(Some(CurrentUser {
+        id: user,
+        email,
+        display_name,
+        locale: Locale::parse(&locale).unwrap_or_default(),
+        is_admin,
+        memberships: memberships_of(db, user).await?,
+        token: token.to_string(),
+    }))
+}
+
+fn session_token(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == SESSION_COOKIE && value.len() == 64)
+        .map(|(_, value)| value.to_string())
+}
+
+/// Pages that need a signed-in user send others to the login page, then back.
+pub struct LoginRequired {
+    next: String,
+}
+
+impl IntoResponse for LoginRequired {
+    fn into_response(self) -> Response {
+        let mut target = String::from("/login");
+        if self.next != "/" && is_local_path(&self.next) {
+            target.push_str("?next=");
+            target.push_str(&encode_component(&self.next));
+        }
+        Redirect::to(&target).into_response()
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let next = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_default();
+        let Some(token) = session_token(parts) else {
+            return Err(LoginRequired { next }.into_response());
+        };
+        match lookup(&state.db, &token).await {
+            Ok(Some(user)) => Ok(user),
+            Ok(None) => {
+                let mut response = LoginRequired { next }.into_response();
+                if let Ok(value) = HeaderValue::from_str(&removal_cookie(&state.config)) {
+                    response.headers_mut().append(header::SET_COOKIE, value);
+                }
+                Err(response)
+            }
+            Err(error) => Err(AppError::from(error).into_response()),
+        }
+    }
+}
+
+/// A user when signed in, nobody otherwise (never redirects).
+pub struct MaybeUser(pub Option<CurrentUser>);
+
+impl FromRequestParts<AppState> for MaybeUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        match session_token(parts) {
+            Some(token) => Ok(MaybeUser(lookup(&state.db, &token).await?)),
+            None => Ok(MaybeUser(None)),
+        }
+    }
+}
+
+/// A path on this site (`/x`), never another site (`//evil`, `https://…`, `/\evil`).
+pub fn is_local_path(path: &str) -> bool {
+    path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") && !path.contains(['\r', '\n'])
+}
+
+fn encode_component(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert!(is_local_path("/account"));
+        assert!(!is_local_path("//evil.example"));
+        assert!(!is_local_path("https://evil.example"));
+        assert!(!is_local_path("/\\evil.example"));
+        assert_eq!(encode_component("/a?b=c d"), "/a%3Fb%3Dc%20d");
+    }
+}

@@ -1,0 +1,64 @@
+//! `relais user add`: accounts from the command line (platform admins first of all).
+
+use std::io::Read;
+
+use relais_core::i18n::Locale;
+use relais_organisations::{
+    links::{self, Purpose},
+    passwords, users,
+};
+use time::Duration;
+
+use crate::cli::{CliResult, UserAddArgs, open_database};
+
+/// How long a password link printed by `relais user add` stays valid.
+pub const LINK_VALIDITY: Duration = Duration::days(7);
+
+pub async fn add(args: UserAddArgs) -> CliResult {
+    let password = if args.password_stdin {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text)?;
+        let password = text.trim_end_matches(['\n', '\r']).to_string();
+        if let Err(problem) = passwords::check_new(&password, &args.email) {
+            return Err(format!("password refused: {problem}").into());
+        }
+        Some(password)
+    } else {
+        None
+    };
+    let db = open_database(&args.database).await?;
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| args.email.split('@').next().unwrap_or("").to_string());
+    let password_hash = match password {
+        Some(p) => Some(passwords::hash_async(p).await.ok_or("could not hash the password")?),
+        None => None,
+    };
+    let user = users::create(&db, users::NewUser {
+        email: &args.email,
+        display_name: &name,
+        locale: Locale::default(),
+        is_admin: args.admin,
+        password_hash: password_hash.clone(),
+    })
+    .await?;
+    relais_organisations::audit::record_or_log(&db, relais_organisations::audit::Event {
+        actor: Some(user.id),
+        action: if args.admin { "user.created.admin" } else { "user.created" },
+        object: Some(user.email.clone()),
+        client: "command line",
+        ..Default::default()
+    })
+    .await;
+    if password_hash.is_some() {
+        db.close().await;
+        println!("account created for {} with the password given", user.email);
+        return Ok(());
+    }
+    let token = links::create(&db, Purpose::SetPassword, user.id, LINK_VALIDITY).await?;
+    db.close().await;
+    println!("account created for {}; this single-use link sets its password (valid 7 days):", user.email);
+    println!("{}/password/set?token={token}", args.public_url.trim_end_matches('/'));
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! Accounts end to end: log in and out, anti-forgery, throttling, sessions shared by processes,
+//! `relais user add` and the single-use password link, the append-only audit log.
+
+use std::process::{Command, Stdio};
+
+use relais_core::on_db;
+use relais_organisations::{audit, demo::DEMO_PASSWORD};
+
+use crate::harness::{Options, TestApp, fresh_database_url, set_cookie};
+
+const CHARLEROI: &str = "coordinator.charleroi@demo.relais.be";
+
+/// A browser: its own cookie jar, no automatic redirects.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn csrf_of(client: &reqwest::Client, app: &TestApp) -> String {
+    let mut page = client.get(app.url("/login")).send().await.unwrap();
+    if page.status() == 303 {
+        page = client.get(app.url("/account")).send().await.unwrap(); // signed in: any form will do
+    }
+    if let Some(token) = set_cookie(&page, "relais_csrf") {
+        return token;
+    }
+    let body = page.text().await.unwrap();
+    let start = body.find("name=\"csrf\" value=\"").expect("csrf field") + 19;
+    body[start..start + 64].to_string()
+}
+
+async fn log_in(client: &reqwest::Client, app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    let csrf = csrf_of(client, app).await;
+    client
+        .post(app.url("/login?lang=fr"))
+        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password), ("next", "/account")])
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_demo_coordinator_logs_in_sees_their_organisation_and_logs_out() {
+    let app = TestApp::spawn_demo().await;
+    let client = browser();
+    assert_eq!(client.get(app.url("/account")).send().await.unwrap().status(), 303, "login required");
+
+    let response = log_in(&client, &app, CHARLEROI, DEMO_PASSWORD).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/account");
+    let cookie = response.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).find(|c| c.starts_with("relais_session=")).unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+
+    let account = client.get(app.url("/account?lang=fr")).send().await.unwrap();
+    assert_eq!(account.status(), 200);
+    let body = account.text().await.unwrap();
+    assert!(body.contains(CHARLEROI));
+    assert!(body.contains("CPAS de Charleroi (démo)"));
+    assert!(body.contains("coordinateur·rice"));
+
+    let csrf = csrf_of(&client, &app).await;
+    let out = client.post(app.url("/logout")).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+    assert_eq!(out.status(), 303);
+    assert_eq!(client.get(app.url("/account")).send().await.unwrap().status(), 303, "the session is over");
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused_even_with_a_valid_token() {
+    let app = TestApp::spawn_demo().await;
+    let client = browser();
+    let csrf = csrf_of(&client, &app).await;
+    for (name, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site"), ("origin", "null")] {
+        let response = client
+            .post(app.url("/login?lang=en"))
+            .header(name, value)
+            .form(&[("csrf", csrf.as_str()), ("email", CHARLEROI), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 403, "{name}: {value}");
+        assert!(set_cookie(&response, "relais_session").is_none());
+        assert!(response.text().await.unwrap().contains("Access denied"));
+    }
+}
+
+#[tokio::test]
+async fn a_form_without_its_token_gets_403_and_changes_nothing() {
+    let app = TestApp::spawn_demo().await;
+    let client = browser();
+    let _ = csrf_of(&client, &app).await; // the browser has the cookie, the form lacks the field
+    let response = client
+        .post(app.url("/login"))
+        .form(&[("email", CHARLEROI), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert!(set_cookie(&response, "relais_session").is_none());
+    let wrong = client
+        .post(app.url("/login"))
+        .form(&[("csrf", "0".repeat(64).as_str()), ("email", CHARLEROI), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 403);
+    assert!(audit::by_action(&app.db, "login.success", CHARLEROI).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn six_wrong_passwords_are_throttled_with_a_translated_message_and_audited() {
+    let app = TestApp::spawn_demo().await;
+    let client = browser();
+    for attempt in 1..=5 {
+        let response = log_in(&client, &app, CHARLEROI, "wrong password here").await;
+        assert_eq!(response.status(), 401, "attempt {attempt}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains("Adresse e-mail ou mot de passe incorrect"), "attempt {attempt}");
+        assert!(body.contains(&format!("value=\"{CHARLEROI}\"")), "the e-mail typed is kept");
+    }
+    let sixth = log_in(&client, &app, CHARLEROI, DEMO_PASSWORD).await;
+    assert_eq!(sixth.status(), 429, "even the right password waits");
+    assert!(sixth.headers().get("retry-after").is_some());
+    assert!(sixth.text().await.unwrap().contains("Trop d’essais"));
+
+    assert_eq!(audit::by_action(&app.db, "login.failure", CHARLEROI).await.unwrap().len(), 5);
+    assert_eq!(audit::by_action(&app.db, "login.throttled", CHARLEROI).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn an_unknown_account_gets_the_same_answer_as_a_wrong_password() {
+    let app = TestApp::spawn_demo().await;
+    let client = browser();
+    let unknown = log_in(&client, &app, "nobody@nowhere.be", "wrong password here").await;
+    let known = log_in(&client, &app, CHARLEROI, "wrong password here").await;
+    assert_eq!(unknown.status(), known.status());
+    assert!(unknown.text().await.unwrap().contains("Adresse e-mail ou mot de passe incorrect"));
+}
+
+#[tokio::test]
+async fn two_processes_share_sessions_and_throttling() {
+    let (url, _guard) = fresh_database_url().await;
+    let a = TestApp::spawn_with(Options { demo: true, database_url: Some(url.clone()), ..Options::default() }).await;
+    let b = TestApp::spawn_with(Options { database_url: Some(url), ..Options::default() }).await;
+
+    // A session opened on A is valid on B (same cookie, other process).
+    let client = browser();
+    let response = log_in(&client, &a, CHARLEROI, DEMO_PASSWORD).await;
+    let session = set_cookie(&response, "relais_session").unwrap();
+    let on_b = reqwest::Client::new()
+        .get(b.url("/account"))
+        .header("cookie", format!("relais_session={session}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(on_b.status(), 200);
+    assert!(on_b.text().await.unwrap().contains(CHARLEROI));
+
+    // Failures on A and on B add up.
+    let email = "worker.charleroi@demo.relais.be";
+    for app in [&a, &b, &a, &b, &a] {
+        assert_eq!(log_in(&browser(), app, email, "wrong password here").await.status(), 401);
+    }
+    assert_eq!(log_in(&browser(), &b, email, DEMO_PASSWORD).await.status(), 429);
+}
+
+#[tokio::test]
+async fn log_out_everywhere_ends_every_session() {
+    let app = TestApp::spawn_demo().await;
+    let (phone, laptop) = (browser(), browser());
+    log_in(&phone, &app, CHARLEROI, DEMO_PASSWORD).await;
+    log_in(&laptop, &app, CHARLEROI, DEMO_PASSWORD).await;
+    assert_eq!(phone.get(app.url("/account")).send().await.unwrap().status(), 200);
+    let csrf = csrf_of(&laptop, &app).await;
+    laptop.post(app.url("/logout/everywhere")).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+    assert_eq!(phone.get(app.url("/account")).send().await.unwrap().status(), 303);
+    assert_eq!(laptop.get(app.url("/account")).send().await.unwrap().status(), 303);
+}
+
+#[tokio::test]
+async fn user_add_prints_a_single_use_link_that_sets_the_password() {
+    let app = TestApp::spawn().await;
+    let url = app.database_url.clone();
+    let out = Command::new(env!("CARGO_BIN_EXE_relais"))
+        .args(["user", "add", "--email", "Admin@Example.be", "--admin", "--database", &url, "--public-url", "https://relais.example.be/"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let link = stdout.lines().last().unwrap();
+    assert!(link.starts_with("https://relais.example.be/password/set?token="), "{link}");
+    let path = &link["https://relais.example.be".len()..];
+    let token = &path["/password/set?token=".len()..];
+
+    let client = browser();
+    let page = client.get(app.url(&format!("{path}&lang=en"))).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("admin@example.be"));
+
+    let csrf = csrf_of(&client, &app).await;
+    let weak = client
+        .post(app.url("/password/set"))
+        .form(&[("csrf", csrf.as_str()), ("token", token), ("password", "password1234"), ("confirm", "password1234"), ("language", "en")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(weak.status(), 422);
+    assert!(weak.text().await.unwrap().contains("too common"));
+
+    let good = "a blue cargo bike by the Meuse";
+    let set = client
+        .post(app.url("/password/set"))
+        .form(&[("csrf", csrf.as_str()), ("token", token), ("password", good), ("confirm", good), ("language", "nl")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(set.status(), 303);
+    let account = client.get(app.url("/account")).send().await.unwrap();
+    assert_eq!(account.status(), 200);
+    let body = account.text().await.unwrap();
+    assert!(body.contains("<html lang=\"nl\""), "the chosen language");
+    assert!(body.contains("beheerder van het platform"));
+
+    // Single use.
+    let again = client.get(app.url(path)).send().await.unwrap();
+    assert_eq!(again.status(), 404);
+    // And the new password works.
+    assert_eq!(log_in(&browser(), &app, "admin@example.be", good).await.status(), 303);
+}
+
+#[tokio::test]
+async fn the_audit_log_refuses_changes_and_deletions() {
+    let app = TestApp::spawn_demo().await;
+    log_in(&browser(), &app, CHARLEROI, "wrong password here").await;
+    let update = on_db!(&app.db, pool => sqlx::query("UPDATE audit_log SET action = 'nothing'").execute(pool).await.map(|_| ()));
+    assert!(update.is_err(), "update refused");
+    let delete = on_db!(&app.db, pool => sqlx::query("DELETE FROM audit_log").execute(pool).await.map(|_| ()));
+    assert!(delete.is_err(), "delete refused");
+    assert_eq!(audit::by_action(&app.db, "login.failure", CHARLEROI).await.unwrap().len(), 1);
+}

@@ -1,0 +1,69 @@
+// Accounts in a real browser: log in with a demo account through the form, see the account page,
+// log out; axe on the signed-in pages in the four languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
+import { launch, axeViolations, LANGUAGES } from '../lib/browser.mjs';
+
+const EMAIL = 'coordinator.charleroi@demo.relais.be';
+const PASSWORD = 'demo-relais-2026';
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(page) {
+  await page.goto(`${server.baseUrl}/account`);
+  assert.match(page.url(), /\/login/, 'signed-out visitors are sent to the login page');
+  await page.fill('#email', EMAIL);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(/\/account/), page.click('button[type="submit"]')]);
+}
+
+test('a coordinator logs in through the form, sees the organisation, logs out', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page);
+  assert.ok(await page.isVisible(`text=${EMAIL}`));
+  assert.ok(await page.isVisible('text=CPAS de Charleroi (démo)'));
+  await Promise.all([page.waitForURL(/\/login/), page.click('form[action="/logout"] button')]);
+  await page.goto(`${server.baseUrl}/account`);
+  assert.match(page.url(), /\/login/);
+  await context.close();
+});
+
+test('a wrong password shows a translated error next to the kept e-mail', async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/login?lang=de`);
+  await page.fill('#email', 'worker.eupen@demo.relais.be');
+  await page.fill('#password', 'nicht das richtige Passwort');
+  await page.click('button[type="submit"]');
+  assert.ok(await page.isVisible('[role="alert"]'));
+  assert.match(await page.textContent('[role="alert"]'), /Passwort falsch/);
+  assert.equal(await page.inputValue('#email'), 'worker.eupen@demo.relais.be');
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('signed-in pages have zero axe violations in each language', async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await logIn(page);
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    await page.goto(`${server.baseUrl}/account?lang=${lang}`);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    for (const v of await axeViolations(page)) problems.push(`/account [${lang}] ${v}`);
+  }
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
