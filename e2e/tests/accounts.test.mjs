@@ -1,27 +1,16 @@
 // Accounts in a real browser: log in with a demo account through the form, see the account page,
 // log out; axe on the signed-in pages in the four languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.mjs';
-import { launch, axeViolations, LANGUAGES } from '../lib/browser.mjs';
+import { useServerAndBrowser } from '../lib/fixture.mjs';
+import { axeViolations, LANGUAGES } from '../lib/browser.mjs';
 
 const EMAIL = 'coordinator.charleroi@demo.relais.be';
 const PASSWORD = 'demo-relais-2026';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 async function logIn(page) {
-  await page.goto(`${server.baseUrl}/account`);
+  await page.goto(`${env.server.baseUrl}/account`);
   assert.match(page.url(), /\/login/, 'signed-out visitors are sent to the login page');
   await page.fill('#email', EMAIL);
   await page.fill('#password', PASSWORD);
@@ -29,21 +18,21 @@ async function logIn(page) {
 }
 
 test('a coordinator logs in through the form, sees the organisation, logs out', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await logIn(page);
   assert.ok(await page.isVisible(`text=${EMAIL}`));
   assert.ok(await page.isVisible('text=CPAS de Charleroi (démo)'));
   await Promise.all([page.waitForURL(/\/login/), page.click('form[action="/logout"] button')]);
-  await page.goto(`${server.baseUrl}/account`);
+  await page.goto(`${env.server.baseUrl}/account`);
   assert.match(page.url(), /\/login/);
   await context.close();
 });
 
 test('a wrong password shows a translated error next to the kept e-mail', async () => {
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await env.browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login?lang=de`);
+  await page.goto(`${env.server.baseUrl}/login?lang=de`);
   await page.fill('#email', 'worker.eupen@demo.relais.be');
   await page.fill('#password', 'nicht das richtige Passwort');
   await page.click('button[type="submit"]');
@@ -55,12 +44,12 @@ test('a wrong password shows a translated error next to the kept e-mail', async 
 });
 
 test('signed-in pages have zero axe violations in each language', async () => {
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await env.browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await logIn(page);
   const problems = [];
   for (const lang of LANGUAGES) {
-    await page.goto(`${server.baseUrl}/account?lang=${lang}`);
+    await page.goto(`${env.server.baseUrl}/account?lang=${lang}`);
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     for (const v of await axeViolations(page)) problems.push(`/account [${lang}] ${v}`);
   }

@@ -1,23 +1,13 @@
 // The page shell in a real browser: accessibility (axe, WCAG 2.1 A/AA) of every page in the four
 // languages, the language switcher, keyboard access, small screens and zoom, weight, no errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { startServer, registeredRoutes } from '../lib/server.mjs';
-import { launch, axeViolations, LANGUAGES } from '../lib/browser.mjs';
+import { registeredRoutes } from '../lib/server.mjs';
+import { useServerAndBrowser } from '../lib/fixture.mjs';
+import { axeViolations, LANGUAGES } from '../lib/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** GET over raw HTTP (no decompression): status, headers and the bytes on the wire. */
 function rawGet(url, headers = {}) {
@@ -35,7 +25,7 @@ async function pages() {
   const found = [];
   for (const route of registeredRoutes()) {
     if (route.includes('{')) continue;
-    const res = await rawGet(server.baseUrl + route);
+    const res = await rawGet(env.server.baseUrl + route);
     if (res.status === 200 && String(res.headers['content-type']).startsWith('text/html')) found.push(route);
   }
   found.push('/this-page-does-not-exist');
@@ -45,12 +35,12 @@ async function pages() {
 test('every page has zero axe violations (WCAG 2.1 A/AA) in each language', async () => {
   const list = await pages();
   assert.ok(list.includes('/'), `home page found among ${list}`);
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await env.browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   const problems = [];
   for (const path of list) {
     for (const lang of LANGUAGES) {
-      const url = `${server.baseUrl}${path}?lang=${lang}`;
+      const url = `${env.server.baseUrl}${path}?lang=${lang}`;
       await page.goto(url);
       assert.equal(await page.getAttribute('html', 'lang'), lang, url);
       assert.ok(await page.isVisible('.demo-banner'), `demo banner on ${url}`);
@@ -62,22 +52,22 @@ test('every page has zero axe violations (WCAG 2.1 A/AA) in each language', asyn
 });
 
 test('the language switcher sets a cookie that later pages follow', async () => {
-  const context = await browser.newContext({ locale: 'en-GB' });
+  const context = await env.browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
-  await page.goto(server.baseUrl + '/');
+  await page.goto(env.server.baseUrl + '/');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.click('nav.languages a[hreflang="nl"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'nl');
   assert.equal(await page.getAttribute('nav.languages a[hreflang="nl"]', 'aria-current'), 'true');
-  await page.goto(server.baseUrl + '/');
+  await page.goto(env.server.baseUrl + '/');
   assert.equal(await page.getAttribute('html', 'lang'), 'nl', 'the cookie wins over Accept-Language');
   await context.close();
 });
 
 test('the first Tab reaches a visible skip link that moves focus to the content', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.baseUrl + '/?lang=fr');
+  await page.goto(env.server.baseUrl + '/?lang=fr');
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement?.className);
   assert.equal(focused, 'skip-link');
@@ -90,11 +80,11 @@ test('the first Tab reaches a visible skip link that moves focus to the content'
 
 test('no horizontal scrolling at 320 px wide or at 200 % zoom, in each language', async () => {
   for (const [viewport, scale] of [[{ width: 320, height: 640 }, 1], [{ width: 640, height: 400 }, 2]]) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
+    const context = await env.browser.newContext({ viewport, deviceScaleFactor: scale });
     const page = await context.newPage();
     for (const lang of LANGUAGES) {
       for (const path of ['/', '/this-page-does-not-exist']) {
-        await page.goto(`${server.baseUrl}${path}?lang=${lang}`);
+        await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= viewport.width, `${path} [${lang}] is ${width}px wide in a ${viewport.width}px viewport`);
       }
@@ -104,9 +94,9 @@ test('no horizontal scrolling at 320 px wide or at 200 % zoom, in each language'
 });
 
 test('tap targets in the header are at least 44 × 44 px', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
-  await page.goto(server.baseUrl + '/?lang=de');
+  await page.goto(env.server.baseUrl + '/?lang=de');
   for (const link of await page.locator('header a').all()) {
     const box = await link.boundingBox();
     assert.ok(box.width >= 44 && box.height >= 44, `${await link.innerText()}: ${box.width}×${box.height}`);
@@ -116,15 +106,15 @@ test('tap targets in the header are at least 44 × 44 px', async () => {
 
 test('the home page with everything it loads weighs under 30 KB on the wire', async () => {
   const headers = { 'accept-encoding': 'gzip, br' };
-  const home = await rawGet(server.baseUrl + '/', headers);
+  const home = await rawGet(env.server.baseUrl + '/', headers);
   assert.equal(home.status, 200);
   assert.ok(home.headers['content-encoding'], 'the HTML is compressed');
   let total = home.bytes.length;
-  const html = (await rawGet(server.baseUrl + '/')).bytes.toString('utf8');
+  const html = (await rawGet(env.server.baseUrl + '/')).bytes.toString('utf8');
   const assets = [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
   assert.ok(assets.length >= 1, 'the stylesheet is linked');
   for (const asset of new Set(assets)) {
-    const res = await rawGet(server.baseUrl + asset, headers);
+    const res = await rawGet(env.server.baseUrl + asset, headers);
     assert.equal(res.status, 200, asset);
     total += res.bytes.length;
   }
@@ -132,14 +122,14 @@ test('the home page with everything it loads weighs under 30 KB on the wire', as
 });
 
 test('pages load without console errors, CSP violations or external requests', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   const foreign = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => { if (!r.url().startsWith(server.baseUrl)) foreign.push(r.url()); });
-  for (const lang of LANGUAGES) await page.goto(`${server.baseUrl}/?lang=${lang}`);
+  page.on('request', (r) => { if (!r.url().startsWith(env.server.baseUrl)) foreign.push(r.url()); });
+  for (const lang of LANGUAGES) await page.goto(`${env.server.baseUrl}/?lang=${lang}`);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
   await context.close();
