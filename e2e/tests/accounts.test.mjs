@@ -43,16 +43,31 @@ test('a wrong password shows a translated error next to the kept e-mail', async 
   await context.close();
 });
 
-test('signed-in pages have zero axe violations in each language', async () => {
+test('signed-in pages (account, organisation, members) have zero axe violations in each language', async () => {
   const context = await env.browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await logIn(page);
   const problems = [];
-  for (const lang of LANGUAGES) {
-    await page.goto(`${env.server.baseUrl}/account?lang=${lang}`);
-    assert.equal(await page.getAttribute('html', 'lang'), lang);
-    for (const v of await axeViolations(page)) problems.push(`/account [${lang}] ${v}`);
+  const paths = ['/account', '/organisations/cpas-charleroi', '/organisations/cpas-charleroi/members'];
+  for (const path of paths) {
+    for (const lang of LANGUAGES) {
+      await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      for (const v of await axeViolations(page)) problems.push(`${path} [${lang}] ${v}`);
+    }
   }
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('the members page fits a 320 px screen without horizontal page scrolling', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await logIn(page);
+  for (const lang of LANGUAGES) {
+    await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/members?lang=${lang}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `[${lang}] page is ${width}px wide`);
+  }
+  await context.close();
 });

@@ -37,3 +37,57 @@ role-worker = Mitarbeiter·in
 role-volunteer = Ehrenamtliche·r
 role-viewer = Leser·in der Statistiken
 shell-helpers-area = Für Helfer
+
+## Organisation pages
+organisation-kind = Art
+organisation-municipality = Gemeinde
+organisation-languages = Sprachen
+organisation-phone = Telefon
+organisation-groups = Projekte und Netzwerke
+organisation-no-groups = Diese Organisation gehört zu keinem Projekt und keinem Netzwerk.
+organisation-kind-cpas = ÖSHZ
+organisation-kind-association = Verein
+organisation-kind-digital-space-operator = Träger öffentlicher digitaler Räume
+organisation-kind-library = Bibliothek
+organisation-kind-trainer = Bildungsträger
+organisation-kind-funder = Geldgeber
+organisation-kind-unknown = andere
+group-kind-project = Projekt
+group-kind-network = Netzwerk
+group-kind-programme = Programm
+group-role-lead = Projektträger
+group-role-partner = Partner
+group-role-host-venue = Gastort
+members-title = Mitglieder
+members-back = Zurück zur Organisation
+members-invited = Die Einladung ist verschickt.
+members-role-changed = Die Rolle ist geändert.
+members-active-changed = Der Status ist geändert. Der Verlauf bleibt erhalten.
+members-role = Rolle
+members-status = Status
+members-actions = Aktionen
+members-status-active = aktiv
+members-status-invited = eingeladen
+members-status-inactive = deaktiviert
+members-change-role = Rolle ändern
+members-deactivate = Deaktivieren
+members-reactivate = Wieder aktivieren
+members-invite-title = Jemanden einladen
+members-invite-language = Sprache der Einladung
+members-invite-submit = Einladung senden
+members-error-email = Geben Sie eine gültige E-Mail-Adresse ein.
+members-error-role = Wählen Sie eine Rolle.
+members-error-already = Diese Person ist schon Mitglied der Organisation.
+invitation-title = Einer Organisation beitreten
+invitation-intro = Sie sind eingeladen, beizutreten:
+invitation-accept = Einladung annehmen
+invitation-mail-subject = Einladung zu { $organisation } auf Relais
+invitation-mail-body =
+    Guten Tag,
+
+    { $inviter } lädt Sie ein, { $organisation } auf Relais beizutreten, als { $role }.
+
+    Zum Annehmen öffnen Sie diesen Link (7 Tage gültig, nur einmal nutzbar):
+    { $link }
+
+    Wenn Sie diese Einladung nicht erwartet haben, ignorieren Sie diese Nachricht.

@@ -37,3 +37,57 @@ role-worker = worker
 role-volunteer = volunteer
 role-viewer = statistics viewer
 shell-helpers-area = Helpers' area
+
+## Organisation pages
+organisation-kind = Kind
+organisation-municipality = Municipality
+organisation-languages = Languages
+organisation-phone = Phone
+organisation-groups = Projects and networks
+organisation-no-groups = This organisation is not part of any project or network.
+organisation-kind-cpas = CPAS/OCMW
+organisation-kind-association = association
+organisation-kind-digital-space-operator = public digital space operator
+organisation-kind-library = library
+organisation-kind-trainer = trainer
+organisation-kind-funder = funder
+organisation-kind-unknown = other
+group-kind-project = project
+group-kind-network = network
+group-kind-programme = programme
+group-role-lead = lead
+group-role-partner = partner
+group-role-host-venue = host venue
+members-title = Members
+members-back = Back to the organisation
+members-invited = The invitation has been sent.
+members-role-changed = The role has been changed.
+members-active-changed = The status has been changed. The history is kept.
+members-role = Role
+members-status = Status
+members-actions = Actions
+members-status-active = active
+members-status-invited = invited
+members-status-inactive = deactivated
+members-change-role = Change role
+members-deactivate = Deactivate
+members-reactivate = Reactivate
+members-invite-title = Invite someone
+members-invite-language = Language of the invitation
+members-invite-submit = Send the invitation
+members-error-email = Enter a valid e-mail address.
+members-error-role = Choose a role.
+members-error-already = This person is already a member of the organisation.
+invitation-title = Join an organisation
+invitation-intro = You are invited to join
+invitation-accept = Accept the invitation
+invitation-mail-subject = Invitation to join { $organisation } on Relais
+invitation-mail-body =
+    Hello,
+
+    { $inviter } invites you to join { $organisation } on Relais, as { $role }.
+
+    To accept, open this link (valid 7 days, single use):
+    { $link }
+
+    If you did not expect this invitation, you can ignore this message.

@@ -37,3 +37,57 @@ role-worker = travailleur·euse
 role-volunteer = bénévole
 role-viewer = lecteur·rice des statistiques
 shell-helpers-area = Espace aidants
+
+## Organisation pages
+organisation-kind = Type
+organisation-municipality = Commune
+organisation-languages = Langues
+organisation-phone = Téléphone
+organisation-groups = Projets et réseaux
+organisation-no-groups = Cette organisation ne fait partie d’aucun projet ni réseau.
+organisation-kind-cpas = CPAS
+organisation-kind-association = association
+organisation-kind-digital-space-operator = opérateur d’espaces publics numériques
+organisation-kind-library = bibliothèque
+organisation-kind-trainer = organisme de formation
+organisation-kind-funder = financeur
+organisation-kind-unknown = autre
+group-kind-project = projet
+group-kind-network = réseau
+group-kind-programme = programme
+group-role-lead = porteur
+group-role-partner = partenaire
+group-role-host-venue = lieu d’accueil
+members-title = Membres
+members-back = Retour à l’organisation
+members-invited = L’invitation est envoyée.
+members-role-changed = Le rôle est modifié.
+members-active-changed = Le statut est modifié. L’historique est conservé.
+members-role = Rôle
+members-status = Statut
+members-actions = Actions
+members-status-active = actif·ve
+members-status-invited = invité·e
+members-status-inactive = désactivé·e
+members-change-role = Changer le rôle
+members-deactivate = Désactiver
+members-reactivate = Réactiver
+members-invite-title = Inviter une personne
+members-invite-language = Langue de l’invitation
+members-invite-submit = Envoyer l’invitation
+members-error-email = Indiquez une adresse e-mail valable.
+members-error-role = Choisissez un rôle.
+members-error-already = Cette personne est déjà membre de l’organisation.
+invitation-title = Rejoindre une organisation
+invitation-intro = Vous êtes invité·e à rejoindre
+invitation-accept = Accepter l’invitation
+invitation-mail-subject = Invitation à rejoindre { $organisation } sur Relais
+invitation-mail-body =
+    Bonjour,
+
+    { $inviter } vous invite à rejoindre { $organisation } sur Relais, comme { $role }.
+
+    Pour accepter, ouvrez ce lien (valable 7 jours, une seule fois) :
+    { $link }
+
+    Si vous ne vous attendiez pas à cette invitation, ignorez ce message.

@@ -37,3 +37,57 @@ role-worker = medewerker
 role-volunteer = vrijwilliger
 role-viewer = lezer van de statistieken
 shell-helpers-area = Voor helpers
+
+## Organisation pages
+organisation-kind = Soort
+organisation-municipality = Gemeente
+organisation-languages = Talen
+organisation-phone = Telefoon
+organisation-groups = Projecten en netwerken
+organisation-no-groups = Deze organisatie maakt geen deel uit van een project of netwerk.
+organisation-kind-cpas = OCMW
+organisation-kind-association = vereniging
+organisation-kind-digital-space-operator = beheerder van digipunten
+organisation-kind-library = bibliotheek
+organisation-kind-trainer = vormingsorganisatie
+organisation-kind-funder = financier
+organisation-kind-unknown = andere
+group-kind-project = project
+group-kind-network = netwerk
+group-kind-programme = programma
+group-role-lead = trekker
+group-role-partner = partner
+group-role-host-venue = gastlocatie
+members-title = Leden
+members-back = Terug naar de organisatie
+members-invited = De uitnodiging is verstuurd.
+members-role-changed = De rol is gewijzigd.
+members-active-changed = De status is gewijzigd. De geschiedenis blijft bewaard.
+members-role = Rol
+members-status = Status
+members-actions = Acties
+members-status-active = actief
+members-status-invited = uitgenodigd
+members-status-inactive = gedeactiveerd
+members-change-role = Rol wijzigen
+members-deactivate = Deactiveren
+members-reactivate = Opnieuw activeren
+members-invite-title = Iemand uitnodigen
+members-invite-language = Taal van de uitnodiging
+members-invite-submit = Uitnodiging versturen
+members-error-email = Vul een geldig e-mailadres in.
+members-error-role = Kies een rol.
+members-error-already = Deze persoon is al lid van de organisatie.
+invitation-title = Lid worden van een organisatie
+invitation-intro = U bent uitgenodigd om lid te worden van
+invitation-accept = Uitnodiging aanvaarden
+invitation-mail-subject = Uitnodiging voor { $organisation } op Relais
+invitation-mail-body =
+    Hallo,
+
+    { $inviter } nodigt u uit om lid te worden van { $organisation } op Relais, als { $role }.
+
+    Open deze link om te aanvaarden (7 dagen geldig, één keer te gebruiken):
+    { $link }
+
+    Verwachtte u deze uitnodiging niet? Dan mag u dit bericht negeren.

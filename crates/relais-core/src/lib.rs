@@ -4,6 +4,7 @@
 pub mod db;
 pub mod demo;
 pub mod i18n;
+pub mod mail;
 pub mod secrets;
 pub mod settings;
 pub mod web;

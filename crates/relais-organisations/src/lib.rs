@@ -7,6 +7,7 @@ pub mod links;
 pub mod model;
 pub mod organisations;
 pub mod passwords;
+pub mod policy;
 pub mod routes;
 pub mod sessions;
 pub mod throttle;
@@ -23,4 +24,10 @@ pub fn routes() -> Routes {
         .route("/logout/everywhere", post(routes::login::logout_everywhere))
         .route("/password/set", get(routes::password::show).post(routes::password::submit))
         .route("/account", get(routes::account::show))
+        .route("/invitation", get(routes::invitation::show).post(routes::invitation::accept))
+        .route("/organisations/{slug}", get(routes::organisation::show))
+        .route("/organisations/{slug}/members", get(routes::organisation::members))
+        .route("/organisations/{slug}/members/invite", post(routes::organisation::invite))
+        .route("/organisations/{slug}/members/{user}/role", post(routes::organisation::change_role))
+        .route("/organisations/{slug}/members/{user}/active", post(routes::organisation::change_active))
 }

@@ -134,3 +134,115 @@ pub async fn memberships_of(db: &Db, user: Uuid) -> Result<Vec<Membership>, DbEr
         })
         .collect())
 }
+
+/// An organisation as its pages show it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Organisation {
+    pub id: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub municipality: String,
+    pub languages: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+}
+
+pub async fn find_by_slug(db: &Db, slug: &str) -> Result<Option<Organisation>, DbError> {
+    let row = on_db!(db, pool => sqlx::query_as::<_, Organisation>(
+        "SELECT id, slug, name, kind, municipality, languages, email, phone, website FROM organisations WHERE slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(row)
+}
+
+/// The groups an organisation belongs to: (group name, group kind, its role there).
+pub async fn groups_of(db: &Db, organisation: Uuid) -> Result<Vec<(String, String, String)>, DbError> {
+    let rows = on_db!(db, pool => sqlx::query_as(
+        "SELECT g.name, g.kind, gm.role FROM group_members gm JOIN groups g ON g.id = gm.group_id
+         WHERE gm.organisation_id = $1 ORDER BY g.kind, g.name",
+    )
+    .bind(organisation)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows)
+}
+
+/// One line of the members page.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Member {
+    pub user_id: Uuid,
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+    pub active: bool,
+    /// No password yet: the invitation is pending.
+    pub invited: bool,
+}
+
+pub async fn members_of(db: &Db, organisation: Uuid) -> Result<Vec<Member>, DbError> {
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Member>(
+        "SELECT u.id AS user_id, u.display_name, u.email, m.role, m.active,
+                (u.password_hash IS NULL) AS invited
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.organisation_id = $1 ORDER BY m.active DESC, u.display_name",
+    )
+    .bind(organisation)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows)
+}
+
+/// Change a member's role; false when they are not a member.
+pub async fn set_role(db: &Db, organisation: Uuid, user: Uuid, role: Role) -> Result<bool, DbError> {
+    let n = on_db!(db, pool => sqlx::query("UPDATE memberships SET role = $3 WHERE organisation_id = $1 AND user_id = $2")
+        .bind(organisation)
+        .bind(user)
+        .bind(role.as_str())
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n > 0)
+}
+
+/// Activate or deactivate a membership (history stays: nothing is deleted).
+pub async fn set_active(db: &Db, organisation: Uuid, user: Uuid, active: bool) -> Result<bool, DbError> {
+    let n = on_db!(db, pool => sqlx::query("UPDATE memberships SET active = $3 WHERE organisation_id = $1 AND user_id = $2")
+        .bind(organisation)
+        .bind(user)
+        .bind(active)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n > 0)
+}
+
+/// Record an invited membership (inactive until the invitation is accepted).
+pub async fn add_invited_member(db: &Db, user: Uuid, organisation: Uuid, role: Role) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query(
+        "INSERT INTO memberships (user_id, organisation_id, role, active, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (user_id, organisation_id) DO UPDATE SET role = excluded.role",
+    )
+    .bind(user)
+    .bind(organisation)
+    .bind(role.as_str())
+    .bind(false)
+    .bind(OffsetDateTime::now_utc())
+    .execute(pool)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+pub async fn find_by_id(db: &Db, id: Uuid) -> Result<Option<Organisation>, DbError> {
+    let row = on_db!(db, pool => sqlx::query_as::<_, Organisation>(
+        "SELECT id, slug, name, kind, municipality, languages, email, phone, website FROM organisations WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(row)
+}

@@ -55,6 +55,12 @@ pub struct ServeArgs {
     /// The base URL people use, for links in e-mails and origin checks (default: http://BIND).
     #[arg(long, env = "RELAIS_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Folder where outgoing e-mails are written (as .eml files) when no SMTP server is configured.
+    #[arg(long, env = "RELAIS_OUTBOX", default_value = "data/outbox")]
+    pub outbox: std::path::PathBuf,
+    /// Sender address of outgoing e-mails.
+    #[arg(long, env = "RELAIS_MAIL_FROM", default_value = "relais@localhost")]
+    pub mail_from: String,
 }
 
 #[derive(Debug, Subcommand)]

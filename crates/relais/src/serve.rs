@@ -5,7 +5,9 @@ use std::io::Write;
 use std::net::SocketAddr;
 
 use relais_core::{
-    demo, settings,
+    demo,
+    mail::Mailer,
+    settings,
     web::{AppState, WebConfig},
 };
 use tokio::net::TcpListener;
@@ -28,7 +30,10 @@ pub async fn run(args: ServeArgs) -> CliResult {
     let listener = TcpListener::bind(args.bind).await?;
     let address = listener.local_addr()?;
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
-    let app = crate::routes().into_app(AppState::with_config(db.clone(), WebConfig::new(&public_url)));
+    let app = crate::routes().into_app(AppState::with_config(
+        db.clone(),
+        WebConfig::new(&public_url).with_mailer(Mailer::outbox(&args.outbox, &args.mail_from)),
+    ));
 
     tracing::info!(%address, "Relais is listening");
     // Printed on stdout for people and for the test harness (which may bind port 0).

@@ -70,6 +70,8 @@ pub struct WebConfig {
     pub public_url: String,
     /// Mark cookies `Secure`: on when the public URL is HTTPS (served over TLS or behind a proxy).
     pub secure_cookies: bool,
+    /// Outgoing e-mail.
+    pub mailer: crate::mail::Mailer,
 }
 
 impl WebConfig {
@@ -78,7 +80,13 @@ impl WebConfig {
         WebConfig {
             secure_cookies: public_url.starts_with("https://"),
             public_url,
+            mailer: crate::mail::Mailer::outbox("data/outbox", "relais@localhost"),
         }
+    }
+
+    pub fn with_mailer(mut self, mailer: crate::mail::Mailer) -> WebConfig {
+        self.mailer = mailer;
+        self
     }
 }
 

@@ -11,6 +11,7 @@ use crate::sessions::CurrentUser;
 
 struct MembershipLine {
     organisation: String,
+    slug: String,
     role: String,
 }
 
@@ -27,7 +28,7 @@ pub async fn show(ctx: PageContext, user: CurrentUser) -> Result<Response, AppEr
     let memberships = user
         .memberships
         .iter()
-        .map(|m| MembershipLine { organisation: m.organisation_name.clone(), role: ctx.tr.t(m.role.label_key()) })
+        .map(|m| MembershipLine { organisation: m.organisation_name.clone(), slug: m.organisation_slug.clone(), role: ctx.tr.t(m.role.label_key()) })
         .collect();
     let page = AccountPage { tr: ctx.tr, csrf: &ctx.csrf, user: &user, memberships };
     ctx.render(&ctx.tr.t("account-title"), &page.render()?)

@@ -1,5 +1,7 @@
 //! The organisations area's pages.
 
 pub mod account;
+pub mod invitation;
 pub mod login;
+pub mod organisation;
 pub mod password;

@@ -61,10 +61,10 @@ fn invalid(ctx: &PageContext) -> Result<Response, AppError> {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, Query(query): Query<TokenQuery>) -> Result<Response, AppError> {
-    let Some(user) = links::peek(&state.db, Purpose::SetPassword, &query.token).await? else {
+    let Some(link) = links::peek(&state.db, Purpose::SetPassword, &query.token).await? else {
         return invalid(&ctx);
     };
-    let Some(user) = users::find(&state.db, user).await? else { return invalid(&ctx) };
+    let Some(user) = users::find(&state.db, link.user_id).await? else { return invalid(&ctx) };
     let page = SetPasswordPage {
         tr: ctx.tr,
         csrf: &ctx.csrf,
@@ -95,10 +95,10 @@ pub async fn submit(
     Form(form): Form<SetPasswordForm>,
 ) -> Result<Response, AppError> {
     let db = &state.db;
-    let Some(user_id) = links::peek(db, Purpose::SetPassword, &form.token).await? else {
+    let Some(link) = links::peek(db, Purpose::SetPassword, &form.token).await? else {
         return invalid(&ctx);
     };
-    let Some(user) = users::find(db, user_id).await? else { return invalid(&ctx) };
+    let Some(user) = users::find(db, link.user_id).await? else { return invalid(&ctx) };
     let locale = Locale::parse(&form.language).unwrap_or(ctx.locale());
     let tr = Tr::new(locale);
     let mut errors = Vec::new();

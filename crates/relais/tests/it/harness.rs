@@ -7,7 +7,8 @@ use std::net::SocketAddr;
 
 use relais_core::{
     Db, Engine, demo,
-    web::{AppState, Routes},
+    mail::Mailer,
+    web::{AppState, Routes, WebConfig},
 };
 
 use crate::pg;
@@ -38,6 +39,8 @@ pub struct TestApp {
     pub db: Db,
     pub client: reqwest::Client,
     pub database_url: String,
+    /// Where the app writes its e-mails.
+    pub outbox: tempfile::TempDir,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -77,7 +80,9 @@ impl TestApp {
         if options.demo {
             demo::load(&db, &relais::demo_parts()).await.expect("demo data");
         }
-        let app = options.routes.into_app(AppState::new(db.clone()));
+        let outbox = tempfile::tempdir().expect("outbox");
+        let config = WebConfig::default().with_mailer(Mailer::outbox(outbox.path(), "relais@test.invalid"));
+        let app = options.routes.into_app(AppState::with_config(db.clone(), config));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let address = listener.local_addr().expect("address");
         tokio::spawn(async move {
@@ -87,7 +92,7 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        TestApp { address, db, client, database_url: url, _dir: dir }
+        TestApp { address, db, client, database_url: url, outbox, _dir: dir }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -102,6 +107,12 @@ impl TestApp {
     pub async fn csrf_token(&self) -> String {
         let response = self.get("/login").await;
         set_cookie(&response, "relais_csrf").expect("the login page sets the CSRF cookie")
+    }
+
+    /// The e-mails the app has sent: (to, subject, body).
+    #[allow(dead_code)]
+    pub fn mails(&self) -> Vec<(String, String, String)> {
+        relais_core::mail::read_outbox(self.outbox.path())
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {

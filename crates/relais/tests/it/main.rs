@@ -5,6 +5,7 @@ mod accounts;
 mod cli;
 mod harness;
 mod ops;
+mod organisations;
 mod pg;
 mod robustness;
 mod schema;

@@ -1,0 +1,340 @@
+//! Organisation pages: `/organisations/{slug}` (profile and groups) and
+//! `/organisations/{slug}/members` (list, invite, change role, deactivate).
+
+use askama::Template;
+use axum::{
+    Form,
+    extract::{Path, Query, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use relais_core::{
+    i18n::{Locale, Tr},
+    mail::Message,
+    web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
+};
+use serde::Deserialize;
+use time::Duration;
+use uuid::Uuid;
+
+use crate::{
+    audit::{self, Event},
+    links::{self, Link, Purpose},
+    model::Role,
+    organisations::{self, Member, Organisation},
+    policy::{self, Action, Decision},
+    sessions::CurrentUser,
+    users,
+};
+
+/// How long an invitation link stays valid.
+pub const INVITATION_VALIDITY: Duration = Duration::days(7);
+
+/// The organisation named in the URL, if the user may do `action` to it.
+pub async fn authorise(state: &AppState, user: &CurrentUser, slug: &str, action: Action) -> Result<Organisation, AppError> {
+    let organisation = organisations::find_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
+    match policy::decide(user, organisation.id, action) {
+        Decision::Allowed => Ok(organisation),
+        Decision::Forbidden => Err(AppError::Forbidden),
+        Decision::NotFound => Err(AppError::NotFound),
+    }
+}
+
+fn kind_key(kind: &str) -> &'static str {
+    match kind {
+        "cpas" => "organisation-kind-cpas",
+        "association" => "organisation-kind-association",
+        "digital-space-operator" => "organisation-kind-digital-space-operator",
+        "library" => "organisation-kind-library",
+        "trainer" => "organisation-kind-trainer",
+        "funder" => "organisation-kind-funder",
+        "project" => "group-kind-project",
+        "network" => "group-kind-network",
+        "programme" => "group-kind-programme",
+        "lead" => "group-role-lead",
+        "partner" => "group-role-partner",
+        "host-venue" => "group-role-host-venue",
+        _ => "organisation-kind-unknown",
+    }
+}
+
+struct GroupLine {
+    name: String,
+    kind: String,
+    role: String,
+}
+
+#[derive(Template)]
+#[template(path = "organisation.html")]
+struct OrganisationPage<'a> {
+    tr: Tr,
+    organisation: &'a Organisation,
+    kind: String,
+    groups: Vec<GroupLine>,
+    can_view_members: bool,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
+    let organisation = authorise(&state, &user, &slug, Action::ViewOrganisation).await?;
+    let groups = organisations::groups_of(&state.db, organisation.id)
+        .await?
+        .into_iter()
+        .map(|(name, kind, role)| GroupLine { name, kind: ctx.tr.t(kind_key(&kind)), role: ctx.tr.t(kind_key(&role)) })
+        .collect();
+    let page = OrganisationPage {
+        tr: ctx.tr,
+        kind: ctx.tr.t(kind_key(&organisation.kind)),
+        organisation: &organisation,
+        groups,
+        can_view_members: policy::decide(&user, organisation.id, Action::ViewMembers) == Decision::Allowed,
+    };
+    ctx.render(&organisation.name, &page.render()?)
+}
+
+struct MemberLine<'a> {
+    member: &'a Member,
+    role_label: String,
+    is_me: bool,
+}
+
+struct RoleChoice {
+    code: &'static str,
+    label: String,
+}
+
+struct LanguageChoice {
+    code: &'static str,
+    name: &'static str,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "members.html")]
+struct MembersPage<'a> {
+    tr: Tr,
+    csrf: &'a str,
+    organisation: &'a Organisation,
+    members: Vec<MemberLine<'a>>,
+    roles: Vec<RoleChoice>,
+    languages: Vec<LanguageChoice>,
+    can_manage: bool,
+    notice: Option<String>,
+    errors: Vec<String>,
+    form: InviteForm,
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct MembersQuery {
+    #[serde(default)]
+    done: String,
+}
+
+#[derive(Debug, Deserialize, Default, Clone)]
+pub struct InviteForm {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub language: String,
+}
+
+async fn render_members(
+    state: &AppState,
+    ctx: &PageContext,
+    user: &CurrentUser,
+    organisation: &Organisation,
+    status: StatusCode,
+    notice: Option<String>,
+    errors: Vec<String>,
+    form: InviteForm,
+) -> Result<Response, AppError> {
+    let members = organisations::members_of(&state.db, organisation.id).await?;
+    let lines = members
+        .iter()
+        .map(|m| MemberLine {
+            member: m,
+            role_label: Role::parse(&m.role).map(|r| ctx.tr.t(r.label_key())).unwrap_or_default(),
+            is_me: m.user_id == user.id,
+        })
+        .collect();
+    let selected_language = Locale::parse(&form.language).unwrap_or(ctx.locale());
+    let page = MembersPage {
+        tr: ctx.tr,
+        csrf: &ctx.csrf,
+        organisation,
+        members: lines,
+        roles: Role::ALL.iter().map(|r| RoleChoice { code: r.as_str(), label: ctx.tr.t(r.label_key()) }).collect(),
+        languages: Locale::ALL
+            .iter()
+            .map(|l| LanguageChoice { code: l.code(), name: l.endonym(), selected: *l == selected_language })
+            .collect(),
+        can_manage: policy::decide(user, organisation.id, Action::ManageMembers) == Decision::Allowed,
+        notice,
+        errors,
+        form,
+    };
+    let title = format!("{} — {}", ctx.tr.t("members-title"), organisation.name);
+    ctx.render_with_status(status, &title, &page.render()?)
+}
+
+pub async fn members(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path(slug): Path<String>,
+    Query(query): Query<MembersQuery>,
+) -> Result<Response, AppError> {
+    let organisation = authorise(&state, &user, &slug, Action::ViewMembers).await?;
+    let notice = match query.done.as_str() {
+        "invited" => Some(ctx.tr.t("members-invited")),
+        "role" => Some(ctx.tr.t("members-role-changed")),
+        "active" => Some(ctx.tr.t("members-active-changed")),
+        _ => None,
+    };
+    let form = InviteForm { role: Role::Worker.as_str().to_string(), ..InviteForm::default() };
+    render_members(&state, &ctx, &user, &organisation, StatusCode::OK, notice, Vec::new(), form).await
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    ClientAddr(client): ClientAddr,
+    Path(slug): Path<String>,
+    Form(form): Form<InviteForm>,
+) -> Result<Response, AppError> {
+    let organisation = authorise(&state, &user, &slug, Action::ManageMembers).await?;
+    let db = &state.db;
+    let mut errors = Vec::new();
+    if !users::is_plausible_email(&form.email) {
+        errors.push(ctx.tr.t("members-error-email"));
+    }
+    let role = Role::parse(&form.role);
+    if role.is_none() {
+        errors.push(ctx.tr.t("members-error-role"));
+    }
+    let existing = if errors.is_empty() { users::find_by_email(db, &form.email).await? } else { None };
+    if let Some(existing) = &existing
+        && organisations::members_of(db, organisation.id).await?.iter().any(|m| m.user_id == existing.id && m.active)
+    {
+        errors.push(ctx.tr.t("members-error-already"));
+    }
+    let (Some(role), true) = (role, errors.is_empty()) else {
+        return render_members(&state, &ctx, &user, &organisation, StatusCode::UNPROCESSABLE_ENTITY, None, errors, form).await;
+    };
+    let locale = Locale::parse(&form.language).unwrap_or(ctx.locale());
+    let invitee = match existing {
+        Some(u) => u,
+        None => {
+            let name = if form.name.trim().is_empty() { form.email.split('@').next().unwrap_or("").to_string() } else { form.name.clone() };
+            match users::create(db, users::NewUser { email: &form.email, display_name: &name, locale, is_admin: false, password_hash: None }).await {
+                Ok(u) => u,
+                Err(users::CreateUserError::Db(e)) => return Err(e.into()),
+                // Lost a race with another invitation of the same address: use that account.
+                Err(_) => users::find_by_email(db, &form.email).await?.ok_or(AppError::BadRequest)?,
+            }
+        }
+    };
+    organisations::add_invited_member(db, invitee.id, organisation.id, role).await?;
+    let link = Link { user_id: invitee.id, organisation_id: Some(organisation.id), role: Some(role.as_str().to_string()) };
+    let token = links::create_for(db, Purpose::Invitation, &link, INVITATION_VALIDITY).await?;
+    let tr = Tr::new(locale);
+    let url = format!("{}/invitation?token={token}&lang={}", state.config.public_url, locale.code());
+    let body = tr.t_args(
+        "invitation-mail-body",
+        &[
+            ("inviter", relais_core::i18n::FluentArg::Text(user.display_name.clone())),
+            ("organisation", relais_core::i18n::FluentArg::Text(organisation.name.clone())),
+            ("role", relais_core::i18n::FluentArg::Text(tr.t(role.label_key()))),
+            ("link", relais_core::i18n::FluentArg::Text(url)),
+        ],
+    );
+    let subject = tr.t_args("invitation-mail-subject", &[("organisation", relais_core::i18n::FluentArg::Text(organisation.name.clone()))]);
+    if let Err(error) = state.config.mailer.send(&Message { to: invitee.email.clone(), subject, body }).await {
+        tracing::error!(%error, "invitation e-mail not sent");
+        return Err(AppError::Unavailable);
+    }
+    audit::record_or_log(db, Event {
+        actor: Some(user.id),
+        organisation: Some(organisation.id),
+        action: "member.invited",
+        object: Some(invitee.email.clone()),
+        client: &client,
+        detail: Some(format!("role={}", role.as_str())),
+    })
+    .await;
+    Ok(Redirect::to(&format!("/organisations/{}/members?done=invited", organisation.slug)).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+pub async fn change_role(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ClientAddr(client): ClientAddr,
+    Path((slug, member)): Path<(String, Uuid)>,
+    Form(form): Form<RoleForm>,
+) -> Result<Response, AppError> {
+    let organisation = authorise(&state, &user, &slug, Action::ManageMembers).await?;
+    let role = Role::parse(&form.role).ok_or(AppError::BadRequest)?;
+    if member == user.id {
+        return Err(AppError::Forbidden); // nobody changes their own role (no accidental lock-out)
+    }
+    if !organisations::set_role(&state.db, organisation.id, member, role).await? {
+        return Err(AppError::NotFound);
+    }
+    audit::record_or_log(&state.db, Event {
+        actor: Some(user.id),
+        organisation: Some(organisation.id),
+        action: "member.role_changed",
+        object: Some(member.to_string()),
+        client: &client,
+        detail: Some(format!("role={}", role.as_str())),
+    })
+    .await;
+    Ok(Redirect::to(&format!("/organisations/{}/members?done=role", organisation.slug)).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ActiveForm {
+    #[serde(default)]
+    active: String,
+}
+
+pub async fn change_active(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ClientAddr(client): ClientAddr,
+    Path((slug, member)): Path<(String, Uuid)>,
+    Form(form): Form<ActiveForm>,
+) -> Result<Response, AppError> {
+    let organisation = authorise(&state, &user, &slug, Action::ManageMembers).await?;
+    let active = match form.active.as_str() {
+        "true" => true,
+        "false" => false,
+        _ => return Err(AppError::BadRequest),
+    };
+    if member == user.id {
+        return Err(AppError::Forbidden);
+    }
+    if !organisations::set_active(&state.db, organisation.id, member, active).await? {
+        return Err(AppError::NotFound);
+    }
+    audit::record_or_log(&state.db, Event {
+        actor: Some(user.id),
+        organisation: Some(organisation.id),
+        action: if active { "member.reactivated" } else { "member.deactivated" },
+        object: Some(member.to_string()),
+        client: &client,
+        detail: None,
+    })
+    .await;
+    Ok(Redirect::to(&format!("/organisations/{}/members?done=active", organisation.slug)).into_response())
+}
