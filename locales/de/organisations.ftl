@@ -91,3 +91,18 @@ invitation-mail-body =
     { $link }
 
     Wenn Sie diese Einladung nicht erwartet haben, ignorieren Sie diese Nachricht.
+
+## API tokens
+tokens-title = API-Zugangsschlüssel
+tokens-intro = Mit einem Schlüssel kann ein anderes Programm Relais in Ihrem Namen nutzen, mit Ihren Rechten. Widerrufen Sie ihn, sobald er nicht mehr gebraucht wird.
+tokens-created = Der Schlüssel ist erstellt.
+tokens-copy-now = Kopieren Sie ihn jetzt: Er wird nicht mehr angezeigt.
+tokens-name = Name des Schlüssels
+tokens-created-at = Erstellt am
+tokens-last-used = Zuletzt benutzt
+tokens-never = nie
+tokens-revoked = widerrufen
+tokens-revoke = Widerrufen
+tokens-new = Neuer Schlüssel
+tokens-create = Schlüssel erstellen
+tokens-error-name = Geben Sie dem Schlüssel einen Namen (höchstens 100 Zeichen).

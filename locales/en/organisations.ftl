@@ -91,3 +91,18 @@ invitation-mail-body =
     { $link }
 
     If you did not expect this invitation, you can ignore this message.
+
+## API tokens
+tokens-title = API access tokens
+tokens-intro = A token lets another program use Relais on your behalf, with your rights. Revoke it as soon as it is no longer needed.
+tokens-created = The token has been created.
+tokens-copy-now = Copy it now: it will not be shown again.
+tokens-name = Token name
+tokens-created-at = Created
+tokens-last-used = Last used
+tokens-never = never
+tokens-revoked = revoked
+tokens-revoke = Revoke
+tokens-new = New token
+tokens-create = Create the token
+tokens-error-name = Give the token a name (100 characters at most).

@@ -91,3 +91,18 @@ invitation-mail-body =
     { $link }
 
     Si vous ne vous attendiez pas à cette invitation, ignorez ce message.
+
+## API tokens
+tokens-title = Jetons d’accès à l’API
+tokens-intro = Un jeton permet à un autre programme d’utiliser Relais en votre nom, avec vos droits. Révoquez-le dès qu’il ne sert plus.
+tokens-created = Le jeton est créé.
+tokens-copy-now = Copiez-le maintenant : il ne sera plus affiché.
+tokens-name = Nom du jeton
+tokens-created-at = Créé le
+tokens-last-used = Dernière utilisation
+tokens-never = jamais
+tokens-revoked = révoqué
+tokens-revoke = Révoquer
+tokens-new = Nouveau jeton
+tokens-create = Créer le jeton
+tokens-error-name = Donnez un nom au jeton (100 caractères au plus).

@@ -91,3 +91,18 @@ invitation-mail-body =
     { $link }
 
     Verwachtte u deze uitnodiging niet? Dan mag u dit bericht negeren.
+
+## API tokens
+tokens-title = API-toegangssleutels
+tokens-intro = Met een sleutel kan een ander programma Relais gebruiken in uw naam, met uw rechten. Trek hem in zodra hij niet meer nodig is.
+tokens-created = De sleutel is aangemaakt.
+tokens-copy-now = Kopieer hem nu: hij wordt niet meer getoond.
+tokens-name = Naam van de sleutel
+tokens-created-at = Aangemaakt op
+tokens-last-used = Laatst gebruikt
+tokens-never = nooit
+tokens-revoked = ingetrokken
+tokens-revoke = Intrekken
+tokens-new = Nieuwe sleutel
+tokens-create = Sleutel aanmaken
+tokens-error-name = Geef de sleutel een naam (hoogstens 100 tekens).

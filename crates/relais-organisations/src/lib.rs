@@ -1,6 +1,7 @@
 //! Who is who and who may see what: organisations, groups (projects, networks, programmes),
 //! users and their roles, sessions, single-use links, login throttling, the audit log.
 
+pub mod api;
 pub mod audit;
 pub mod demo;
 pub mod links;
@@ -11,6 +12,7 @@ pub mod policy;
 pub mod routes;
 pub mod sessions;
 pub mod throttle;
+pub mod tokens;
 pub mod users;
 
 use axum::routing::{get, post};
@@ -24,6 +26,12 @@ pub fn routes() -> Routes {
         .route("/logout/everywhere", post(routes::login::logout_everywhere))
         .route("/password/set", get(routes::password::show).post(routes::password::submit))
         .route("/account", get(routes::account::show))
+        .route("/account/tokens", get(routes::tokens::list).post(routes::tokens::create))
+        .route("/account/tokens/{id}/revoke", post(routes::tokens::revoke))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/api/v1/me", get(api::me))
+        .route("/api/v1/organisations", get(api::organisations_list))
+        .route("/api/v1/organisations/{slug}/members", get(api::members))
         .route("/invitation", get(routes::invitation::show).post(routes::invitation::accept))
         .route("/organisations/{slug}", get(routes::organisation::show))
         .route("/organisations/{slug}/members", get(routes::organisation::members))

@@ -237,3 +237,20 @@ mod tests {
         assert_eq!(encode_component("/a?b=c d"), "/a%3Fb%3Dc%20d");
     }
 }
+
+/// The user behind an API token (same rights as in the browser).
+pub async fn user_by_id(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, DbError> {
+    let Some(user) = crate::users::find(db, id).await? else { return Ok(None) };
+    if !user.active {
+        return Ok(None);
+    }
+    Ok(Some(CurrentUser {
+        id: user.id,
+        locale: user.locale(),
+        email: user.email,
+        display_name: user.display_name,
+        is_admin: user.is_admin,
+        memberships: memberships_of(db, id).await?,
+        token: String::new(),
+    }))
+}

@@ -9,7 +9,7 @@ use relais_organisations::{
 };
 use time::Duration;
 
-use crate::cli::{CliResult, UserAddArgs, open_database};
+use crate::cli::{CliResult, TokenCreateArgs, UserAddArgs, open_database};
 
 /// How long a password link printed by `relais user add` stays valid.
 pub const LINK_VALIDITY: Duration = Duration::days(7);
@@ -60,5 +60,27 @@ pub async fn add(args: UserAddArgs) -> CliResult {
     db.close().await;
     println!("account created for {}; this single-use link sets its password (valid 7 days):", user.email);
     println!("{}/password/set?token={token}", args.public_url.trim_end_matches('/'));
+    Ok(())
+}
+
+pub async fn create_token(args: TokenCreateArgs) -> CliResult {
+    if args.name.trim().is_empty() {
+        return Err("give the token a name with --name".into());
+    }
+    let db = open_database(&args.database).await?;
+    let user = users::find_by_email(&db, &args.email).await?.ok_or("no account with this e-mail")?;
+    let (id, secret) = relais_organisations::tokens::create(&db, user.id, &args.name).await?;
+    relais_organisations::audit::record_or_log(&db, relais_organisations::audit::Event {
+        actor: Some(user.id),
+        action: "token.created",
+        object: Some(id.to_string()),
+        client: "command line",
+        detail: Some(args.name.clone()),
+        ..Default::default()
+    })
+    .await;
+    db.close().await;
+    println!("token \"{}\" created for {}; it is shown only once:", args.name.trim(), user.email);
+    println!("{secret}");
     Ok(())
 }

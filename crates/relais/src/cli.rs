@@ -28,6 +28,9 @@ pub enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Manage personal API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// List every registered route pattern, one per line.
     Routes,
     /// Measure performance against a running server or the database.
@@ -61,6 +64,24 @@ pub struct ServeArgs {
     /// Sender address of outgoing e-mails.
     #[arg(long, env = "RELAIS_MAIL_FROM", default_value = "relais@localhost")]
     pub mail_from: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a personal API token for an account; the token alone is printed on the last line.
+    Create(TokenCreateArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TokenCreateArgs {
+    /// The account's e-mail address.
+    #[arg(long)]
+    pub email: String,
+    /// A name that says what the token is for.
+    #[arg(long)]
+    pub name: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,6 +127,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Demo(args) => load_demo(&args).await,
             Command::Bench(command) => bench::run(command).await,
             Command::User(UserCommand::Add(args)) => crate::accounts::add(args).await,
+            Command::Token(TokenCommand::Create(args)) => crate::accounts::create_token(args).await,
             Command::Routes => {
                 for path in crate::routes().paths() {
                     println!("{path}");

@@ -34,6 +34,12 @@ pub async fn shell(State(state): State<AppState>, mut request: Request, next: Ne
     if (status.is_client_error() || status.is_server_error())
         && response.extensions().get::<Verbatim>().is_none()
         && !is_html(response.headers())
+        && path.starts_with("/api/")
+    {
+        response = api_error(status);
+    } else if (status.is_client_error() || status.is_server_error())
+        && response.extensions().get::<Verbatim>().is_none()
+        && !is_html(response.headers())
     {
         let ctx = PageContext {
             tr: Tr::new(locale),
@@ -95,6 +101,30 @@ fn error_page(ctx: &PageContext, status: StatusCode, original: &HeaderMap) -> Re
         }
     }
     response
+}
+
+/// API clients get errors as JSON: `{"error": "not_found"}`.
+fn api_error(status: StatusCode) -> Response {
+    let code = match status.as_u16() {
+        400 | 422 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        408 => "timeout",
+        413 => "too_large",
+        415 => "unsupported_media_type",
+        429 => "too_many_requests",
+        503 => "unavailable",
+        s if s >= 500 => "internal",
+        _ => "bad_request",
+    };
+    (
+        status,
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        format!("{{\"error\":\"{code}\"}}"),
+    )
+        .into_response()
 }
 
 fn is_html(headers: &HeaderMap) -> bool {

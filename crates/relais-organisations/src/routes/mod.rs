@@ -5,3 +5,4 @@ pub mod invitation;
 pub mod login;
 pub mod organisation;
 pub mod password;
+pub mod tokens;

@@ -2,6 +2,7 @@
 //! (`RELAIS_TEST_ENGINE`), plus the real binary for the command line.
 
 mod accounts;
+mod api;
 mod cli;
 mod harness;
 mod ops;

@@ -1,0 +1,114 @@
+//! The JSON API: personal tokens (CLI and page), `/api/v1/me`, rights through the policy,
+//! JSON errors, the OpenAPI document.
+
+use std::process::{Command, Stdio};
+
+use crate::harness::{TestApp, set_cookie};
+
+/// `relais token create` against the app's database; returns the token (the last line).
+fn token_for(app: &TestApp, email: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_relais"))
+        .args(["token", "create", "--email", email, "--name", "test script", "--database", &app.database_url])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_string()
+}
+
+async fn get_json(app: &TestApp, path: &str, token: Option<&str>) -> (u16, serde_json::Value, reqwest::header::HeaderMap) {
+    let mut request = app.client.get(app.url(path));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    assert!(headers["content-type"].to_str().unwrap().starts_with("application/json"), "{path}: JSON");
+    (status, serde_json::from_slice(&response.bytes().await.unwrap()).unwrap(), headers)
+}
+
+#[tokio::test]
+async fn me_with_a_token_returns_the_person_and_401_otherwise() {
+    let app = TestApp::spawn_demo().await;
+    let token = token_for(&app, "worker.eupen@demo.relais.be");
+    assert!(token.starts_with("relais_"));
+
+    let (status, me, _) = get_json(&app, "/api/v1/me", Some(&token)).await;
+    assert_eq!(status, 200);
+    assert_eq!(me["email"], "worker.eupen@demo.relais.be");
+    assert_eq!(me["locale"], "de");
+    assert_eq!(me["memberships"][0]["slug"], "oeshz-eupen");
+    assert_eq!(me["memberships"][0]["role"], "worker");
+
+    let (status, body, headers) = get_json(&app, "/api/v1/me", None).await;
+    assert_eq!(status, 401);
+    assert_eq!(body["error"], "unauthorized");
+    assert_eq!(headers["www-authenticate"], "Bearer");
+    let wrong = format!("relais_{}", "0".repeat(64));
+    assert_eq!(get_json(&app, "/api/v1/me", Some(&wrong)).await.0, 401);
+    assert_eq!(get_json(&app, "/api/v1/me", Some("nonsense")).await.0, 401);
+}
+
+#[tokio::test]
+async fn the_api_follows_the_same_rights_as_the_browser() {
+    let app = TestApp::spawn_demo().await;
+    let coordinator = token_for(&app, "coordinator.charleroi@demo.relais.be");
+    let volunteer = token_for(&app, "volunteer.charleroi@demo.relais.be");
+
+    let (status, members, _) = get_json(&app, "/api/v1/organisations/cpas-charleroi/members", Some(&coordinator)).await;
+    assert_eq!(status, 200);
+    assert!(members.as_array().unwrap().iter().any(|m| m["email"] == "worker.charleroi@demo.relais.be"));
+    assert_eq!(get_json(&app, "/api/v1/organisations/cpas-charleroi/members", Some(&volunteer)).await.0, 403);
+    let (status, body, _) = get_json(&app, "/api/v1/organisations/oeshz-eupen/members", Some(&coordinator)).await;
+    assert_eq!((status, body["error"].as_str()), (404, Some("not_found")));
+    let (_, orgs, _) = get_json(&app, "/api/v1/organisations", Some(&coordinator)).await;
+    let slugs: Vec<&str> = orgs.as_array().unwrap().iter().map(|o| o["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs, ["cpas-charleroi"], "only its own organisations");
+    // Unknown API paths answer JSON too.
+    assert_eq!(get_json(&app, "/api/v1/nothing-here", Some(&coordinator)).await.0, 404);
+}
+
+#[tokio::test]
+async fn tokens_are_created_once_and_revoked_from_the_account_page() {
+    let app = TestApp::spawn_demo().await;
+    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let page = client.get(app.url("/login")).send().await.unwrap();
+    let csrf = set_cookie(&page, "relais_csrf").unwrap();
+    client
+        .post(app.url("/login"))
+        .form(&[("csrf", csrf.as_str()), ("email", "worker.puurs@demo.relais.be"), ("password", relais_organisations::demo::DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let created = client.post(app.url("/account/tokens?lang=en")).form(&[("csrf", csrf.as_str()), ("name", "spreadsheet import")]).send().await.unwrap();
+    assert_eq!(created.status(), 201);
+    let body = created.text().await.unwrap();
+    let start = body.find("value=\"relais_").unwrap() + 7;
+    let secret = &body[start..start + 7 + 64];
+    assert_eq!(get_json(&app, "/api/v1/me", Some(secret)).await.0, 200);
+
+    let listing = client.get(app.url("/account/tokens")).send().await.unwrap().text().await.unwrap();
+    assert!(listing.contains("spreadsheet import"));
+    assert!(!listing.contains(secret), "the secret is shown only once");
+    let action = listing.find("/revoke\"").unwrap();
+    let id_start = listing[..action].rfind("/account/tokens/").unwrap() + "/account/tokens/".len();
+    let id = &listing[id_start..action];
+    let revoked = client.post(app.url(&format!("/account/tokens/{id}/revoke"))).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+    assert_eq!(revoked.status(), 303);
+    assert_eq!(get_json(&app, "/api/v1/me", Some(secret)).await.0, 401);
+    // Another user cannot revoke it (nor see it): 404.
+    assert_eq!(relais_organisations::audit::by_action(&app.db, "token.revoked", id).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_api() {
+    let app = TestApp::spawn().await;
+    let (status, doc, _) = get_json(&app, "/api/openapi.json", None).await;
+    assert_eq!(status, 200);
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in ["/api/v1/me", "/api/v1/organisations", "/api/v1/organisations/{slug}/members"] {
+        assert!(doc["paths"][path]["get"].is_object(), "{path} documented");
+    }
+    assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+}
