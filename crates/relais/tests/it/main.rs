@@ -5,6 +5,7 @@ mod accounts;
 mod api;
 mod cli;
 mod harness;
+mod matrix;
 mod ops;
 mod organisations;
 mod pg;

@@ -1,0 +1,203 @@
+//! The authorization matrix: every route × every role × own / other organisation (CPAS Charleroi,
+//! ÖSHZ Eupen), checked against the policy; the funder's viewer and a platform admin included. A route added without an entry here makes this test fail.
+
+use std::collections::BTreeSet;
+
+use relais_organisations::{
+    demo::DEMO_PASSWORD,
+    model::Role,
+    policy::{Action, role_may},
+};
+
+use crate::harness::{TestApp, set_cookie};
+
+#[derive(Debug, Clone, Copy)]
+enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Reached through a single-use link (the token is the credential).
+    Link,
+    /// Any signed-in user, about themselves only.
+    SignedIn,
+    /// A signed-in user with this right on the organisation in the URL.
+    Organisation(Action),
+    /// An API token; about its person only.
+    Bearer,
+    /// An API token whose person has this right on the organisation in the URL.
+    BearerOrganisation(Action),
+}
+
+/// (path pattern, method, access). Every registered route must appear.
+const MATRIX: &[(&str, &str, Access)] = &[
+    ("/", "GET", Access::Public),
+    ("/healthz", "GET", Access::Public),
+    ("/readyz", "GET", Access::Public),
+    ("/metrics", "GET", Access::Public),
+    ("/assets/{file}", "GET", Access::Public),
+    ("/login", "GET", Access::Public),
+    ("/login", "POST", Access::Public),
+    ("/logout", "POST", Access::SignedIn),
+    ("/logout/everywhere", "POST", Access::SignedIn),
+    ("/password/set", "GET", Access::Link),
+    ("/password/set", "POST", Access::Link),
+    ("/invitation", "GET", Access::Link),
+    ("/invitation", "POST", Access::Link),
+    ("/account", "GET", Access::SignedIn),
+    ("/account/tokens", "GET", Access::SignedIn),
+    ("/account/tokens", "POST", Access::SignedIn),
+    ("/account/tokens/{id}/revoke", "POST", Access::SignedIn),
+    ("/api/openapi.json", "GET", Access::Public),
+    ("/api/v1/me", "GET", Access::Bearer),
+    ("/api/v1/organisations", "GET", Access::Bearer),
+    ("/api/v1/organisations/{slug}/members", "GET", Access::BearerOrganisation(Action::ViewMembers)),
+    ("/organisations/{slug}", "GET", Access::Organisation(Action::ViewOrganisation)),
+    ("/organisations/{slug}/members", "GET", Access::Organisation(Action::ViewMembers)),
+    ("/organisations/{slug}/members/invite", "POST", Access::Organisation(Action::ManageMembers)),
+    ("/organisations/{slug}/members/{user}/role", "POST", Access::Organisation(Action::ManageMembers)),
+    ("/organisations/{slug}/members/{user}/active", "POST", Access::Organisation(Action::ManageMembers)),
+];
+
+#[test]
+fn every_registered_route_has_an_entry_and_every_entry_a_route() {
+    let registered: BTreeSet<&str> = relais::routes().paths().iter().copied().collect();
+    let listed: BTreeSet<&str> = MATRIX.iter().map(|(path, _, _)| *path).collect();
+    let missing: Vec<_> = registered.difference(&listed).collect();
+    let stale: Vec<_> = listed.difference(&registered).collect();
+    assert!(missing.is_empty(), "routes without an authorization entry: {missing:?}");
+    assert!(stale.is_empty(), "entries for routes that no longer exist: {stale:?}");
+}
+
+/// A demo account, signed in.
+struct Actor {
+    label: &'static str,
+    client: reqwest::Client,
+    csrf: String,
+    token: String,
+    /// The actor's role in each organisation (by slug).
+    roles: &'static [(&'static str, Role)],
+    is_admin: bool,
+}
+
+async fn actor(app: &TestApp, label: &'static str, email: &str, roles: &'static [(&'static str, Role)], is_admin: bool) -> Actor {
+    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let page = client.get(app.url("/login")).send().await.unwrap();
+    let csrf = set_cookie(&page, "relais_csrf").unwrap();
+    let response = client
+        .post(app.url("/login"))
+        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "{label} logs in");
+    let user = relais_organisations::users::find_by_email(&app.db, email).await.unwrap().unwrap();
+    let (_, token) = relais_organisations::tokens::create(&app.db, user.id, "matrix").await.unwrap();
+    Actor { label, client, csrf, token, roles, is_admin }
+}
+
+fn role_in(actor: &Actor, slug: &str) -> Option<Role> {
+    actor.roles.iter().find(|(s, _)| *s == slug).map(|(_, r)| *r)
+}
+
+fn allowed(actor: &Actor, action: Action, slug: &str) -> bool {
+    let member_may = role_in(actor, slug).is_some_and(|r| role_may(r, action));
+    let admin_may = actor.is_admin && matches!(action, Action::ViewOrganisation | Action::ViewMembers | Action::ManageMembers);
+    member_may || admin_may
+}
+
+fn expected_denial(actor: &Actor, slug: &str) -> u16 {
+    if role_in(actor, slug).is_some() { 403 } else { 404 }
+}
+
+#[tokio::test]
+async fn every_route_role_and_organisation_gets_what_the_policy_says() {
+    let app = TestApp::spawn_demo().await;
+    let actors = vec![
+        actor(&app, "coordinator", "coordinator.charleroi@demo.relais.be", &[("cpas-charleroi", Role::Coordinator)], false).await,
+        actor(&app, "worker", "worker.charleroi@demo.relais.be", &[("cpas-charleroi", Role::Worker)], false).await,
+        actor(&app, "volunteer", "volunteer.charleroi@demo.relais.be", &[("cpas-charleroi", Role::Volunteer)], false).await,
+        actor(&app, "viewer", "viewer.charleroi@demo.relais.be", &[("cpas-charleroi", Role::Viewer)], false).await,
+        actor(&app, "eupen-coordinator", "coordinator.eupen@demo.relais.be", &[("oeshz-eupen", Role::Coordinator)], false).await,
+        actor(&app, "funder-viewer", "viewer.digilab@demo.relais.be", &[("digilab", Role::Viewer)], false).await,
+        actor(&app, "admin", "admin@demo.relais.be", &[], true).await,
+    ];
+    let find = |email: &str| {
+        let db = app.db.clone();
+        let email = email.to_string();
+        async move { relais_organisations::users::find_by_email(&db, &email).await.unwrap().unwrap().id }
+    };
+    // The "own" organisation is CPAS Charleroi, the "other" ÖSHZ Eupen; {user} is a worker there.
+    let targets = [("cpas-charleroi", find("worker.charleroi@demo.relais.be").await), ("oeshz-eupen", find("worker.eupen@demo.relais.be").await)];
+
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (pattern, method, access) in MATRIX {
+        let (Access::Organisation(action) | Access::BearerOrganisation(action)) = access else { continue };
+        for actor in &actors {
+            for (slug, member) in &targets {
+                let path = pattern.replace("{slug}", slug).replace("{user}", &member.to_string());
+                let request = match *method {
+                    "GET" => actor.client.get(app.url(&path)),
+                    _ => actor.client.post(app.url(&path)).form(&[
+                        ("csrf", actor.csrf.as_str()),
+                        ("role", "worker"),
+                        ("active", "true"),
+                        ("email", &format!("matrix.{}.{}@example.be", actor.label, checked)),
+                        ("language", "fr"),
+                    ]),
+                };
+                let request = if matches!(access, Access::BearerOrganisation(_)) {
+                    reqwest::Client::new().get(app.url(&path)).bearer_auth(&actor.token)
+                } else {
+                    request
+                };
+                let status = request.send().await.unwrap().status().as_u16();
+                let ok = if allowed(actor, *action, slug) {
+                    (200..400).contains(&status)
+                } else {
+                    status == expected_denial(actor, slug)
+                };
+                if !ok {
+                    failures.push(format!("{method} {path} as {} → {status}", actor.label));
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 60, "checked {checked} cases");
+    assert!(failures.is_empty(), "authorization matrix violations:\n{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn signed_in_routes_send_strangers_to_login_and_api_routes_answer_401() {
+    let app = TestApp::spawn_demo().await;
+    for (pattern, method, access) in MATRIX {
+        let path = pattern
+            .replace("{slug}", "cpas-charleroi")
+            .replace("{user}", "00000000-0000-0000-0000-000000000000")
+            .replace("{id}", "00000000-0000-0000-0000-000000000000");
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let status = match *method {
+            "GET" => client.get(app.url(&path)).send().await.unwrap().status().as_u16(),
+            _ => {
+                // A stranger with a valid anti-forgery token, so that only the login decides.
+                let page = client.get(app.url("/login")).send().await.unwrap();
+                let csrf = set_cookie(&page, "relais_csrf").unwrap();
+                client
+                    .post(app.url(&path))
+                    .header("cookie", format!("relais_csrf={csrf}"))
+                    .form(&[("csrf", csrf.as_str())])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            }
+        };
+        match access {
+            Access::SignedIn | Access::Organisation(_) => assert_eq!(status, 303, "{method} {path} without a session"),
+            Access::Bearer | Access::BearerOrganisation(_) => assert_eq!(status, 401, "{method} {path} without a token"),
+            Access::Link => assert!(status == 404 || status == 422, "{method} {path} without a link: {status}"),
+            Access::Public => assert!(status < 500 && status != 401 && status != 403, "{method} {path}: {status}"),
+        }
+    }
+}
