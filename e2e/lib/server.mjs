@@ -13,7 +13,7 @@ export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'relais-e2e-'));
   const child = spawn(
     RELAIS_BIN,
-    ['serve', '--demo', '--bind', '127.0.0.1:0', '--database', `sqlite://${dir}/relais.db`],
+    ['serve', '--demo', '--bind', '127.0.0.1:0', '--database', `sqlite://${dir}/relais.db`, '--outbox', `${dir}/outbox`],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RELAIS_LOG: 'warn' } },
   );
   let stderr = '';
@@ -37,7 +37,7 @@ export async function startServer() {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { baseUrl, stop };
+  return { baseUrl, stop, outbox: join(dir, 'outbox') };
 }
 
 /** Every registered route pattern, from `relais routes` (so new pages are covered automatically). */

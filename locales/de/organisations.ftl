@@ -106,3 +106,22 @@ tokens-revoke = Widerrufen
 tokens-new = Neuer Schlüssel
 tokens-create = Schlüssel erstellen
 tokens-error-name = Geben Sie dem Schlüssel einen Namen (höchstens 100 Zeichen).
+
+## Second factor
+second-factor-title = Zweiter Faktor (Einmalcode)
+second-factor-login-title = Bestätigungscode
+second-factor-login-intro = Öffnen Sie Ihre Authentifizierungs-App und geben Sie den 6-stelligen Code für Relais ein.
+second-factor-code = Code
+second-factor-code-hint = 6 Ziffern, oder ein Wiederherstellungscode (mit Bindestrich).
+second-factor-submit = Prüfen
+second-factor-wrong-code = Dieser Code passt nicht. Geben Sie den Code ein, den die App jetzt zeigt.
+second-factor-enabled = Der zweite Faktor ist für Ihr Konto eingeschaltet.
+second-factor-recovery-title = Wiederherstellungscodes
+second-factor-recovery-intro = Wenn Sie Ihr Telefon verlieren, erlaubt jeder Code eine Anmeldung. Schreiben Sie sie auf und bewahren Sie sie sicher auf: Sie werden nicht mehr angezeigt.
+second-factor-required = Ihre Organisation verlangt für Ihre Rolle einen zweiten Faktor. Schalten Sie ihn ein, um weiterzumachen.
+second-factor-step-app = Installieren Sie eine Authentifizierungs-App auf Ihrem Telefon (zum Beispiel FreeOTP, Aegis oder eine andere Ihrer Wahl).
+second-factor-step-scan = Fügen Sie in der App ein Konto hinzu und scannen Sie diesen QR-Code.
+second-factor-qr-label = QR-Code zum Scannen mit der Authentifizierungs-App
+second-factor-manual = Scannen geht nicht? Geben Sie diesen Schlüssel ein:
+second-factor-step-code = Geben Sie unten den 6-stelligen Code ein, den die App zeigt.
+second-factor-enrol-submit = Einschalten

@@ -106,3 +106,22 @@ tokens-revoke = Revoke
 tokens-new = New token
 tokens-create = Create the token
 tokens-error-name = Give the token a name (100 characters at most).
+
+## Second factor
+second-factor-title = Second factor (one-time code)
+second-factor-login-title = Verification code
+second-factor-login-intro = Open your authenticator app and type the 6-digit code it shows for Relais.
+second-factor-code = Code
+second-factor-code-hint = 6 digits, or a recovery code (with a dash).
+second-factor-submit = Verify
+second-factor-wrong-code = This code does not match. Type the code the app shows now.
+second-factor-enabled = The second factor is on for your account.
+second-factor-recovery-title = Recovery codes
+second-factor-recovery-intro = If you lose your phone, each code lets you log in once. Write them down and keep them safe: they will not be shown again.
+second-factor-required = Your organisation asks for a second factor for your role. Turn it on to continue.
+second-factor-step-app = Install an authenticator app on your phone (for example FreeOTP, Aegis or another of your choice).
+second-factor-step-scan = In the app, add an account and scan this QR code.
+second-factor-qr-label = QR code to scan with the authenticator app
+second-factor-manual = Cannot scan? Type this key:
+second-factor-step-code = Type below the 6-digit code the app shows.
+second-factor-enrol-submit = Turn on

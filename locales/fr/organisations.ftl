@@ -106,3 +106,22 @@ tokens-revoke = Révoquer
 tokens-new = Nouveau jeton
 tokens-create = Créer le jeton
 tokens-error-name = Donnez un nom au jeton (100 caractères au plus).
+
+## Second factor
+second-factor-title = Deuxième facteur (code à usage unique)
+second-factor-login-title = Code de vérification
+second-factor-login-intro = Ouvrez votre application d’authentification et tapez le code à 6 chiffres affiché pour Relais.
+second-factor-code = Code
+second-factor-code-hint = 6 chiffres, ou un code de secours (avec un tiret).
+second-factor-submit = Vérifier
+second-factor-wrong-code = Ce code ne convient pas. Tapez le code affiché maintenant dans l’application.
+second-factor-enabled = Le deuxième facteur est activé pour votre compte.
+second-factor-recovery-title = Codes de secours
+second-factor-recovery-intro = Si vous perdez votre téléphone, chaque code permet une connexion. Notez-les et gardez-les en lieu sûr : ils ne seront plus affichés.
+second-factor-required = Votre organisation demande un deuxième facteur pour votre rôle. Activez-le pour continuer.
+second-factor-step-app = Installez une application d’authentification sur votre téléphone (par exemple FreeOTP, Aegis ou celle de votre choix).
+second-factor-step-scan = Dans l’application, ajoutez un compte et scannez ce code QR.
+second-factor-qr-label = Code QR à scanner avec l’application d’authentification
+second-factor-manual = Impossible de scanner ? Tapez cette clé :
+second-factor-step-code = Tapez ci-dessous le code à 6 chiffres que l’application affiche.
+second-factor-enrol-submit = Activer

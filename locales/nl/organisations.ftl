@@ -106,3 +106,22 @@ tokens-revoke = Intrekken
 tokens-new = Nieuwe sleutel
 tokens-create = Sleutel aanmaken
 tokens-error-name = Geef de sleutel een naam (hoogstens 100 tekens).
+
+## Second factor
+second-factor-title = Tweede factor (eenmalige code)
+second-factor-login-title = Verificatiecode
+second-factor-login-intro = Open uw authenticatie-app en typ de code van 6 cijfers die voor Relais wordt getoond.
+second-factor-code = Code
+second-factor-code-hint = 6 cijfers, of een herstelcode (met een streepje).
+second-factor-submit = Controleren
+second-factor-wrong-code = Deze code klopt niet. Typ de code die de app nu toont.
+second-factor-enabled = De tweede factor is ingeschakeld voor uw account.
+second-factor-recovery-title = Herstelcodes
+second-factor-recovery-intro = Als u uw telefoon verliest, geeft elke code één keer toegang. Schrijf ze op en bewaar ze veilig: ze worden niet meer getoond.
+second-factor-required = Uw organisatie vraagt een tweede factor voor uw rol. Schakel hem in om verder te gaan.
+second-factor-step-app = Installeer een authenticatie-app op uw telefoon (bijvoorbeeld FreeOTP, Aegis of een andere naar keuze).
+second-factor-step-scan = Voeg in de app een account toe en scan deze QR-code.
+second-factor-qr-label = QR-code om te scannen met de authenticatie-app
+second-factor-manual = Lukt scannen niet? Typ deze sleutel:
+second-factor-step-code = Typ hieronder de code van 6 cijfers die de app toont.
+second-factor-enrol-submit = Inschakelen

@@ -29,6 +29,11 @@ async fn load(db: &Db) -> Result<(), DbError> {
     let eupen = organisations::create(db, &org("oeshz-eupen", "ÖSHZ Eupen (Demo)", Cpas, "Eupen", "de,fr", "digital@oeshz-eupen.demo")).await?;
     let digilab = organisations::create(db, &org("digilab", "SPP IS — Digilab (démo)", Funder, "Bruxelles", "fr,nl,de", "digilab@mi-is.demo")).await?;
 
+    // Demo instances do not ask for a second factor (real organisations do, by default).
+    for organisation in [charleroi, ip_operator, host_venue, puurs, bornem, eupen, digilab] {
+        organisations::set_require_second_factor(db, organisation, false).await?;
+    }
+
     let programme = organisations::create_group(db, "e-inclusion-2022", GroupKind::Programme, "E-inclusion for Belgium 2022 (demo)", None).await?;
     let network = organisations::create_group(db, "informaticiens-publics", GroupKind::Network, "Réseau des informaticiens publics (démo)", Some(programme)).await?;
     let digikar = organisations::create_group(db, "digikar", GroupKind::Project, "Digikar Klein-Brabant (demo)", Some(programme)).await?;

@@ -10,6 +10,7 @@ pub mod organisations;
 pub mod passwords;
 pub mod policy;
 pub mod routes;
+pub mod second_factor;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;
@@ -22,6 +23,8 @@ use relais_core::web::Routes;
 pub fn routes() -> Routes {
     Routes::new()
         .route("/login", get(routes::login::show).post(routes::login::submit))
+        .route("/login/second-factor", get(routes::second_factor::show_login).post(routes::second_factor::submit_login))
+        .route("/account/second-factor", get(routes::second_factor::show_enrol).post(routes::second_factor::submit_enrol))
         .route("/logout", post(routes::login::logout))
         .route("/logout/everywhere", post(routes::login::logout_everywhere))
         .route("/password/set", get(routes::password::show).post(routes::password::submit))

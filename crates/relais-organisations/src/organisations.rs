@@ -246,3 +246,14 @@ pub async fn find_by_id(db: &Db, id: Uuid) -> Result<Option<Organisation>, DbErr
     .await)?;
     Ok(row)
 }
+
+/// Whether coordinators and workers of the organisation must use a second factor (on by default).
+pub async fn set_require_second_factor(db: &Db, organisation: Uuid, required: bool) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query("UPDATE organisations SET require_second_factor = $2 WHERE id = $1")
+        .bind(organisation)
+        .bind(required)
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}

@@ -68,6 +68,8 @@ mod tests {
                 .into_iter()
                 .collect(),
             token: String::new(),
+            second_factor_pending: false,
+            must_enrol: false,
         }
     }
 

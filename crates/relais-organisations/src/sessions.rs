@@ -20,21 +20,32 @@ use uuid::Uuid;
 use crate::organisations::{DEFAULT_IDLE_TIMEOUT_MINUTES, Membership, memberships_of};
 
 pub const SESSION_COOKIE: &str = "relais_session";
+/// Where a session waiting for its second factor is sent.
+pub const SECOND_FACTOR_LOGIN: &str = "/login/second-factor";
+/// Where a user who must enrol a second factor is sent.
+pub const SECOND_FACTOR_ENROL: &str = "/account/second-factor";
 pub const ABSOLUTE_TIMEOUT: Duration = Duration::hours(12);
 /// `last_seen_at` is written at most this often (one write per minute, not per request).
 const TOUCH_EVERY: Duration = Duration::seconds(60);
 
 /// Open a session for `user`; returns the token for the cookie.
 pub async fn open(db: &Db, user: Uuid, client: &str) -> Result<String, DbError> {
+    open_with(db, user, client, false).await
+}
+
+/// Open a session that still waits for the second factor when `pending`.
+pub async fn open_with(db: &Db, user: Uuid, client: &str, pending: bool) -> Result<String, DbError> {
     let token = secrets::random_token();
     let now = OffsetDateTime::now_utc();
     on_db!(db, pool => sqlx::query(
-        "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, client) VALUES ($1, $2, $3, $3, $4)",
+        "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, client, second_factor_pending)
+         VALUES ($1, $2, $3, $3, $4, $5)",
     )
     .bind(secrets::fingerprint(&token))
     .bind(user)
     .bind(now)
     .bind(client)
+    .bind(pending)
     .execute(pool)
     .await
     .map(|_| ()))?;
@@ -99,9 +110,24 @@ pub struct CurrentUser {
     pub memberships: Vec<Membership>,
     /// The session token (to close this session).
     pub token: String,
+    /// The password was given, the second factor not yet.
+    pub second_factor_pending: bool,
+    /// An organisation requires a second factor for this user's role and none is enrolled.
+    pub must_enrol: bool,
 }
 
-type SessionRow = (Uuid, OffsetDateTime, OffsetDateTime, String, String, String, bool, Option<i64>);
+/// Mark the session's second factor as given.
+pub async fn complete_second_factor(db: &Db, token: &str) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query("UPDATE sessions SET second_factor_pending = $2 WHERE id_hash = $1")
+        .bind(secrets::fingerprint(token))
+        .bind(false)
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+type SessionRow = (Uuid, OffsetDateTime, OffsetDateTime, String, String, String, bool, Option<i64>, bool, bool, bool);
 
 /// The user of a session token, when the session is still valid. Expired sessions are removed.
 pub async fn lookup(db: &Db, token: &str) -> Result<Option<CurrentUser>, DbError> {
@@ -110,7 +136,11 @@ pub async fn lookup(db: &Db, token: &str) -> Result<Option<CurrentUser>, DbError
         "SELECT s.user_id, s.created_at, s.last_seen_at, u.email, u.display_name, u.locale, u.is_admin,
                 (SELECT MIN(o.idle_timeout_minutes) FROM memberships m
                    JOIN organisations o ON o.id = m.organisation_id
-                  WHERE m.user_id = s.user_id AND m.active = $2)
+                  WHERE m.user_id = s.user_id AND m.active = $2),
+                s.second_factor_pending, u.totp_enabled,
+                EXISTS (SELECT 1 FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+                         WHERE m.user_id = s.user_id AND m.active = $2 AND o.require_second_factor = $2
+                           AND m.role IN ('coordinator', 'worker'))
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id_hash = $1 AND u.active = $2",
     )
@@ -118,7 +148,7 @@ pub async fn lookup(db: &Db, token: &str) -> Result<Option<CurrentUser>, DbError
     .bind(true)
     .fetch_optional(pool)
     .await)?;
-    let Some((user, created_at, last_seen_at, email, display_name, locale, is_admin, idle)) = row else {
+    let Some((user, created_at, last_seen_at, email, display_name, locale, is_admin, idle, pending, totp_enabled, required)) = row else {
         return Ok(None);
     };
     let now = OffsetDateTime::now_utc();
@@ -143,6 +173,8 @@ pub async fn lookup(db: &Db, token: &str) -> Result<Option<CurrentUser>, DbError
         is_admin,
         memberships: memberships_of(db, user).await?,
         token: token.to_string(),
+        second_factor_pending: pending,
+        must_enrol: required && !totp_enabled,
     }))
 }
 
@@ -183,6 +215,22 @@ impl FromRequestParts<AppState> for CurrentUser {
             return Err(LoginRequired { next }.into_response());
         };
         match lookup(&state.db, &token).await {
+            Ok(Some(user)) if user.second_factor_pending => {
+                let path = parts.uri.path();
+                if path == SECOND_FACTOR_LOGIN || path == "/logout" {
+                    Ok(user)
+                } else {
+                    Err(Redirect::to(SECOND_FACTOR_LOGIN).into_response())
+                }
+            }
+            Ok(Some(user)) if user.must_enrol => {
+                let path = parts.uri.path();
+                if path == SECOND_FACTOR_ENROL || path == "/logout" {
+                    Ok(user)
+                } else {
+                    Err(Redirect::to(SECOND_FACTOR_ENROL).into_response())
+                }
+            }
             Ok(Some(user)) => Ok(user),
             Ok(None) => {
                 let mut response = LoginRequired { next }.into_response();
@@ -204,7 +252,7 @@ impl FromRequestParts<AppState> for MaybeUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         match session_token(parts) {
-            Some(token) => Ok(MaybeUser(lookup(&state.db, &token).await?)),
+            Some(token) => Ok(MaybeUser(lookup(&state.db, &token).await?.filter(|u| !u.second_factor_pending))),
             None => Ok(MaybeUser(None)),
         }
     }
@@ -215,7 +263,7 @@ pub fn is_local_path(path: &str) -> bool {
     path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") && !path.contains(['\r', '\n'])
 }
 
-fn encode_component(text: &str) -> String {
+pub(crate) fn encode_component(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
@@ -252,5 +300,7 @@ pub async fn user_by_id(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, DbErro
         is_admin: user.is_admin,
         memberships: memberships_of(db, id).await?,
         token: String::new(),
+        second_factor_pending: false,
+        must_enrol: false,
     }))
 }

@@ -38,7 +38,7 @@ pub struct LoginQuery {
     next: String,
 }
 
-fn safe_next(next: &str) -> &str {
+pub(crate) fn safe_next(next: &str) -> &str {
     if is_local_path(next) && next.len() < 2048 { next } else { "/account" }
 }
 
@@ -103,7 +103,13 @@ pub async fn submit(
     match user.filter(|_| valid) {
         Some(user) => {
             throttle::clear(db, &account_key).await?;
-            let token = sessions::open(db, user.id, &client).await?;
+            let (_, second_factor) = crate::second_factor::state(db, user.id).await?;
+            let token = sessions::open_with(db, user.id, &client, second_factor).await?;
+            if second_factor {
+                audit::record_or_log(db, Event { actor: Some(user.id), action: "login.password_ok", object: Some(email), client: &client, ..Event::default() }).await;
+                let to = format!("{}?next={}", sessions::SECOND_FACTOR_LOGIN, sessions::encode_component(safe_next(&form.next)));
+                return Ok(sessions::signed_in_redirect(&state.config, &to, &token, user.locale()));
+            }
             audit::record_or_log(db, Event { actor: Some(user.id), action: "login.success", object: Some(email), client: &client, ..Event::default() }).await;
             Ok(sessions::signed_in_redirect(&state.config, safe_next(&form.next), &token, user.locale()))
         }

@@ -5,4 +5,5 @@ pub mod invitation;
 pub mod login;
 pub mod organisation;
 pub mod password;
+pub mod second_factor;
 pub mod tokens;

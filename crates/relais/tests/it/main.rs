@@ -11,4 +11,5 @@ mod organisations;
 mod pg;
 mod robustness;
 mod schema;
+mod second_factor;
 mod shell;
