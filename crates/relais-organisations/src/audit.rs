@@ -80,3 +80,52 @@ pub async fn by_action(db: &Db, action: &str, object: &str) -> Result<Vec<Entry>
     .await)?;
     Ok(rows)
 }
+
+/// One line of an organisation's audit log, as its coordinators read it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrganisationEntry {
+    pub at: OffsetDateTime,
+    pub actor: Option<String>,
+    pub action: String,
+    pub object: Option<String>,
+    pub client: String,
+    pub detail: Option<String>,
+}
+
+/// What to show of an organisation's log.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// An action family (`login`, `member`, …); empty for all.
+    pub action_prefix: String,
+    pub from: OffsetDateTime,
+    pub until: OffsetDateTime,
+}
+
+pub const MAX_ROWS: i64 = 1000;
+
+/// The organisation's own events, and the personal security events (logins, second factor,
+/// tokens) of its members — never what its members did in another organisation.
+pub async fn for_organisation(db: &Db, organisation: Uuid, filter: &Filter) -> Result<Vec<OrganisationEntry>, DbError> {
+    let pattern = format!("{}%", filter.action_prefix.replace(['%', '_'], ""));
+    let rows = on_db!(db, pool => sqlx::query_as::<_, OrganisationEntry>(
+        "SELECT a.at, u.display_name AS actor, a.action, a.object, a.client, a.detail
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+         WHERE (a.organisation_id = $1
+                OR (a.organisation_id IS NULL
+                    AND (a.actor_user_id IN (SELECT user_id FROM memberships WHERE organisation_id = $1)
+                         OR a.object IN (SELECT mu.email FROM memberships mm JOIN users mu ON mu.id = mm.user_id
+                                          WHERE mm.organisation_id = $1))))
+           AND a.action LIKE $2
+           AND a.at >= $3 AND a.at < $4
+         ORDER BY a.at DESC
+         LIMIT $5",
+    )
+    .bind(organisation)
+    .bind(pattern)
+    .bind(filter.from)
+    .bind(filter.until)
+    .bind(MAX_ROWS)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows)
+}

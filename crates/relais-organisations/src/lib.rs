@@ -38,6 +38,8 @@ pub fn routes() -> Routes {
         .route("/invitation", get(routes::invitation::show).post(routes::invitation::accept))
         .route("/organisations/{slug}", get(routes::organisation::show))
         .route("/organisations/{slug}/members", get(routes::organisation::members))
+        .route("/organisations/{slug}/audit", get(routes::audit::page))
+        .route("/organisations/{slug}/audit.csv", get(routes::audit::csv))
         .route("/organisations/{slug}/members/invite", post(routes::organisation::invite))
         .route("/organisations/{slug}/members/{user}/role", post(routes::organisation::change_role))
         .route("/organisations/{slug}/members/{user}/active", post(routes::organisation::change_active))

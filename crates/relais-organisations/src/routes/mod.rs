@@ -1,6 +1,7 @@
 //! The organisations area's pages.
 
 pub mod account;
+pub mod audit;
 pub mod invitation;
 pub mod login;
 pub mod organisation;

@@ -72,6 +72,7 @@ struct OrganisationPage<'a> {
     kind: String,
     groups: Vec<GroupLine>,
     can_view_members: bool,
+    can_view_audit: bool,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
@@ -87,6 +88,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
         organisation: &organisation,
         groups,
         can_view_members: policy::decide(&user, organisation.id, Action::ViewMembers) == Decision::Allowed,
+        can_view_audit: policy::decide(&user, organisation.id, Action::ViewAuditLog) == Decision::Allowed,
     };
     ctx.render(&organisation.name, &page.render()?)
 }

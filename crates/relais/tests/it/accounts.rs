@@ -241,3 +241,47 @@ async fn the_audit_log_refuses_changes_and_deletions() {
     assert!(delete.is_err(), "delete refused");
     assert_eq!(audit::by_action(&app.db, "login.failure", CHARLEROI).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn the_coordinator_reads_the_failures_in_the_audit_log_and_exports_them() {
+    let app = TestApp::spawn_demo().await;
+    let worker = "worker.charleroi@demo.relais.be";
+    for _ in 0..6 {
+        log_in(&browser(), &app, worker, "wrong password here").await;
+    }
+    // A failure on another organisation's account must not show up in Charleroi's log.
+    log_in(&browser(), &app, "worker.eupen@demo.relais.be", "wrong password here").await;
+
+    let coordinator = browser();
+    assert_eq!(log_in(&coordinator, &app, CHARLEROI, DEMO_PASSWORD).await.status(), 303);
+    let page = coordinator.get(app.url("/organisations/cpas-charleroi/audit?action=login&lang=en")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let body = page.text().await.unwrap();
+    assert_eq!(body.matches("<code>login.failure</code>").count(), 5);
+    assert_eq!(body.matches("<code>login.throttled</code>").count(), 1);
+    assert!(!body.contains("worker.eupen@demo.relais.be"));
+
+    let bad = coordinator.get(app.url("/organisations/cpas-charleroi/audit?from=yesterday&lang=en")).send().await.unwrap();
+    assert_eq!(bad.status(), 422);
+    assert!(bad.text().await.unwrap().contains("YYYY-MM-DD"));
+
+    let csv = coordinator.get(app.url("/organisations/cpas-charleroi/audit.csv?action=login&lang=fr")).send().await.unwrap();
+    assert_eq!(csv.status(), 200);
+    assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(csv.headers()["content-disposition"].to_str().unwrap().contains("audit-cpas-charleroi-"));
+    let bytes = csv.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF], "BOM for spreadsheets");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut reader = csv_reader(&text);
+    assert_eq!(reader.len(), 1 + 5 + 1 + 1, "header, 5 failures, throttled, the coordinator's own login: {text}");
+    assert_eq!(reader.remove(0)[0], "Date et heure");
+
+    // Not for a worker.
+    let worker_browser = browser();
+    log_in(&worker_browser, &app, "worker.puurs@demo.relais.be", DEMO_PASSWORD).await;
+    assert_eq!(worker_browser.get(app.url("/organisations/ocmw-puurs-sint-amands/audit")).send().await.unwrap().status(), 403);
+}
+
+fn csv_reader(text: &str) -> Vec<Vec<String>> {
+    text.lines().filter(|l| !l.is_empty()).map(|l| l.split(';').map(str::to_string).collect()).collect()
+}

@@ -56,6 +56,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/api/v1/organisations/{slug}/members", "GET", Access::BearerOrganisation(Action::ViewMembers)),
     ("/organisations/{slug}", "GET", Access::Organisation(Action::ViewOrganisation)),
     ("/organisations/{slug}/members", "GET", Access::Organisation(Action::ViewMembers)),
+    ("/organisations/{slug}/audit", "GET", Access::Organisation(Action::ViewAuditLog)),
+    ("/organisations/{slug}/audit.csv", "GET", Access::Organisation(Action::ViewAuditLog)),
     ("/organisations/{slug}/members/invite", "POST", Access::Organisation(Action::ManageMembers)),
     ("/organisations/{slug}/members/{user}/role", "POST", Access::Organisation(Action::ManageMembers)),
     ("/organisations/{slug}/members/{user}/active", "POST", Access::Organisation(Action::ManageMembers)),
@@ -105,6 +107,7 @@ fn role_in(actor: &Actor, slug: &str) -> Option<Role> {
 fn allowed(actor: &Actor, action: Action, slug: &str) -> bool {
     let member_may = role_in(actor, slug).is_some_and(|r| role_may(r, action));
     let admin_may = actor.is_admin && matches!(action, Action::ViewOrganisation | Action::ViewMembers | Action::ManageMembers);
+    // (a platform admin never reads an organisation's audit log)
     member_may || admin_may
 }
 
