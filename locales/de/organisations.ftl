@@ -151,3 +151,13 @@ audit-col-action = Ereignis
 audit-col-object = Gegenstand
 audit-col-client = Adresse
 audit-col-detail = Detail
+
+## Own data
+own-data-title = Meine Daten
+own-data-intro = Laden Sie alles herunter, was Relais über Sie speichert: Ihr Konto, Ihre Organisationen, Ihre Schlüssel und das Protokoll Ihrer Aktionen.
+own-data-download = Meine Daten herunterladen (JSON)
+close-title = Mein Konto schließen
+close-intro = Sie können sich dann nicht mehr anmelden. Ihr Name und Ihre E-Mail-Adresse werden durch ein Pseudonym ersetzt; was Sie erfasst haben, bleibt für Ihre Organisation erhalten.
+close-password = Ihr Passwort, zur Bestätigung
+close-submit = Mein Konto schließen
+close-wrong-password = Das Passwort passt nicht. Das Konto ist nicht geschlossen.

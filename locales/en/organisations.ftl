@@ -151,3 +151,13 @@ audit-col-action = Event
 audit-col-object = Object
 audit-col-client = Address
 audit-col-detail = Detail
+
+## Own data
+own-data-title = My data
+own-data-intro = Download everything Relais keeps about you: your account, your organisations, your tokens and the log of your actions.
+own-data-download = Download my data (JSON)
+close-title = Close my account
+close-intro = You will no longer be able to log in. Your name and e-mail address will be replaced by a pseudonym; what you recorded stays with your organisation.
+close-password = Your password, to confirm
+close-submit = Close my account
+close-wrong-password = The password does not match. The account is not closed.

@@ -151,3 +151,13 @@ audit-col-action = Événement
 audit-col-object = Objet
 audit-col-client = Adresse
 audit-col-detail = Détail
+
+## Own data
+own-data-title = Mes données
+own-data-intro = Téléchargez tout ce que Relais conserve à votre sujet : votre compte, vos organisations, vos jetons et le journal de vos actions.
+own-data-download = Télécharger mes données (JSON)
+close-title = Fermer mon compte
+close-intro = Vous ne pourrez plus vous connecter. Votre nom et votre adresse e-mail seront remplacés par un pseudonyme ; ce que vous avez enregistré reste pour votre organisation.
+close-password = Votre mot de passe, pour confirmer
+close-submit = Fermer mon compte
+close-wrong-password = Le mot de passe ne convient pas. Le compte n’est pas fermé.

@@ -151,3 +151,13 @@ audit-col-action = Gebeurtenis
 audit-col-object = Voorwerp
 audit-col-client = Adres
 audit-col-detail = Detail
+
+## Own data
+own-data-title = Mijn gegevens
+own-data-intro = Download alles wat Relais over u bewaart: uw account, uw organisaties, uw sleutels en het logboek van uw handelingen.
+own-data-download = Mijn gegevens downloaden (JSON)
+close-title = Mijn account sluiten
+close-intro = U kunt zich dan niet meer aanmelden. Uw naam en e-mailadres worden vervangen door een pseudoniem; wat u hebt geregistreerd, blijft voor uw organisatie.
+close-password = Uw wachtwoord, ter bevestiging
+close-submit = Mijn account sluiten
+close-wrong-password = Het wachtwoord klopt niet. Het account is niet gesloten.

@@ -29,6 +29,8 @@ pub fn routes() -> Routes {
         .route("/logout/everywhere", post(routes::login::logout_everywhere))
         .route("/password/set", get(routes::password::show).post(routes::password::submit))
         .route("/account", get(routes::account::show))
+        .route("/account/data.json", get(routes::own_data::export))
+        .route("/account/close", post(routes::own_data::close))
         .route("/account/tokens", get(routes::tokens::list).post(routes::tokens::create))
         .route("/account/tokens/{id}/revoke", post(routes::tokens::revoke))
         .route("/api/openapi.json", get(api::openapi))

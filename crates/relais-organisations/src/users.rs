@@ -145,3 +145,32 @@ mod tests {
         assert_eq!(normalise_email("  Marie@CPAS.be "), "marie@cpas.be");
     }
 }
+
+/// Close an account: the person can no longer log in; their name and e-mail are replaced by a
+/// pseudonym so that records they authored stay readable without identifying them.
+pub async fn close(db: &Db, id: Uuid) -> Result<String, DbError> {
+    let short = id.simple().to_string();
+    let pseudonym = format!("#{}", &short[..8]);
+    let email = format!("closed-{short}@closed.invalid");
+    on_db!(db, pool => sqlx::query(
+        "UPDATE users SET email = $2, display_name = $3, password_hash = NULL, totp_secret = NULL,
+                          totp_enabled = $4, active = $4 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(&email)
+    .bind(&pseudonym)
+    .bind(false)
+    .execute(pool)
+    .await
+    .map(|_| ()))?;
+    on_db!(db, pool => sqlx::query("UPDATE memberships SET active = $2 WHERE user_id = $1").bind(id).bind(false).execute(pool).await.map(|_| ()))?;
+    on_db!(db, pool => sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(pool).await.map(|_| ()))?;
+    on_db!(db, pool => sqlx::query("UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
+        .bind(id)
+        .bind(OffsetDateTime::now_utc())
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    on_db!(db, pool => sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(id).execute(pool).await.map(|_| ()))?;
+    Ok(pseudonym)
+}

@@ -1,7 +1,8 @@
 //! `GET /account`: who I am, where I belong, and the ways out.
 
 use askama::Template;
-use axum::response::Response;
+use axum::{extract::Query, response::Response};
+use serde::Deserialize;
 use relais_core::{
     i18n::Tr,
     web::{error::AppError, layout::PageContext},
@@ -22,14 +23,21 @@ struct AccountPage<'a> {
     csrf: &'a str,
     user: &'a CurrentUser,
     memberships: Vec<MembershipLine>,
+    close_error: bool,
 }
 
-pub async fn show(ctx: PageContext, user: CurrentUser) -> Result<Response, AppError> {
+#[derive(Debug, Deserialize, Default)]
+pub struct AccountQuery {
+    #[serde(default)]
+    close: String,
+}
+
+pub async fn show(ctx: PageContext, user: CurrentUser, Query(query): Query<AccountQuery>) -> Result<Response, AppError> {
     let memberships = user
         .memberships
         .iter()
         .map(|m| MembershipLine { organisation: m.organisation_name.clone(), slug: m.organisation_slug.clone(), role: ctx.tr.t(m.role.label_key()) })
         .collect();
-    let page = AccountPage { tr: ctx.tr, csrf: &ctx.csrf, user: &user, memberships };
+    let page = AccountPage { tr: ctx.tr, csrf: &ctx.csrf, user: &user, memberships, close_error: query.close == "wrong-password" };
     ctx.render(&ctx.tr.t("account-title"), &page.render()?)
 }

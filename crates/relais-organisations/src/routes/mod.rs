@@ -5,6 +5,7 @@ pub mod audit;
 pub mod invitation;
 pub mod login;
 pub mod organisation;
+pub mod own_data;
 pub mod password;
 pub mod second_factor;
 pub mod tokens;

@@ -285,3 +285,37 @@ async fn the_coordinator_reads_the_failures_in_the_audit_log_and_exports_them() 
 fn csv_reader(text: &str) -> Vec<Vec<String>> {
     text.lines().filter(|l| !l.is_empty()).map(|l| l.split(';').map(str::to_string).collect()).collect()
 }
+
+#[tokio::test]
+async fn a_person_downloads_their_data_and_closes_their_account() {
+    let app = TestApp::spawn_demo().await;
+    let email = "worker.bruxelles@demo.relais.be";
+    let me = browser();
+    log_in(&me, &app, email, DEMO_PASSWORD).await;
+    let data = me.get(app.url("/account/data.json")).send().await.unwrap();
+    assert_eq!(data.status(), 200);
+    assert!(data.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
+    let json: serde_json::Value = serde_json::from_slice(&data.bytes().await.unwrap()).unwrap();
+    assert_eq!(json["account"]["email"], email);
+    assert_eq!(json["memberships"][0]["role"], "worker");
+    assert!(json["audit_log"].as_array().unwrap().iter().any(|e| e["action"] == "login.success"));
+
+    let csrf = csrf_of(&me, &app).await;
+    let wrong = me.post(app.url("/account/close")).form(&[("csrf", csrf.as_str()), ("password", "not my password")]).send().await.unwrap();
+    assert_eq!(wrong.headers()["location"], "/account?close=wrong-password");
+    assert_eq!(me.get(app.url("/account")).send().await.unwrap().status(), 200, "still open");
+
+    let closed = me.post(app.url("/account/close")).form(&[("csrf", csrf.as_str()), ("password", DEMO_PASSWORD)]).send().await.unwrap();
+    assert_eq!(closed.status(), 303);
+    assert_eq!(me.get(app.url("/account")).send().await.unwrap().status(), 303, "signed out");
+    assert_eq!(log_in(&browser(), &app, email, DEMO_PASSWORD).await.status(), 401, "cannot log in again");
+    assert!(relais_organisations::users::find_by_email(&app.db, email).await.unwrap().is_none(), "the e-mail is gone");
+    // The coordinator still sees the history, under a pseudonym.
+    let coordinator = browser();
+    log_in(&coordinator, &app, "coordinator.bruxelles@demo.relais.be", DEMO_PASSWORD).await;
+    let audit = coordinator.get(app.url("/organisations/clic-bruxelles/audit?lang=en")).send().await.unwrap().text().await.unwrap();
+    // (The append-only security log keeps the e-mail typed at past logins as the object of those
+    // events; the author column shows the pseudonym.)
+    assert!(audit.contains("account.closed") && audit.contains("<td>#"), "pseudonymised authorship");
+    assert!(!audit.contains("<td>Wout Informaticus</td>"), "the name is gone");
+}

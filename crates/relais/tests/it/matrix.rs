@@ -47,6 +47,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/invitation", "GET", Access::Link),
     ("/invitation", "POST", Access::Link),
     ("/account", "GET", Access::SignedIn),
+    ("/account/data.json", "GET", Access::SignedIn),
+    ("/account/close", "POST", Access::SignedIn),
     ("/account/tokens", "GET", Access::SignedIn),
     ("/account/tokens", "POST", Access::SignedIn),
     ("/account/tokens/{id}/revoke", "POST", Access::SignedIn),
