@@ -161,3 +161,18 @@ close-intro = Sie können sich dann nicht mehr anmelden. Ihr Name und Ihre E-Mai
 close-password = Ihr Passwort, zur Bestätigung
 close-submit = Mein Konto schließen
 close-wrong-password = Das Passwort passt nicht. Das Konto ist nicht geschlossen.
+
+## Forgotten password
+forgot-title = Passwort vergessen?
+forgot-intro = Geben Sie Ihre E-Mail-Adresse ein. Wenn es ein Konto gibt, erhalten Sie einen Link, um ein neues Passwort zu wählen (eine Stunde gültig).
+forgot-submit = Link erhalten
+forgot-sent = Notiert. Wenn es ein Konto für diese Adresse gibt, ist gerade eine E-Mail mit einem Link verschickt worden. Schauen Sie auch im Spam-Ordner nach.
+forgot-mail-subject = Relais: ein neues Passwort wählen
+forgot-mail-body =
+    Guten Tag,
+
+    Jemand hat verlangt, das Passwort Ihres Relais-Kontos zu ändern.
+    Um ein neues Passwort zu wählen, öffnen Sie diesen Link (eine Stunde gültig, nur einmal nutzbar):
+    { $link }
+
+    Wenn Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt gleich.

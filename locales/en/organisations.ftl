@@ -161,3 +161,18 @@ close-intro = You will no longer be able to log in. Your name and e-mail address
 close-password = Your password, to confirm
 close-submit = Close my account
 close-wrong-password = The password does not match. The account is not closed.
+
+## Forgotten password
+forgot-title = Forgot your password?
+forgot-intro = Enter your e-mail address. If an account exists, you will receive a link to choose a new password (valid one hour).
+forgot-submit = Send me a link
+forgot-sent = Done. If an account exists for this address, an e-mail with a link is on its way. Check your spam folder too.
+forgot-mail-subject = Relais: choose a new password
+forgot-mail-body =
+    Hello,
+
+    Someone asked to change the password of your Relais account.
+    To choose a new password, open this link (valid one hour, single use):
+    { $link }
+
+    If this was not you, ignore this message: your password stays the same.

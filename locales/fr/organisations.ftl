@@ -161,3 +161,18 @@ close-intro = Vous ne pourrez plus vous connecter. Votre nom et votre adresse e-
 close-password = Votre mot de passe, pour confirmer
 close-submit = Fermer mon compte
 close-wrong-password = Le mot de passe ne convient pas. Le compte n’est pas fermé.
+
+## Forgotten password
+forgot-title = Mot de passe oublié ?
+forgot-intro = Indiquez votre adresse e-mail. Si un compte existe, vous recevrez un lien pour choisir un nouveau mot de passe (valable une heure).
+forgot-submit = Recevoir un lien
+forgot-sent = C’est noté. Si un compte existe pour cette adresse, un e-mail avec un lien vient de partir. Regardez aussi dans les indésirables.
+forgot-mail-subject = Relais : choisir un nouveau mot de passe
+forgot-mail-body =
+    Bonjour,
+
+    Quelqu’un a demandé à changer le mot de passe de votre compte Relais.
+    Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, une seule fois) :
+    { $link }
+
+    Si ce n’est pas vous, ignorez ce message : votre mot de passe ne change pas.

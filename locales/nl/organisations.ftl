@@ -161,3 +161,18 @@ close-intro = U kunt zich dan niet meer aanmelden. Uw naam en e-mailadres worden
 close-password = Uw wachtwoord, ter bevestiging
 close-submit = Mijn account sluiten
 close-wrong-password = Het wachtwoord klopt niet. Het account is niet gesloten.
+
+## Forgotten password
+forgot-title = Wachtwoord vergeten?
+forgot-intro = Vul uw e-mailadres in. Als er een account bestaat, krijgt u een link om een nieuw wachtwoord te kiezen (één uur geldig).
+forgot-submit = Een link ontvangen
+forgot-sent = Genoteerd. Als er een account bestaat voor dit adres, is er net een e-mail met een link vertrokken. Kijk ook bij de ongewenste berichten.
+forgot-mail-subject = Relais: een nieuw wachtwoord kiezen
+forgot-mail-body =
+    Hallo,
+
+    Iemand vroeg om het wachtwoord van uw Relais-account te wijzigen.
+    Open deze link om een nieuw wachtwoord te kiezen (één uur geldig, één keer te gebruiken):
+    { $link }
+
+    Was u dit niet? Negeer dan dit bericht: uw wachtwoord blijft hetzelfde.

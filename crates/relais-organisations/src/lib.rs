@@ -27,6 +27,7 @@ pub fn routes() -> Routes {
         .route("/account/second-factor", get(routes::second_factor::show_enrol).post(routes::second_factor::submit_enrol))
         .route("/logout", post(routes::login::logout))
         .route("/logout/everywhere", post(routes::login::logout_everywhere))
+        .route("/password/forgot", get(routes::forgot::show).post(routes::forgot::submit))
         .route("/password/set", get(routes::password::show).post(routes::password::submit))
         .route("/account", get(routes::account::show))
         .route("/account/data.json", get(routes::own_data::export))

@@ -121,6 +121,9 @@ pub async fn submit(
     }
     users::set_password(db, user.id, &hash, locale).await?;
     audit::record_or_log(db, Event { actor: Some(user.id), action: "password.set", client: &client, ..Event::default() }).await;
-    let token = sessions::open(db, user.id, &client).await?;
-    Ok(sessions::signed_in_redirect(&state.config, "/account", &token, locale))
+    // With a second factor on, the new session still waits for it.
+    let (_, second_factor) = crate::second_factor::state(db, user.id).await?;
+    let token = sessions::open_with(db, user.id, &client, second_factor).await?;
+    let to = if second_factor { sessions::SECOND_FACTOR_LOGIN } else { "/account" };
+    Ok(sessions::signed_in_redirect(&state.config, to, &token, locale))
 }

@@ -319,3 +319,34 @@ async fn a_person_downloads_their_data_and_closes_their_account() {
     assert!(audit.contains("account.closed") && audit.contains("<td>#"), "pseudonymised authorship");
     assert!(!audit.contains("<td>Wout Informaticus</td>"), "the name is gone");
 }
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_e_mail_without_revealing_accounts() {
+    let app = TestApp::spawn_demo().await;
+    let b = browser();
+    let csrf = csrf_of(&b, &app).await;
+    let unknown = b.post(app.url("/password/forgot?lang=en")).form(&[("csrf", csrf.as_str()), ("email", "nobody@nowhere.be")]).send().await.unwrap();
+    let known = b.post(app.url("/password/forgot?lang=en")).form(&[("csrf", csrf.as_str()), ("email", "worker.puurs@demo.relais.be")]).send().await.unwrap();
+    assert_eq!(unknown.status(), known.status());
+    let (u, k) = (unknown.text().await.unwrap(), known.text().await.unwrap());
+    assert!(u.contains("If an account exists") && k.contains("If an account exists"));
+
+    let mails = app.mails();
+    assert_eq!(mails.len(), 1, "only the real account gets a mail");
+    let (to, subject, body) = &mails[0];
+    assert_eq!(to, "worker.puurs@demo.relais.be");
+    assert!(subject.contains("nieuw wachtwoord"), "in the person's language: {subject}");
+    let link = body.lines().find(|l| l.contains("/password/set?token=")).unwrap().trim();
+    let path = &link[link.find("/password/set").unwrap()..];
+    let token = path["/password/set?token=".len()..].split('&').next().unwrap();
+    let new = "een nieuwe zin voor de digikar";
+    let set = b
+        .post(app.url("/password/set"))
+        .form(&[("csrf", csrf.as_str()), ("token", token), ("password", new), ("confirm", new), ("language", "nl")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(set.status(), 303);
+    assert_eq!(log_in(&browser(), &app, "worker.puurs@demo.relais.be", new).await.status(), 303);
+    assert_eq!(log_in(&browser(), &app, "worker.puurs@demo.relais.be", DEMO_PASSWORD).await.status(), 401);
+}

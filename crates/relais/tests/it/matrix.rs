@@ -42,6 +42,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/account/second-factor", "POST", Access::SignedIn),
     ("/logout", "POST", Access::SignedIn),
     ("/logout/everywhere", "POST", Access::SignedIn),
+    ("/password/forgot", "GET", Access::Public),
+    ("/password/forgot", "POST", Access::Public),
     ("/password/set", "GET", Access::Link),
     ("/password/set", "POST", Access::Link),
     ("/invitation", "GET", Access::Link),

@@ -1,0 +1,71 @@
+//! `GET/POST /password/forgot`: ask for a link to choose a new password. The reply is the same
+//! whether an account exists or not; the link (valid one hour, single use) goes by e-mail.
+
+use askama::Template;
+use axum::{Form, extract::State, http::StatusCode, response::Response};
+use relais_core::{
+    i18n::{FluentArg, Tr},
+    mail::Message,
+    web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
+};
+use serde::Deserialize;
+use time::Duration;
+
+use crate::{
+    audit::{self, Event},
+    links::{self, Purpose},
+    throttle, users,
+};
+
+pub const RESET_VALIDITY: Duration = Duration::hours(1);
+
+#[derive(Template)]
+#[template(path = "forgot.html")]
+struct ForgotPage<'a> {
+    tr: Tr,
+    csrf: &'a str,
+    email: &'a str,
+    sent: bool,
+}
+
+pub async fn show(ctx: PageContext) -> Result<Response, AppError> {
+    let page = ForgotPage { tr: ctx.tr, csrf: &ctx.csrf, email: "", sent: false };
+    ctx.render(&ctx.tr.t("forgot-title"), &page.render()?)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(client): ClientAddr, Form(form): Form<ForgotForm>) -> Result<Response, AppError> {
+    let db = &state.db;
+    let reply = |status: StatusCode| -> Result<Response, AppError> {
+        let page = ForgotPage { tr: ctx.tr, csrf: &ctx.csrf, email: &form.email, sent: status == StatusCode::OK };
+        ctx.render_with_status(status, &ctx.tr.t("forgot-title"), &page.render()?)
+    };
+    if !users::is_plausible_email(&form.email) {
+        return reply(StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // At most a few links per address in a row (the same counters as logins), silently.
+    let key = format!("reset:{}", users::normalise_email(&form.email));
+    if throttle::blocked_until(db, &key).await?.is_none() {
+        throttle::record_failure(db, &key).await?;
+        if let Some(user) = users::find_by_email(db, &form.email).await?.filter(|u| u.active) {
+            let token = links::create(db, Purpose::SetPassword, user.id, RESET_VALIDITY).await?;
+            let tr = Tr::new(user.locale());
+            let link = format!("{}/password/set?token={token}&lang={}", state.config.public_url, user.locale().code());
+            let message = Message {
+                to: user.email.clone(),
+                subject: tr.t("forgot-mail-subject"),
+                body: tr.t_args("forgot-mail-body", &[("link", FluentArg::Text(link))]),
+            };
+            if let Err(error) = state.config.mailer.send(&message).await {
+                tracing::error!(%error, "password reset e-mail not sent");
+            }
+            audit::record_or_log(db, Event { actor: Some(user.id), action: "password.reset_requested", object: Some(user.email.clone()), client: &client, ..Event::default() }).await;
+        }
+    }
+    reply(StatusCode::OK)
+}
