@@ -173,3 +173,61 @@ async fn json_logs_with_relais_log_format_json() {
         assert!(value.get("level").is_some() && value.get("timestamp").is_some(), "{line}");
     }
 }
+
+/// Log in through the real server's form; returns the client (with its cookies) and the response status.
+async fn form_login(base: &str, email: &str, password: &str) -> (reqwest::Client, u16) {
+    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let page = client.get(format!("{base}/login")).send().await.unwrap();
+    let csrf = crate::harness::set_cookie(&page, "relais_csrf").unwrap();
+    let status = client
+        .post(format!("{base}/login"))
+        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16();
+    (client, status)
+}
+
+#[tokio::test]
+async fn two_serve_processes_on_one_postgresql_behave_as_one() {
+    let url = crate::pg::fresh_database().await;
+    let a = Server::start(&url);
+    let b = Server::start(&url);
+    let (base_a, base_b) = (format!("http://{}", a.address), format!("http://{}", b.address));
+    let password = relais_organisations::demo::DEMO_PASSWORD;
+
+    // A session opened on A is valid on B.
+    let (client, status) = form_login(&base_a, "coordinator.eupen@demo.relais.be", password).await;
+    assert_eq!(status, 303);
+    assert_eq!(client.get(format!("{base_a}/account")).send().await.unwrap().status(), 200);
+    let session = {
+        // The same login, reading the session cookie that A sets.
+        let plain = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let page = plain.get(format!("{base_a}/login")).send().await.unwrap();
+        let csrf = crate::harness::set_cookie(&page, "relais_csrf").unwrap();
+        let r = plain
+            .post(format!("{base_a}/login"))
+            .header("cookie", format!("relais_csrf={csrf}"))
+            .form(&[("csrf", csrf.as_str()), ("email", "coordinator.eupen@demo.relais.be"), ("password", password)])
+            .send()
+            .await
+            .unwrap();
+        crate::harness::set_cookie(&r, "relais_session").unwrap()
+    };
+    let on_b = reqwest::Client::new().get(format!("{base_b}/account")).header("cookie", format!("relais_session={session}")).send().await.unwrap();
+    assert_eq!(on_b.status(), 200, "the session opened on A works on B");
+    assert!(on_b.text().await.unwrap().contains("coordinator.eupen@demo.relais.be"));
+
+    // Failures on A and B count together.
+    let email = "worker.eupen@demo.relais.be";
+    for base in [&base_a, &base_b, &base_a, &base_b, &base_a] {
+        assert_eq!(form_login(base, email, "wrong password here").await.1, 401);
+    }
+    assert_eq!(form_login(&base_b, email, password).await.1, 429, "throttled across both processes");
+
+    a.terminate();
+    b.terminate();
+    assert!(a.wait().0 && b.wait().0);
+}
