@@ -48,7 +48,7 @@ test('signed-in pages (account, organisation, members) have zero axe violations 
   const page = await context.newPage();
   await logIn(page);
   const problems = [];
-  const paths = ['/account', '/account/tokens', '/account/second-factor', '/organisations/cpas-charleroi', '/organisations/cpas-charleroi/members', '/organisations/cpas-charleroi/audit'];
+  const paths = ['/account', '/account/tokens', '/account/second-factor', '/organisations/cpas-charleroi', '/organisations/cpas-charleroi/members', '/organisations/cpas-charleroi/audit', '/organisations/cpas-charleroi/settings'];
   for (const path of paths) {
     for (const lang of LANGUAGES) {
       await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);

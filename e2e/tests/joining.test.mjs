@@ -75,7 +75,8 @@ test('invite → accept → password → second factor → log in with a code �
   await ip.fill('#password', PASSWORD);
   await Promise.all([ip.waitForURL(/\/login\/second-factor/), ip.click('button[type="submit"]')]);
   await expectNoAxeViolations(ip, 'second-factor login', problems);
-  await ip.fill('#code', totp(secret));
+  // The enrolment code is used up; the next time step's code is accepted (±1 step tolerance).
+  await ip.fill('#code', totp(secret, Date.now() + 30_000));
   await Promise.all([ip.waitForURL(/\/account/), ip.click('button[type="submit"]')]);
   await ip.click('text=CPAS de Charleroi (démo)');
   await ip.waitForURL(/\/organisations\/cpas-charleroi$/);

@@ -176,3 +176,12 @@ forgot-mail-body =
     { $link }
 
     Wenn Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt gleich.
+
+## Organisation settings
+settings-title = Einstellungen der Organisation
+settings-idle = Abmelden nach Inaktivität (Minuten)
+settings-idle-hint = Zwischen 5 und 240 Minuten. Eine Sprechstunde dauert oft 2 bis 3 Stunden.
+settings-require-2fa = Einen zweiten Faktor für Koordination und Mitarbeitende verlangen
+settings-save = Speichern
+settings-saved = Die Einstellungen sind gespeichert.
+settings-error-idle = Geben Sie eine Zahl von Minuten zwischen 5 und 240 ein.

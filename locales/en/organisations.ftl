@@ -176,3 +176,12 @@ forgot-mail-body =
     { $link }
 
     If this was not you, ignore this message: your password stays the same.
+
+## Organisation settings
+settings-title = Organisation settings
+settings-idle = Log out after inactivity (minutes)
+settings-idle-hint = Between 5 and 240 minutes. A drop-in session often lasts 2 to 3 hours.
+settings-require-2fa = Require a second factor for coordinators and workers
+settings-save = Save
+settings-saved = The settings have been saved.
+settings-error-idle = Enter a number of minutes between 5 and 240.

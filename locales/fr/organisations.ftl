@@ -176,3 +176,12 @@ forgot-mail-body =
     { $link }
 
     Si ce n’est pas vous, ignorez ce message : votre mot de passe ne change pas.
+
+## Organisation settings
+settings-title = Réglages de l’organisation
+settings-idle = Déconnexion après inactivité (minutes)
+settings-idle-hint = Entre 5 et 240 minutes. Une permanence dure souvent 2 à 3 heures.
+settings-require-2fa = Exiger un deuxième facteur pour les coordinateur·rices et les travailleur·euses
+settings-save = Enregistrer
+settings-saved = Les réglages sont enregistrés.
+settings-error-idle = Indiquez un nombre de minutes entre 5 et 240.

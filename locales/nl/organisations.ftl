@@ -176,3 +176,12 @@ forgot-mail-body =
     { $link }
 
     Was u dit niet? Negeer dan dit bericht: uw wachtwoord blijft hetzelfde.
+
+## Organisation settings
+settings-title = Instellingen van de organisatie
+settings-idle = Afmelden na inactiviteit (minuten)
+settings-idle-hint = Tussen 5 en 240 minuten. Een spreekuur duurt vaak 2 tot 3 uur.
+settings-require-2fa = Een tweede factor vereisen voor coördinatoren en medewerkers
+settings-save = Opslaan
+settings-saved = De instellingen zijn opgeslagen.
+settings-error-idle = Geef een aantal minuten tussen 5 en 240.

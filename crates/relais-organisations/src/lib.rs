@@ -41,6 +41,7 @@ pub fn routes() -> Routes {
         .route("/invitation", get(routes::invitation::show).post(routes::invitation::accept))
         .route("/organisations/{slug}", get(routes::organisation::show))
         .route("/organisations/{slug}/members", get(routes::organisation::members))
+        .route("/organisations/{slug}/settings", get(routes::settings::show).post(routes::settings::save))
         .route("/organisations/{slug}/audit", get(routes::audit::page))
         .route("/organisations/{slug}/audit.csv", get(routes::audit::csv))
         .route("/organisations/{slug}/members/invite", post(routes::organisation::invite))

@@ -257,3 +257,24 @@ pub async fn set_require_second_factor(db: &Db, organisation: Uuid, required: bo
         .map(|_| ()))?;
     Ok(())
 }
+
+/// (idle timeout in minutes, second factor required) of an organisation.
+pub async fn settings_of(db: &Db, organisation: Uuid) -> Result<(i64, bool), DbError> {
+    let row: Option<(i64, bool)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT idle_timeout_minutes, require_second_factor FROM organisations WHERE id = $1",
+    )
+    .bind(organisation)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(row.unwrap_or((DEFAULT_IDLE_TIMEOUT_MINUTES, true)))
+}
+
+pub async fn set_idle_timeout(db: &Db, organisation: Uuid, minutes: i64) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query("UPDATE organisations SET idle_timeout_minutes = $2 WHERE id = $1")
+        .bind(organisation)
+        .bind(minutes)
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}

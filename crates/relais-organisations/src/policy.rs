@@ -18,20 +18,22 @@ pub enum Action {
     ManageMembers,
     /// Read the organisation's audit log.
     ViewAuditLog,
+    /// Change the organisation's settings (session timeout, second factor).
+    ManageSettings,
 }
 
 /// What each role may do in its own organisation.
 pub fn role_may(role: Role, action: Action) -> bool {
     match action {
         Action::ViewOrganisation => true,
-        Action::ViewMembers | Action::ManageMembers | Action::ViewAuditLog => role == Role::Coordinator,
+        Action::ViewMembers | Action::ManageMembers | Action::ViewAuditLog | Action::ManageSettings => role == Role::Coordinator,
     }
 }
 
 /// Platform admins run the instance: they manage organisations and their members, but never
 /// read an organisation's records or audit log through the application.
 fn admin_may(action: Action) -> bool {
-    matches!(action, Action::ViewOrganisation | Action::ViewMembers | Action::ManageMembers)
+    matches!(action, Action::ViewOrganisation | Action::ViewMembers | Action::ManageMembers | Action::ManageSettings)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -36,15 +36,46 @@ pub fn qr_svg(url: &str) -> Option<String> {
     Some(code.render::<svg::Color>().min_dimensions(200, 200).quiet_zone(true).build())
 }
 
-/// Whether `code` (spaces ignored) is valid now for this secret.
-pub fn verify(secret_base32: &str, email: &str, code: &str) -> bool {
+/// The time step at which `code` (spaces ignored) is valid now for this secret, if it is.
+pub fn matching_step(secret_base32: &str, email: &str, code: &str) -> Option<u64> {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) && totp(secret_base32, email).is_some_and(|t| t.check_current(&code).is_some())
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    totp(secret_base32, email)?.check_current(&code)
+}
+
+/// Whether `code` is valid now (without consuming it).
+pub fn verify(secret_base32: &str, email: &str, code: &str) -> bool {
+    matching_step(secret_base32, email, code).is_some()
+}
+
+/// Accept `code` for `user` once: a code (its time step) already used, or an older one, is refused,
+/// even by another process at the same moment.
+pub async fn accept(db: &Db, user: Uuid, secret_base32: &str, email: &str, code: &str) -> Result<bool, DbError> {
+    let Some(step) = matching_step(secret_base32, email, code) else { return Ok(false) };
+    let step = i64::try_from(step).unwrap_or(i64::MAX);
+    let n = on_db!(db, pool => sqlx::query(
+        "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)",
+    )
+    .bind(user)
+    .bind(step)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
 }
 
 /// The current code (for tests and tools).
 pub fn current_code(secret_base32: &str, email: &str) -> Option<String> {
     Some(totp(secret_base32, email)?.generate_current().to_string())
+}
+
+/// The code of the next time step (accepted now thanks to the ±1 step tolerance).
+pub fn next_code(secret_base32: &str, email: &str) -> Option<String> {
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    let now = u64::try_from(now).ok()?;
+    Some(totp(secret_base32, email)?.generate(now + 30).to_string())
 }
 
 /// Keep a secret for enrolment (not active until a first code confirms it).

@@ -9,4 +9,5 @@ pub mod organisation;
 pub mod own_data;
 pub mod password;
 pub mod second_factor;
+pub mod settings;
 pub mod tokens;

@@ -73,6 +73,7 @@ struct OrganisationPage<'a> {
     groups: Vec<GroupLine>,
     can_view_members: bool,
     can_view_audit: bool,
+    can_manage_settings: bool,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
@@ -89,6 +90,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
         groups,
         can_view_members: policy::decide(&user, organisation.id, Action::ViewMembers) == Decision::Allowed,
         can_view_audit: policy::decide(&user, organisation.id, Action::ViewAuditLog) == Decision::Allowed,
+        can_manage_settings: policy::decide(&user, organisation.id, Action::ManageSettings) == Decision::Allowed,
     };
     ctx.render(&organisation.name, &page.render()?)
 }

@@ -76,7 +76,7 @@ pub async fn submit_login(
     let (secret, enabled) = second_factor::state(db, user.id).await?;
     let code = form.code.trim();
     let valid = match (secret, enabled) {
-        (Some(secret), true) if !code.contains('-') => second_factor::verify(&secret, &user.email, code),
+        (Some(secret), true) if !code.contains('-') => second_factor::accept(db, user.id, &secret, &user.email, code).await?,
         (Some(_), true) => second_factor::use_recovery_code(db, user.id, code).await?,
         _ => false,
     };
@@ -160,7 +160,7 @@ pub async fn submit_enrol(
         return Ok(Redirect::to(sessions::SECOND_FACTOR_ENROL).into_response());
     }
     let Some(secret) = secret else { return Ok(Redirect::to(sessions::SECOND_FACTOR_ENROL).into_response()) };
-    if !second_factor::verify(&secret, &user.email, &form.code) {
+    if !second_factor::accept(db, user.id, &secret, &user.email, &form.code).await? {
         let page = EnrolPage { error: Some(ctx.tr.t("second-factor-wrong-code")), ..enrol_page(&ctx, &user, &secret) };
         return ctx.render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &ctx.tr.t("second-factor-title"), &page.render()?);
     }

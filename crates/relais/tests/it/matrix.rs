@@ -60,6 +60,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/api/v1/organisations/{slug}/members", "GET", Access::BearerOrganisation(Action::ViewMembers)),
     ("/organisations/{slug}", "GET", Access::Organisation(Action::ViewOrganisation)),
     ("/organisations/{slug}/members", "GET", Access::Organisation(Action::ViewMembers)),
+    ("/organisations/{slug}/settings", "GET", Access::Organisation(Action::ManageSettings)),
+    ("/organisations/{slug}/settings", "POST", Access::Organisation(Action::ManageSettings)),
     ("/organisations/{slug}/audit", "GET", Access::Organisation(Action::ViewAuditLog)),
     ("/organisations/{slug}/audit.csv", "GET", Access::Organisation(Action::ViewAuditLog)),
     ("/organisations/{slug}/members/invite", "POST", Access::Organisation(Action::ManageMembers)),
@@ -110,7 +112,7 @@ fn role_in(actor: &Actor, slug: &str) -> Option<Role> {
 
 fn allowed(actor: &Actor, action: Action, slug: &str) -> bool {
     let member_may = role_in(actor, slug).is_some_and(|r| role_may(r, action));
-    let admin_may = actor.is_admin && matches!(action, Action::ViewOrganisation | Action::ViewMembers | Action::ManageMembers);
+    let admin_may = actor.is_admin && matches!(action, Action::ViewOrganisation | Action::ViewMembers | Action::ManageMembers | Action::ManageSettings);
     // (a platform admin never reads an organisation's audit log)
     member_may || admin_may
 }
@@ -154,6 +156,7 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
                         ("active", "true"),
                         ("email", &format!("matrix.{}.{}@example.be", actor.label, checked)),
                         ("language", "fr"),
+                        ("idle_timeout", "30"),
                     ]),
                 };
                 let request = if matches!(access, Access::BearerOrganisation(_)) {

@@ -139,3 +139,35 @@ async fn a_coordinator_of_one_cpas_gets_nothing_of_another() {
     assert_eq!(members[0].role, relais_organisations::model::Role::Worker, "unchanged");
     assert!(app.mails().is_empty());
 }
+
+#[tokio::test]
+async fn a_coordinator_changes_the_settings_and_workers_must_then_enrol_a_second_factor() {
+    let app = TestApp::spawn_demo().await;
+    let (coordinator, csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let bad = coordinator
+        .post(app.url("/organisations/cpas-charleroi/settings?lang=en"))
+        .form(&[("csrf", csrf.as_str()), ("idle_timeout", "1000"), ("require_second_factor", "on")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    let body = bad.text().await.unwrap();
+    assert!(body.contains("between 5 and 240") && body.contains("value=\"1000\""));
+
+    let ok = coordinator
+        .post(app.url("/organisations/cpas-charleroi/settings"))
+        .form(&[("csrf", csrf.as_str()), ("idle_timeout", "45"), ("require_second_factor", "on")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 303);
+    let org = relais_organisations::organisations::find_by_slug(&app.db, "cpas-charleroi").await.unwrap().unwrap();
+    assert_eq!(relais_organisations::organisations::settings_of(&app.db, org.id).await.unwrap(), (45, true));
+
+    let (worker, _) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let r = worker.get(app.url("/organisations/cpas-charleroi")).send().await.unwrap();
+    assert_eq!(r.headers()["location"], "/account/second-factor");
+    // Volunteers are not concerned.
+    let (volunteer, _) = signed_in(&app, "volunteer.charleroi@demo.relais.be").await;
+    assert_eq!(volunteer.get(app.url("/organisations/cpas-charleroi")).send().await.unwrap().status(), 200);
+}
