@@ -49,7 +49,9 @@ async fn load(db: &Db) -> Result<(), DbError> {
 
     // One hash for every demo account: the password is the same and public anyway.
     let hash = passwords::hash_async(DEMO_PASSWORD.to_string()).await.unwrap_or_default();
-    let accounts: &[(&str, &str, Locale, Option<(uuid::Uuid, Role)>)] = &[
+    // (e-mail, name, language, membership); no membership means a platform admin.
+    type Account<'a> = (&'a str, &'a str, Locale, Option<(uuid::Uuid, Role)>);
+    let accounts: &[Account] = &[
         ("admin@demo.relais.be", "Admin Relais", Locale::En, None),
         ("coordinator.charleroi@demo.relais.be", "Claire Coordinatrice", Locale::Fr, Some((charleroi, Role::Coordinator))),
         ("worker.charleroi@demo.relais.be", "Walid Aidant", Locale::Fr, Some((charleroi, Role::Worker))),

@@ -272,19 +272,6 @@ pub(crate) fn encode_component(text: &str) -> String {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_local_paths_are_followed() {
-        assert!(is_local_path("/account"));
-        assert!(!is_local_path("//evil.example"));
-        assert!(!is_local_path("https://evil.example"));
-        assert!(!is_local_path("/\\evil.example"));
-        assert_eq!(encode_component("/a?b=c d"), "/a%3Fb%3Dc%20d");
-    }
-}
 
 /// The user behind an API token (same rights as in the browser).
 pub async fn user_by_id(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, DbError> {
@@ -303,4 +290,18 @@ pub async fn user_by_id(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, DbErro
         second_factor_pending: false,
         must_enrol: false,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert!(is_local_path("/account"));
+        assert!(!is_local_path("//evil.example"));
+        assert!(!is_local_path("https://evil.example"));
+        assert!(!is_local_path("/\\evil.example"));
+        assert_eq!(encode_component("/a?b=c d"), "/a%3Fb%3Dc%20d");
+    }
 }

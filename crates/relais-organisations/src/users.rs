@@ -132,19 +132,6 @@ pub async fn set_password(db: &Db, id: Uuid, password_hash: &str, locale: Locale
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn emails_are_checked_and_normalised() {
-        assert!(is_plausible_email("marie@cpas-charleroi.be"));
-        assert!(!is_plausible_email("marie"));
-        assert!(!is_plausible_email("marie@localhost"));
-        assert!(!is_plausible_email("ma rie@x.be"));
-        assert_eq!(normalise_email("  Marie@CPAS.be "), "marie@cpas.be");
-    }
-}
 
 /// Close an account: the person can no longer log in; their name and e-mail are replaced by a
 /// pseudonym so that records they authored stay readable without identifying them.
@@ -173,4 +160,18 @@ pub async fn close(db: &Db, id: Uuid) -> Result<String, DbError> {
         .map(|_| ()))?;
     on_db!(db, pool => sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(id).execute(pool).await.map(|_| ()))?;
     Ok(pseudonym)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_checked_and_normalised() {
+        assert!(is_plausible_email("marie@cpas-charleroi.be"));
+        assert!(!is_plausible_email("marie"));
+        assert!(!is_plausible_email("marie@localhost"));
+        assert!(!is_plausible_email("ma rie@x.be"));
+        assert_eq!(normalise_email("  Marie@CPAS.be "), "marie@cpas.be");
+    }
 }

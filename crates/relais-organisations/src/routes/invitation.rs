@@ -21,12 +21,6 @@ use crate::{
     organisations, passwords, sessions, users,
 };
 
-struct LanguageChoice {
-    code: &'static str,
-    name: &'static str,
-    selected: bool,
-}
-
 #[derive(Template)]
 #[template(path = "invitation.html")]
 struct InvitationPage<'a> {
@@ -41,16 +35,7 @@ struct InvitationPage<'a> {
     errors: Vec<String>,
 }
 
-#[derive(Template)]
-#[template(path = "link_invalid.html")]
-struct LinkInvalidPage {
-    tr: Tr,
-}
-
-fn invalid(ctx: &PageContext) -> Result<Response, AppError> {
-    let page = LinkInvalidPage { tr: ctx.tr };
-    ctx.render_with_status(StatusCode::NOT_FOUND, &ctx.tr.t("link-invalid-title"), &page.render()?)
-}
+use super::common::{LanguageChoice, invalid_link as invalid, languages, new_password_errors};
 
 #[derive(Debug, Deserialize, Default)]
 pub struct TokenQuery {
@@ -84,7 +69,7 @@ fn page<'a>(ctx: &'a PageContext, tr: Tr, token: &'a str, c: &'a Context, locale
         organisation: &c.organisation.name,
         role: tr.t(c.role.label_key()),
         needs_password: c.user.password_hash.is_none(),
-        languages: Locale::ALL.iter().map(|l| LanguageChoice { code: l.code(), name: l.endonym(), selected: *l == locale }).collect(),
+        languages: languages(locale),
         errors,
     }
 }
@@ -120,13 +105,7 @@ pub async fn accept(
     let needs_password = c.user.password_hash.is_none();
     let mut hash = None;
     if needs_password {
-        let mut errors = Vec::new();
-        if let Err(problem) = passwords::check_new(&form.password, &c.user.email) {
-            errors.push(tr.t(problem.message_key()));
-        }
-        if form.password != form.confirm {
-            errors.push(tr.t("password-mismatch"));
-        }
+        let errors = new_password_errors(tr, &form.password, &form.confirm, &c.user.email);
         if !errors.is_empty() {
             let p = page(&ctx, tr, &form.token, &c, locale, errors);
             return ctx.render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &tr.t("invitation-title"), &p.render()?);

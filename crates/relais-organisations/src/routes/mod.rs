@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod common;
 pub mod forgot;
 pub mod invitation;
 pub mod login;

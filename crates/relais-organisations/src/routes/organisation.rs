@@ -17,6 +17,7 @@ use serde::Deserialize;
 use time::Duration;
 use uuid::Uuid;
 
+use super::common::{LanguageChoice, languages};
 use crate::{
     audit::{self, Event},
     links::{self, Link, Purpose},
@@ -106,12 +107,6 @@ struct RoleChoice {
     label: String,
 }
 
-struct LanguageChoice {
-    code: &'static str,
-    name: &'static str,
-    selected: bool,
-}
-
 #[derive(Template)]
 #[template(path = "members.html")]
 struct MembersPage<'a> {
@@ -145,16 +140,16 @@ pub struct InviteForm {
     pub language: String,
 }
 
-async fn render_members(
-    state: &AppState,
-    ctx: &PageContext,
-    user: &CurrentUser,
-    organisation: &Organisation,
+/// What the members page shows besides the members: a notice, form errors and the invite form.
+struct MembersView {
     status: StatusCode,
     notice: Option<String>,
     errors: Vec<String>,
     form: InviteForm,
-) -> Result<Response, AppError> {
+}
+
+async fn render_members(state: &AppState, ctx: &PageContext, user: &CurrentUser, organisation: &Organisation, view: MembersView) -> Result<Response, AppError> {
+    let MembersView { status, notice, errors, form } = view;
     let members = organisations::members_of(&state.db, organisation.id).await?;
     let lines = members
         .iter()
@@ -171,10 +166,7 @@ async fn render_members(
         organisation,
         members: lines,
         roles: Role::ALL.iter().map(|r| RoleChoice { code: r.as_str(), label: ctx.tr.t(r.label_key()) }).collect(),
-        languages: Locale::ALL
-            .iter()
-            .map(|l| LanguageChoice { code: l.code(), name: l.endonym(), selected: *l == selected_language })
-            .collect(),
+        languages: languages(selected_language),
         can_manage: policy::decide(user, organisation.id, Action::ManageMembers) == Decision::Allowed,
         notice,
         errors,
@@ -199,7 +191,7 @@ pub async fn members(
         _ => None,
     };
     let form = InviteForm { role: Role::Worker.as_str().to_string(), ..InviteForm::default() };
-    render_members(&state, &ctx, &user, &organisation, StatusCode::OK, notice, Vec::new(), form).await
+    render_members(&state, &ctx, &user, &organisation, MembersView { status: StatusCode::OK, notice, errors: Vec::new(), form }).await
 }
 
 pub async fn invite(
@@ -227,7 +219,8 @@ pub async fn invite(
         errors.push(ctx.tr.t("members-error-already"));
     }
     let (Some(role), true) = (role, errors.is_empty()) else {
-        return render_members(&state, &ctx, &user, &organisation, StatusCode::UNPROCESSABLE_ENTITY, None, errors, form).await;
+        let view = MembersView { status: StatusCode::UNPROCESSABLE_ENTITY, notice: None, errors, form };
+        return render_members(&state, &ctx, &user, &organisation, view).await;
     };
     let locale = Locale::parse(&form.language).unwrap_or(ctx.locale());
     let invitee = match existing {

@@ -19,12 +19,6 @@ use crate::{
     passwords, sessions, users,
 };
 
-struct LanguageChoice {
-    code: &'static str,
-    name: &'static str,
-    selected: bool,
-}
-
 #[derive(Template)]
 #[template(path = "password_set.html")]
 struct SetPasswordPage<'a> {
@@ -36,29 +30,13 @@ struct SetPasswordPage<'a> {
     errors: Vec<String>,
 }
 
-#[derive(Template)]
-#[template(path = "link_invalid.html")]
-struct LinkInvalidPage {
-    tr: Tr,
-}
-
 #[derive(Debug, Deserialize, Default)]
 pub struct TokenQuery {
     #[serde(default)]
     token: String,
 }
 
-fn languages(selected: Locale) -> Vec<LanguageChoice> {
-    Locale::ALL
-        .iter()
-        .map(|l| LanguageChoice { code: l.code(), name: l.endonym(), selected: *l == selected })
-        .collect()
-}
-
-fn invalid(ctx: &PageContext) -> Result<Response, AppError> {
-    let page = LinkInvalidPage { tr: ctx.tr };
-    ctx.render_with_status(StatusCode::NOT_FOUND, &ctx.tr.t("link-invalid-title"), &page.render()?)
-}
+use super::common::{LanguageChoice, invalid_link as invalid, languages, new_password_errors};
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, Query(query): Query<TokenQuery>) -> Result<Response, AppError> {
     let Some(link) = links::peek(&state.db, Purpose::SetPassword, &query.token).await? else {
@@ -101,13 +79,7 @@ pub async fn submit(
     let Some(user) = users::find(db, link.user_id).await? else { return invalid(&ctx) };
     let locale = Locale::parse(&form.language).unwrap_or(ctx.locale());
     let tr = Tr::new(locale);
-    let mut errors = Vec::new();
-    if let Err(problem) = passwords::check_new(&form.password, &user.email) {
-        errors.push(tr.t(problem.message_key()));
-    }
-    if form.password != form.confirm {
-        errors.push(tr.t("password-mismatch"));
-    }
+    let errors = new_password_errors(tr, &form.password, &form.confirm, &user.email);
     if !errors.is_empty() {
         let page = SetPasswordPage { tr, csrf: &ctx.csrf, token: &form.token, email: &user.email, languages: languages(locale), errors };
         return ctx.render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &tr.t("password-set-title"), &page.render()?);
