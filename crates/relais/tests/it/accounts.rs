@@ -6,18 +6,9 @@ use std::process::{Command, Stdio};
 use relais_core::on_db;
 use relais_organisations::{audit, demo::DEMO_PASSWORD};
 
-use crate::harness::{Options, TestApp, fresh_database_url, set_cookie};
+use crate::harness::{Options, TestApp, browser, fresh_database_url, set_cookie};
 
 const CHARLEROI: &str = "coordinator.charleroi@demo.relais.be";
-
-/// A browser: its own cookie jar, no automatic redirects.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
 
 async fn csrf_of(client: &reqwest::Client, app: &TestApp) -> String {
     let mut page = client.get(app.url("/login")).send().await.unwrap();

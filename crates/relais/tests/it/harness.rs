@@ -143,3 +143,28 @@ pub fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
 }
+
+/// A browser: its own cookie jar, no automatic redirects.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// Log a demo account in through the login form; returns its browser and its CSRF token.
+#[allow(dead_code)]
+pub async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) {
+    let client = browser();
+    let page = client.get(app.url("/login")).send().await.expect("login page");
+    let csrf = set_cookie(&page, "relais_csrf").expect("CSRF cookie");
+    let response = client
+        .post(app.url("/login"))
+        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", relais_organisations::demo::DEMO_PASSWORD)])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(response.status(), 303, "{email} logs in");
+    (client, csrf)
+}

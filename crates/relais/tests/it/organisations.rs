@@ -1,27 +1,6 @@
 //! Organisation pages: invitation by e-mail end to end, roles, and tenant isolation.
 
-use relais_organisations::demo::DEMO_PASSWORD;
-
-use crate::harness::{TestApp, set_cookie};
-
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
-
-/// Log in a demo account; returns its browser and its CSRF token.
-async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) {
-    let client = browser();
-    let page = client.get(app.url("/login")).send().await.unwrap();
-    let csrf = set_cookie(&page, "relais_csrf").unwrap();
-    let response = client
-        .post(app.url("/login"))
-        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", DEMO_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 303, "{email} logs in");
-    (client, csrf)
-}
+use crate::harness::{TestApp, browser, set_cookie, signed_in};
 
 #[tokio::test]
 async fn a_coordinator_invites_and_the_invitee_joins_in_their_language() {
