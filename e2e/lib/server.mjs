@@ -37,7 +37,7 @@ export async function startServer() {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { baseUrl, stop, outbox: join(dir, 'outbox') };
+  return { baseUrl, stop, outbox: join(dir, 'outbox'), database: join(dir, 'relais.db') };
 }
 
 /** Every registered route pattern, from `relais routes` (so new pages are covered automatically). */

@@ -102,6 +102,16 @@ pub struct Me {
     pub locale: String,
     pub is_admin: bool,
     pub memberships: Vec<MembershipOut>,
+    /// Group scopes held: the person sees these groups' aggregates (never their records).
+    pub scopes: Vec<ScopeOut>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScopeOut {
+    pub slug: String,
+    pub name: String,
+    /// `project`, `network` or `programme`.
+    pub kind: String,
 }
 
 fn json<T: Serialize>(value: T) -> Response {
@@ -112,7 +122,15 @@ fn json<T: Serialize>(value: T) -> Response {
 #[utoipa::path(get, path = "/api/v1/me", tag = "people",
     responses((status = 200, body = Me), (status = 401, body = ApiError)),
     security(("bearer" = [])))]
-pub async fn me(ApiUser(user): ApiUser) -> Response {
+pub async fn me(State(state): State<AppState>, ApiUser(user): ApiUser) -> Response {
+    let scopes = match crate::groups::scopes_of(&state.db, user.id).await {
+        Ok(scopes) => scopes,
+        Err(e) => return from_app_error(e.into()),
+    };
+    let scopes = scopes
+        .into_iter()
+        .map(|s| ScopeOut { slug: s.slug, name: s.name, kind: s.kind })
+        .collect();
     json(Me {
         id: user.id,
         email: user.email,
@@ -124,6 +142,7 @@ pub async fn me(ApiUser(user): ApiUser) -> Response {
             .into_iter()
             .map(|m| MembershipOut { organisation_id: m.organisation_id, slug: m.organisation_slug, name: m.organisation_name, role: m.role.as_str().to_string() })
             .collect(),
+        scopes,
     })
 }
 
@@ -169,7 +188,7 @@ pub struct MemberOut {
     params(("slug" = String, Path, description = "The organisation's short name")),
     responses((status = 200, body = [MemberOut]), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError)),
     security(("bearer" = [])))]
-pub async fn members(State(state): State<AppState>, ApiUser(user): ApiUser, Path(slug): Path<String>) -> Response {
+pub async fn members(State(state): State<AppState>, ClientAddr(client): ClientAddr, ApiUser(user): ApiUser, Path(slug): Path<String>) -> Response {
     let organisation = match organisations::find_by_slug(&state.db, &slug).await {
         Ok(Some(o)) => o,
         Ok(None) => return api_error(StatusCode::NOT_FOUND, "not_found"),
@@ -180,6 +199,15 @@ pub async fn members(State(state): State<AppState>, ApiUser(user): ApiUser, Path
         Decision::Forbidden => return api_error(StatusCode::FORBIDDEN, "forbidden"),
         Decision::NotFound => return api_error(StatusCode::NOT_FOUND, "not_found"),
     }
+    audit::record_or_log(&state.db, Event {
+        actor: Some(user.id),
+        organisation: Some(organisation.id),
+        action: "member.list_viewed",
+        object: Some("api".into()),
+        client: &client,
+        ..Event::default()
+    })
+    .await;
     match organisations::members_of(&state.db, organisation.id).await {
         Ok(list) => json(
             list.into_iter()
@@ -203,7 +231,7 @@ impl Modify for BearerAuth {
 #[openapi(
     info(title = "Relais API", description = "The Relais JSON API. Authenticate with a personal API token: `Authorization: Bearer relais_…`."),
     paths(me, organisations_list, members),
-    components(schemas(Me, MembershipOut, OrganisationOut, MemberOut, ApiError)),
+    components(schemas(Me, MembershipOut, ScopeOut, OrganisationOut, MemberOut, ApiError)),
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;

@@ -65,6 +65,7 @@ async fn load(db: &Db) -> Result<(), DbError> {
         ("worker.eupen@demo.relais.be", "Hans Helfer", Locale::De, Some((eupen, Role::Worker))),
         ("viewer.digilab@demo.relais.be", "Dana Digilab", Locale::Fr, Some((digilab, Role::Viewer))),
     ];
+    let mut created = std::collections::HashMap::new();
     for (email, name, locale, membership) in accounts {
         let user = match users::create(db, users::NewUser {
             email,
@@ -84,6 +85,20 @@ async fn load(db: &Db) -> Result<(), DbError> {
         };
         if let Some((organisation, role)) = membership {
             organisations::add_member(db, user.id, *organisation, *role).await?;
+        }
+        created.insert(*email, user.id);
+    }
+
+    // Group scopes: the funder sees the programme's aggregates, the Digikar lead its project's,
+    // the Brussels network's lead its network's.
+    let admin = created.get("admin@demo.relais.be").copied();
+    for (email, group) in [
+        ("viewer.digilab@demo.relais.be", programme),
+        ("coordinator.puurs@demo.relais.be", digikar),
+        ("coordinator.bruxelles@demo.relais.be", network),
+    ] {
+        if let Some(user) = created.get(email) {
+            crate::groups::grant(db, group, *user, admin).await?;
         }
     }
     Ok(())

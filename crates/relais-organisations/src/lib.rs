@@ -4,11 +4,13 @@
 pub mod api;
 pub mod audit;
 pub mod demo;
+pub mod groups;
 pub mod links;
 pub mod model;
 pub mod organisations;
 pub mod passwords;
 pub mod policy;
+pub mod resume;
 pub mod routes;
 pub mod second_factor;
 pub mod sessions;
@@ -47,4 +49,9 @@ pub fn routes() -> Routes {
         .route("/organisations/{slug}/members/invite", post(routes::organisation::invite))
         .route("/organisations/{slug}/members/{user}/role", post(routes::organisation::change_role))
         .route("/organisations/{slug}/members/{user}/active", post(routes::organisation::change_active))
+        .route("/session/resume", post(resume::submit))
+        .route("/groups/{slug}", get(routes::group::show))
+        .route("/groups/{slug}/scopes", get(routes::group::scopes).post(routes::group::grant))
+        .route("/groups/{slug}/scopes/{user}/revoke", post(routes::group::revoke))
+        .wrap(resume::layer)
 }

@@ -159,10 +159,10 @@ pub async fn find_by_slug(db: &Db, slug: &str) -> Result<Option<Organisation>, D
     Ok(row)
 }
 
-/// The groups an organisation belongs to: (group name, group kind, its role there).
-pub async fn groups_of(db: &Db, organisation: Uuid) -> Result<Vec<(String, String, String)>, DbError> {
+/// The groups an organisation belongs to: (group slug, name, kind, its role there).
+pub async fn groups_of(db: &Db, organisation: Uuid) -> Result<Vec<(String, String, String, String)>, DbError> {
     let rows = on_db!(db, pool => sqlx::query_as(
-        "SELECT g.name, g.kind, gm.role FROM group_members gm JOIN groups g ON g.id = gm.group_id
+        "SELECT g.slug, g.name, g.kind, gm.role FROM group_members gm JOIN groups g ON g.id = gm.group_id
          WHERE gm.organisation_id = $1 ORDER BY g.kind, g.name",
     )
     .bind(organisation)

@@ -52,6 +52,47 @@ pub fn decide(user: &CurrentUser, organisation: Uuid, action: Action) -> Decisio
     }
 }
 
+/// What may be done with a group (project, network, programme).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupAction {
+    /// See the group: its kind, programme and the organisations it covers.
+    ViewGroup,
+    /// See the group's aggregate figures (a group scope).
+    ViewGroupStatistics,
+    /// Grant and revoke group scopes.
+    ManageScopes,
+}
+
+/// What the policy needs to know about a group and the user.
+#[derive(Debug, Clone)]
+pub struct GroupFacts {
+    /// Organisations the group covers (for a programme, its projects' and networks' members too),
+    /// each with whether it leads the group itself.
+    pub organisations: Vec<(Uuid, bool)>,
+    /// The user holds a scope on the group or on its programme.
+    pub user_holds_scope: bool,
+}
+
+/// Group scopes see aggregates only; organisations' records stay behind [`decide`], which knows
+/// nothing of scopes. A platform admin or a coordinator of a lead organisation manages scopes.
+pub fn decide_group(user: &CurrentUser, facts: &GroupFacts, action: GroupAction) -> Decision {
+    let member_of_covered = user.memberships.iter().any(|m| facts.organisations.iter().any(|(o, _)| *o == m.organisation_id));
+    let coordinates_lead = user.memberships.iter().any(|m| {
+        m.role == Role::Coordinator && facts.organisations.iter().any(|(o, lead)| *lead && *o == m.organisation_id)
+    });
+    let knows_group = user.is_admin || facts.user_holds_scope || member_of_covered;
+    let allowed = match action {
+        GroupAction::ViewGroup => knows_group,
+        GroupAction::ViewGroupStatistics => facts.user_holds_scope,
+        GroupAction::ManageScopes => user.is_admin || coordinates_lead,
+    };
+    match (allowed, knows_group) {
+        (true, _) => Decision::Allowed,
+        (false, true) => Decision::Forbidden,
+        (false, false) => Decision::NotFound,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +129,27 @@ mod tests {
         let admin = user(None, true, a);
         assert_eq!(decide(&admin, b, Action::ManageMembers), Decision::Allowed);
         assert_eq!(decide(&admin, b, Action::ViewAuditLog), Decision::NotFound);
+    }
+
+    #[test]
+    fn group_scopes() {
+        let lead = Uuid::new_v4();
+        let partner = Uuid::new_v4();
+        let facts = |holds| GroupFacts { organisations: vec![(lead, true), (partner, false)], user_holds_scope: holds };
+        let lead_coordinator = user(Some(Role::Coordinator), false, lead);
+        assert_eq!(decide_group(&lead_coordinator, &facts(false), GroupAction::ManageScopes), Decision::Allowed);
+        assert_eq!(decide_group(&lead_coordinator, &facts(false), GroupAction::ViewGroupStatistics), Decision::Forbidden);
+        let partner_coordinator = user(Some(Role::Coordinator), false, partner);
+        assert_eq!(decide_group(&partner_coordinator, &facts(false), GroupAction::ManageScopes), Decision::Forbidden);
+        assert_eq!(decide_group(&partner_coordinator, &facts(false), GroupAction::ViewGroup), Decision::Allowed);
+        let funder = user(Some(Role::Viewer), false, Uuid::new_v4());
+        assert_eq!(decide_group(&funder, &facts(false), GroupAction::ViewGroup), Decision::NotFound);
+        assert_eq!(decide_group(&funder, &facts(true), GroupAction::ViewGroupStatistics), Decision::Allowed);
+        assert_eq!(decide_group(&funder, &facts(true), GroupAction::ManageScopes), Decision::Forbidden);
+        // A scope never opens an organisation's own pages.
+        assert_eq!(decide(&funder, lead, Action::ViewMembers), Decision::NotFound);
+        let admin = user(None, true, lead);
+        assert_eq!(decide_group(&admin, &facts(false), GroupAction::ManageScopes), Decision::Allowed);
+        assert_eq!(decide_group(&admin, &facts(false), GroupAction::ViewGroupStatistics), Decision::Forbidden);
     }
 }

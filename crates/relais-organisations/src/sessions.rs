@@ -129,8 +129,34 @@ pub async fn complete_second_factor(db: &Db, token: &str) -> Result<(), DbError>
 
 type SessionRow = (Uuid, OffsetDateTime, OffsetDateTime, String, String, String, bool, Option<i64>, bool, bool, bool);
 
-/// The user of a session token, when the session is still valid. Expired sessions are removed.
+/// A session left idle longer than its timeout, within its 12 hours: the password brings it
+/// back (see [`crate::resume`]), so nothing being typed is lost.
+#[derive(Debug, Clone)]
+pub struct IdleSession {
+    pub user_id: Uuid,
+    pub email: String,
+    pub idle_minutes: i64,
+}
+
+/// What a session token is worth now.
+#[derive(Debug, Clone)]
+pub enum SessionState {
+    Valid(Box<CurrentUser>),
+    Idle(IdleSession),
+    /// Unknown, ended, past its 12 hours, or its user deactivated.
+    Gone,
+}
+
+/// The user of a session token, when the session is valid now (not idle).
 pub async fn lookup(db: &Db, token: &str) -> Result<Option<CurrentUser>, DbError> {
+    Ok(match lookup_state(db, token).await? {
+        SessionState::Valid(user) => Some(*user),
+        _ => None,
+    })
+}
+
+/// The session behind a token. Sessions past their absolute timeout are removed.
+pub async fn lookup_state(db: &Db, token: &str) -> Result<SessionState, DbError> {
     let fingerprint = secrets::fingerprint(token);
     let row: Option<SessionRow> = on_db!(db, pool => sqlx::query_as(
         "SELECT s.user_id, s.created_at, s.last_seen_at, u.email, u.display_name, u.locale, u.is_admin,
@@ -149,13 +175,21 @@ pub async fn lookup(db: &Db, token: &str) -> Result<Option<CurrentUser>, DbError
     .fetch_optional(pool)
     .await)?;
     let Some((user, created_at, last_seen_at, email, display_name, locale, is_admin, idle, pending, totp_enabled, required)) = row else {
-        return Ok(None);
+        return Ok(SessionState::Gone);
     };
     let now = OffsetDateTime::now_utc();
-    let idle = Duration::minutes(idle.unwrap_or(DEFAULT_IDLE_TIMEOUT_MINUTES));
-    if now - created_at > ABSOLUTE_TIMEOUT || now - last_seen_at > idle {
+    let idle_minutes = idle.unwrap_or(DEFAULT_IDLE_TIMEOUT_MINUTES);
+    if now - created_at > ABSOLUTE_TIMEOUT {
         close(db, token).await?;
-        return Ok(None);
+        return Ok(SessionState::Gone);
+    }
+    if now - last_seen_at > Duration::minutes(idle_minutes) {
+        if pending {
+            // Never finished signing in: nothing to resume.
+            close(db, token).await?;
+            return Ok(SessionState::Gone);
+        }
+        return Ok(SessionState::Idle(IdleSession { user_id: user, email, idle_minutes }));
     }
     if now - last_seen_at > TOUCH_EVERY {
         on_db!(db, pool => sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1")
@@ -165,7 +199,7 @@ pub async fn lookup(db: &Db, token: &str) -> Result<Option<CurrentUser>, DbError
             .await
             .map(|_| ()))?;
     }
-    Ok(Some(CurrentUser {
+    Ok(SessionState::Valid(Box::new(CurrentUser {
         id: user,
         email,
         display_name,
@@ -175,12 +209,22 @@ pub async fn lookup(db: &Db, token: &str) -> Result<Option<CurrentUser>, DbError
         token: token.to_string(),
         second_factor_pending: pending,
         must_enrol: required && !totp_enabled,
-    }))
+    })))
 }
 
-fn session_token(parts: &Parts) -> Option<String> {
-    parts
-        .headers
+/// The password was given again: the idle session goes on.
+pub async fn touch(db: &Db, token: &str) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1")
+        .bind(secrets::fingerprint(token))
+        .bind(OffsetDateTime::now_utc())
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+pub(crate) fn session_token_of(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -188,6 +232,10 @@ fn session_token(parts: &Parts) -> Option<String> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, value)| *name == SESSION_COOKIE && value.len() == 64)
         .map(|(_, value)| value.to_string())
+}
+
+fn session_token(parts: &Parts) -> Option<String> {
+    session_token_of(&parts.headers)
 }
 
 /// Pages that need a signed-in user send others to the login page, then back.
@@ -214,7 +262,20 @@ impl FromRequestParts<AppState> for CurrentUser {
         let Some(token) = session_token(parts) else {
             return Err(LoginRequired { next }.into_response());
         };
-        match lookup(&state.db, &token).await {
+        let state_of_session = match lookup_state(&state.db, &token).await {
+            Ok(SessionState::Idle(_)) if parts.uri.path() == "/logout" => {
+                // Leaving needs no password: end the session.
+                if let Err(error) = close(&state.db, &token).await {
+                    return Err(AppError::from(error).into_response());
+                }
+                Ok(None)
+            }
+            Ok(SessionState::Idle(idle)) => return Err(crate::resume::prompt(parts, state, &idle).await),
+            Ok(SessionState::Valid(user)) => Ok(Some(*user)),
+            Ok(SessionState::Gone) => Ok(None),
+            Err(e) => Err(e),
+        };
+        match state_of_session {
             Ok(Some(user)) if user.second_factor_pending => {
                 let path = parts.uri.path();
                 if path == SECOND_FACTOR_LOGIN || path == "/logout" {

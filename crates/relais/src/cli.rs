@@ -58,6 +58,11 @@ pub struct ServeArgs {
     /// The base URL people use, for links in e-mails and origin checks (default: http://BIND).
     #[arg(long, env = "RELAIS_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// SMTP server for outgoing e-mails, e.g. smtp://user:password@mail.example.be:587?tls=required
+    /// (STARTTLS), smtps://user:password@mail.example.be (TLS) or smtp://localhost:2525 (plain).
+    /// Without it, e-mails go to the outbox folder.
+    #[arg(long, env = "RELAIS_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
     /// Folder where outgoing e-mails are written (as .eml files) when no SMTP server is configured.
     #[arg(long, env = "RELAIS_OUTBOX", default_value = "data/outbox")]
     pub outbox: std::path::PathBuf,

@@ -15,6 +15,7 @@ use tokio::net::TcpListener;
 use crate::cli::{CliResult, ServeArgs, open_database};
 
 pub async fn run(args: ServeArgs) -> CliResult {
+    let mailer = mailer(&args)?;
     let db = open_database(&args.database).await?;
     if args.demo {
         if demo::database_is_empty(&db).await? || settings::is_demo(&db).await? {
@@ -30,10 +31,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
     let listener = TcpListener::bind(args.bind).await?;
     let address = listener.local_addr()?;
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
-    let app = crate::routes().into_app(AppState::with_config(
-        db.clone(),
-        WebConfig::new(&public_url).with_mailer(Mailer::outbox(&args.outbox, &args.mail_from)),
-    ));
+    let app = crate::routes().into_app(AppState::with_config(db.clone(), WebConfig::new(&public_url).with_mailer(mailer)));
 
     tracing::info!(%address, "Relais is listening");
     // Printed on stdout for people and for the test harness (which may bind port 0).
@@ -47,6 +45,23 @@ pub async fn run(args: ServeArgs) -> CliResult {
     db.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// SMTP when `--smtp-url` is given (an invalid URL stops the start), else the outbox folder.
+/// The URL's password never reaches a log or an error message.
+fn mailer(args: &ServeArgs) -> Result<Mailer, String> {
+    match args.smtp_url.as_deref().map(str::trim).filter(|url| !url.is_empty()) {
+        Some(url) => {
+            let mailer = Mailer::smtp(url, &args.mail_from).map_err(|error| format!("cannot send e-mail by SMTP (--smtp-url, --mail-from): {error}"))?;
+            tracing::info!(smtp = %mailer.destination(), from = %args.mail_from, "e-mails are sent by SMTP");
+            Ok(mailer)
+        }
+        None => {
+            let mailer = Mailer::outbox(&args.outbox, &args.mail_from);
+            tracing::info!(outbox = %mailer.destination(), "no SMTP server configured: e-mails are written to the outbox");
+            Ok(mailer)
+        }
+    }
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.

@@ -96,12 +96,17 @@ impl Default for WebConfig {
     }
 }
 
+/// A middleware an area wraps around every route (innermost: after the shell, CSRF checks and
+/// body limits), given the application state.
+pub type AreaLayer = fn(Router<AppState>, &AppState) -> Router<AppState>;
+
 /// The route registry: builds the router and remembers every path, so tests (the robustness
 /// test, the accessibility run) cover new routes automatically.
 #[derive(Default)]
 pub struct Routes {
     router: Router<AppState>,
     paths: Vec<&'static str>,
+    layers: Vec<AreaLayer>,
 }
 
 impl Routes {
@@ -118,6 +123,13 @@ impl Routes {
     pub fn merge(mut self, other: Routes) -> Routes {
         self.router = self.router.merge(other.router);
         self.paths.extend(other.paths);
+        self.layers.extend(other.layers);
+        self
+    }
+
+    /// Wrap every route of the application (not only this area's) in a middleware.
+    pub fn wrap(mut self, layer: AreaLayer) -> Routes {
+        self.layers.push(layer);
         self
     }
 
@@ -129,8 +141,11 @@ impl Routes {
     /// The complete application: routes, a translated 404 fallback and the middleware stack.
     pub fn into_app(self, state: AppState) -> Router {
         // Each `.layer` wraps everything above it: the last one is the outermost.
-        self.router
-            .fallback(not_found)
+        let mut router = self.router.fallback(not_found);
+        for layer in &self.layers {
+            router = layer(router, &state);
+        }
+        router
             .layer(CatchPanicLayer::custom(panic_response))
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
             .layer(middleware::from_fn_with_state(state.clone(), csrf::csrf))

@@ -1,11 +1,14 @@
 //! `GET /account`: who I am, where I belong, and the ways out.
 
 use askama::Template;
-use axum::{extract::Query, response::Response};
+use axum::{
+    extract::{Query, State},
+    response::Response,
+};
 use serde::Deserialize;
 use relais_core::{
     i18n::Tr,
-    web::{error::AppError, layout::PageContext},
+    web::{AppState, error::AppError, layout::PageContext},
 };
 
 use crate::sessions::CurrentUser;
@@ -16,6 +19,12 @@ struct MembershipLine {
     role: String,
 }
 
+struct ScopeLine {
+    slug: String,
+    name: String,
+    kind: String,
+}
+
 #[derive(Template)]
 #[template(path = "account.html")]
 struct AccountPage<'a> {
@@ -23,6 +32,7 @@ struct AccountPage<'a> {
     csrf: &'a str,
     user: &'a CurrentUser,
     memberships: Vec<MembershipLine>,
+    scopes: Vec<ScopeLine>,
     close_error: bool,
 }
 
@@ -32,12 +42,17 @@ pub struct AccountQuery {
     close: String,
 }
 
-pub async fn show(ctx: PageContext, user: CurrentUser, Query(query): Query<AccountQuery>) -> Result<Response, AppError> {
+pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Query(query): Query<AccountQuery>) -> Result<Response, AppError> {
+    let scopes = crate::groups::scopes_of(&state.db, user.id)
+        .await?
+        .into_iter()
+        .map(|s| ScopeLine { kind: ctx.tr.t(super::organisation::kind_key(&s.kind)), slug: s.slug, name: s.name })
+        .collect();
     let memberships = user
         .memberships
         .iter()
         .map(|m| MembershipLine { organisation: m.organisation_name.clone(), slug: m.organisation_slug.clone(), role: ctx.tr.t(m.role.label_key()) })
         .collect();
-    let page = AccountPage { tr: ctx.tr, csrf: &ctx.csrf, user: &user, memberships, close_error: query.close == "wrong-password" };
+    let page = AccountPage { tr: ctx.tr, csrf: &ctx.csrf, user: &user, memberships, scopes, close_error: query.close == "wrong-password" };
     ctx.render(&ctx.tr.t("account-title"), &page.render()?)
 }

@@ -31,6 +31,8 @@ const FAMILIES: &[(&str, &str)] = &[
     ("invitation", "audit-family-invitation"),
     ("token", "audit-family-token"),
     ("password", "audit-family-password"),
+    ("session", "audit-family-session"),
+    ("scope", "audit-family-scope"),
 ];
 
 #[derive(Debug, Deserialize, Default, Clone)]

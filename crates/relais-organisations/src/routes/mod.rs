@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit;
 pub mod common;
 pub mod forgot;
+pub mod group;
 pub mod invitation;
 pub mod login;
 pub mod organisation;

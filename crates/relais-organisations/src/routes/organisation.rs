@@ -41,7 +41,7 @@ pub async fn authorise(state: &AppState, user: &CurrentUser, slug: &str, action:
     }
 }
 
-fn kind_key(kind: &str) -> &'static str {
+pub(crate) fn kind_key(kind: &str) -> &'static str {
     match kind {
         "cpas" => "organisation-kind-cpas",
         "association" => "organisation-kind-association",
@@ -60,6 +60,7 @@ fn kind_key(kind: &str) -> &'static str {
 }
 
 struct GroupLine {
+    slug: String,
     name: String,
     kind: String,
     role: String,
@@ -82,7 +83,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
     let groups = organisations::groups_of(&state.db, organisation.id)
         .await?
         .into_iter()
-        .map(|(name, kind, role)| GroupLine { name, kind: ctx.tr.t(kind_key(&kind)), role: ctx.tr.t(kind_key(&role)) })
+        .map(|(slug, name, kind, role)| GroupLine { slug, name, kind: ctx.tr.t(kind_key(&kind)), role: ctx.tr.t(kind_key(&role)) })
         .collect();
     let page = OrganisationPage {
         tr: ctx.tr,
@@ -180,10 +181,20 @@ pub async fn members(
     State(state): State<AppState>,
     ctx: PageContext,
     user: CurrentUser,
+    ClientAddr(client): ClientAddr,
     Path(slug): Path<String>,
     Query(query): Query<MembersQuery>,
 ) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ViewMembers).await?;
+    // Names and e-mail addresses are personal data: every read is recorded.
+    audit::record_or_log(&state.db, Event {
+        actor: Some(user.id),
+        organisation: Some(organisation.id),
+        action: "member.list_viewed",
+        client: &client,
+        ..Event::default()
+    })
+    .await;
     let notice = match query.done.as_str() {
         "invited" => Some(ctx.tr.t("members-invited")),
         "role" => Some(ctx.tr.t("members-role-changed")),

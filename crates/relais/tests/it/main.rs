@@ -4,11 +4,13 @@
 mod accounts;
 mod api;
 mod cli;
+mod groups;
 mod harness;
 mod matrix;
 mod ops;
 mod organisations;
 mod pg;
+mod resume;
 mod robustness;
 mod schema;
 mod second_factor;

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use relais_organisations::{
     demo::DEMO_PASSWORD,
     model::Role,
-    policy::{Action, role_may},
+    policy::{Action, GroupAction, role_may},
 };
 
 use crate::harness::{TestApp, set_cookie};
@@ -25,6 +25,8 @@ enum Access {
     Bearer,
     /// An API token whose person has this right on the organisation in the URL.
     BearerOrganisation(Action),
+    /// A signed-in user with this right on the group (project, network, programme) in the URL.
+    Group(GroupAction),
 }
 
 /// (path pattern, method, access). Every registered route must appear.
@@ -67,6 +69,11 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/members/invite", "POST", Access::Organisation(Action::ManageMembers)),
     ("/organisations/{slug}/members/{user}/role", "POST", Access::Organisation(Action::ManageMembers)),
     ("/organisations/{slug}/members/{user}/active", "POST", Access::Organisation(Action::ManageMembers)),
+    ("/session/resume", "POST", Access::SignedIn),
+    ("/groups/{slug}", "GET", Access::Group(GroupAction::ViewGroup)),
+    ("/groups/{slug}/scopes", "GET", Access::Group(GroupAction::ManageScopes)),
+    ("/groups/{slug}/scopes", "POST", Access::Group(GroupAction::ManageScopes)),
+    ("/groups/{slug}/scopes/{user}/revoke", "POST", Access::Group(GroupAction::ManageScopes)),
 ];
 
 #[test]
@@ -186,7 +193,7 @@ async fn signed_in_routes_send_strangers_to_login_and_api_routes_answer_401() {
     let app = TestApp::spawn_demo().await;
     for (pattern, method, access) in MATRIX {
         let path = pattern
-            .replace("{slug}", "cpas-charleroi")
+            .replace("{slug}", if pattern.starts_with("/groups") { "digikar" } else { "cpas-charleroi" })
             .replace("{user}", "00000000-0000-0000-0000-000000000000")
             .replace("{id}", "00000000-0000-0000-0000-000000000000");
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
@@ -208,10 +215,104 @@ async fn signed_in_routes_send_strangers_to_login_and_api_routes_answer_401() {
             }
         };
         match access {
-            Access::SignedIn | Access::Organisation(_) => assert_eq!(status, 303, "{method} {path} without a session"),
+            Access::SignedIn | Access::Organisation(_) | Access::Group(_) => assert_eq!(status, 303, "{method} {path} without a session"),
             Access::Bearer | Access::BearerOrganisation(_) => assert_eq!(status, 401, "{method} {path} without a token"),
             Access::Link => assert!(status == 404 || status == 422, "{method} {path} without a link: {status}"),
             Access::Public => assert!(status < 500 && status != 401 && status != 403, "{method} {path}: {status}"),
         }
     }
+}
+
+/// The demo's groups as the test sees them, written out independently of the application:
+/// (group, organisations it covers with `true` for its lead, demo holders of a scope on it or
+/// on its programme).
+/// (group slug, covered organisations with lead flag, scope holders)
+type DemoGroup = (&'static str, &'static [(&'static str, bool)], &'static [&'static str]);
+
+const GROUPS: &[DemoGroup] = &[
+    ("clic-tous-connectes", &[("cpas-charleroi", true)], &["viewer.digilab@demo.relais.be"]),
+    ("digikar", &[("ocmw-puurs-sint-amands", true), ("ocmw-bornem", false)], &["viewer.digilab@demo.relais.be", "coordinator.puurs@demo.relais.be"]),
+    ("informaticiens-publics", &[("clic-bruxelles", true), ("maison-quartier-nord", false)], &["viewer.digilab@demo.relais.be", "coordinator.bruxelles@demo.relais.be"]),
+    (
+        "e-inclusion-2022",
+        &[("digilab", true), ("cpas-charleroi", false), ("ocmw-puurs-sint-amands", false), ("ocmw-bornem", false), ("clic-bruxelles", false), ("maison-quartier-nord", false), ("oeshz-eupen", false)],
+        &["viewer.digilab@demo.relais.be"],
+    ),
+];
+
+/// Every group route × actors holding each kind of grant (project, network, programme) or none ×
+/// every demo group. A scope shows a group's figures; it never opens an organisation's pages
+/// (checked for the same actors on the organisation routes).
+#[tokio::test]
+async fn every_group_route_and_grant_gets_what_the_policy_says() {
+    let app = TestApp::spawn_demo().await;
+    // (email, role per organisation, platform admin)
+    type Person = (&'static str, &'static [(&'static str, Role)], bool);
+    let people: &[Person] = &[
+        ("coordinator.charleroi@demo.relais.be", &[("cpas-charleroi", Role::Coordinator)], false),
+        ("volunteer.charleroi@demo.relais.be", &[("cpas-charleroi", Role::Volunteer)], false),
+        ("coordinator.puurs@demo.relais.be", &[("ocmw-puurs-sint-amands", Role::Coordinator)], false),
+        ("coordinator.bruxelles@demo.relais.be", &[("clic-bruxelles", Role::Coordinator)], false),
+        ("viewer.digilab@demo.relais.be", &[("digilab", Role::Viewer)], false),
+        ("coordinator.eupen@demo.relais.be", &[("oeshz-eupen", Role::Coordinator)], false),
+        ("admin@demo.relais.be", &[], true),
+    ];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (email, roles, is_admin) in people {
+        let (client, csrf) = crate::harness::signed_in(&app, email).await;
+        for (group, covered, holders) in GROUPS {
+            let member = roles.iter().any(|(slug, _)| covered.iter().any(|(c, _)| c == slug));
+            let leads = roles.iter().any(|(slug, role)| *role == Role::Coordinator && covered.iter().any(|(c, lead)| *lead && c == slug));
+            let holds = holders.contains(email);
+            let knows = *is_admin || member || holds;
+            for (pattern, method, access) in MATRIX {
+                let Access::Group(action) = access else { continue };
+                let allowed = match action {
+                    GroupAction::ViewGroup => knows,
+                    GroupAction::ViewGroupStatistics => holds,
+                    GroupAction::ManageScopes => *is_admin || leads,
+                };
+                // {user}: a holder who is not the actor (or nobody), so that a revoke changes nothing
+                // the rest of the test relies on.
+                let path = pattern.replace("{slug}", group).replace("{user}", "00000000-0000-0000-0000-000000000000");
+                let request = match *method {
+                    "GET" => client.get(app.url(&path)),
+                    _ => client.post(app.url(&path)).form(&[("csrf", csrf.as_str()), ("user", "00000000-0000-0000-0000-000000000000")]),
+                };
+                let status = request.send().await.unwrap().status().as_u16();
+                let ok = if allowed {
+                    (200..400).contains(&status) || status == 422 // a grant of nobody is a form error
+                } else {
+                    status == if knows { 403 } else { 404 }
+                };
+                if !ok {
+                    failures.push(format!("{method} {path} as {email} → {status}"));
+                }
+                checked += 1;
+            }
+            // What a group page shows depends on the scope.
+            let page = client.get(app.url(&format!("/groups/{group}"))).send().await.unwrap();
+            if page.status() == 200 {
+                let shows_figures = page.text().await.unwrap().contains("<tfoot>");
+                if shows_figures != holds {
+                    failures.push(format!("/groups/{group} as {email}: figures shown = {shows_figures}"));
+                }
+            }
+        }
+        // A scope never opens an organisation's records.
+        for (slug, _) in GROUPS.iter().flat_map(|(_, covered, _)| covered.iter()) {
+            if roles.iter().any(|(s, _)| s == slug) || *is_admin {
+                continue;
+            }
+            for page in ["", "/members", "/audit"] {
+                let status = client.get(app.url(&format!("/organisations/{slug}{page}"))).send().await.unwrap().status().as_u16();
+                if status != 404 {
+                    failures.push(format!("/organisations/{slug}{page} as {email} → {status}"));
+                }
+            }
+        }
+    }
+    assert!(checked >= 100, "checked {checked} cases");
+    assert!(failures.is_empty(), "group authorization violations:\n{}", failures.join("\n"));
 }
