@@ -127,9 +127,22 @@ impl Tr {
 
     /// The text of `key`. A missing key shows the key itself (and the locale test fails).
     pub fn t(&self, key: &str) -> String {
-        LOCALES
-            .try_lookup(self.locale.langid(), key)
-            .unwrap_or_else(|| key.to_string())
+        let text = LOCALES.try_lookup(self.locale.langid(), key).unwrap_or_else(|| key.to_string());
+        self.typography(text)
+    }
+
+    /// French typography: a no-break space before `? ! : ;` and inside « », so that the sign
+    /// never starts a line on a narrow screen (the `.ftl` files may use plain spaces).
+    fn typography(&self, text: String) -> String {
+        if self.locale != Locale::Fr || !text.contains([' ', '«']) {
+            return text;
+        }
+        text.replace(" ?", "\u{a0}?")
+            .replace(" !", "\u{a0}!")
+            .replace(" :", "\u{a0}:")
+            .replace(" ;", "\u{a0};")
+            .replace("« ", "«\u{a0}")
+            .replace(" »", "\u{a0}»")
     }
 
     /// The text of `key` with named arguments.
@@ -144,9 +157,8 @@ impl Tr {
                 (Cow::Borrowed(*name), value)
             })
             .collect();
-        LOCALES
-            .try_lookup_with_args(self.locale.langid(), key, &map)
-            .unwrap_or_else(|| key.to_string())
+        let text = LOCALES.try_lookup_with_args(self.locale.langid(), key, &map).unwrap_or_else(|| key.to_string());
+        self.typography(text)
     }
 }
 

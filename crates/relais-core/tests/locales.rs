@@ -153,7 +153,8 @@ fn translations_are_not_left_in_french() {
             .into_iter()
             .filter(|key| {
                 let french = text(&fr, key, &args);
-                french.split_whitespace().count() > 2 && text(&tr, key, &args) == french
+                // (a message made only of its arguments, e.g. a date's parts in order, is no sentence)
+                french.split_whitespace().count() > 2 && french.chars().any(char::is_alphabetic) && text(&tr, key, &args) == french
             })
             .collect();
         assert!(same.is_empty(), "{}: still in French: {same:?}", locale.code());

@@ -237,6 +237,11 @@ impl Modify for BearerAuth {
 pub struct ApiDoc;
 
 /// `GET /api/openapi.json`
-pub async fn openapi() -> Response {
-    json(ApiDoc::openapi())
+/// The whole application's OpenAPI document: this area's, merged with the others' by the binary.
+pub fn openapi_with(others: Vec<utoipa::openapi::OpenApi>) -> Response {
+    let mut doc = ApiDoc::openapi();
+    for other in others {
+        doc.merge(other);
+    }
+    json(doc)
 }

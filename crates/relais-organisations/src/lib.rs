@@ -36,7 +36,6 @@ pub fn routes() -> Routes {
         .route("/account/close", post(routes::own_data::close))
         .route("/account/tokens", get(routes::tokens::list).post(routes::tokens::create))
         .route("/account/tokens/{id}/revoke", post(routes::tokens::revoke))
-        .route("/api/openapi.json", get(api::openapi))
         .route("/api/v1/me", get(api::me))
         .route("/api/v1/organisations", get(api::organisations_list))
         .route("/api/v1/organisations/{slug}/members", get(api::members))

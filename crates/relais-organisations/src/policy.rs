@@ -20,20 +20,24 @@ pub enum Action {
     ViewAuditLog,
     /// Change the organisation's settings (session timeout, second factor).
     ManageSettings,
+    /// Create and edit the organisation's places, drop-in sessions, exceptions and mobile units.
+    ManageDirectory,
 }
 
 /// What each role may do in its own organisation.
 pub fn role_may(role: Role, action: Action) -> bool {
     match action {
         Action::ViewOrganisation => true,
-        Action::ViewMembers | Action::ManageMembers | Action::ViewAuditLog | Action::ManageSettings => role == Role::Coordinator,
+        Action::ViewMembers | Action::ManageMembers | Action::ViewAuditLog | Action::ManageSettings | Action::ManageDirectory => {
+            role == Role::Coordinator
+        }
     }
 }
 
 /// Platform admins run the instance: they manage organisations and their members, but never
 /// read an organisation's records or audit log through the application.
 fn admin_may(action: Action) -> bool {
-    matches!(action, Action::ViewOrganisation | Action::ViewMembers | Action::ManageMembers | Action::ManageSettings)
+    matches!(action, Action::ViewOrganisation | Action::ViewMembers | Action::ManageMembers | Action::ManageSettings | Action::ManageDirectory)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -156,6 +156,7 @@ pub type CliResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 pub async fn open_database(args: &DatabaseArgs) -> Result<Db, relais_core::DbError> {
     let db = Db::connect(&args.url).await?;
     db.migrate().await?;
+    crate::prepare(&db).await?;
     tracing::info!(database = %redact(&args.url), engine = db.engine().name(), "database ready");
     Ok(db)
 }

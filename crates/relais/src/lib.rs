@@ -13,10 +13,25 @@ use relais_core::{
 
 /// Every route of the application. New areas add their `routes()` here.
 pub fn routes() -> Routes {
-    web::kernel_routes().merge(relais_organisations::routes())
+    web::kernel_routes()
+        .merge(relais_organisations::routes())
+        .merge(relais_directory::routes())
+        .route("/api/openapi.json", axum::routing::get(openapi))
+}
+
+/// `GET /api/openapi.json`: every area's API in one document.
+async fn openapi() -> axum::response::Response {
+    use utoipa::OpenApi;
+    relais_organisations::api::openapi_with(vec![relais_directory::ApiDoc::openapi()])
 }
 
 /// The demo data set, in loading order. New areas add their part here.
 pub fn demo_parts() -> Vec<DemoPart> {
-    vec![demo::INSTANCE_PART, relais_organisations::demo::DEMO_PART]
+    vec![demo::INSTANCE_PART, relais_organisations::demo::DEMO_PART, relais_directory::demo::DEMO_PART]
+}
+
+/// What every area needs in the database besides its tables (e.g. default taxonomy terms);
+/// run after the migrations at every start, idempotent.
+pub async fn prepare(db: &relais_core::Db) -> Result<(), relais_core::DbError> {
+    relais_directory::prepare(db).await
 }

@@ -46,6 +46,23 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     pub instance: Arc<instance::InstanceCache>,
     pub metrics: PrometheusHandle,
+    /// Read caches of the areas (e.g. the directory's search snapshot), one of each type per app.
+    pub caches: Arc<Caches>,
+}
+
+/// One value of each type per application, created on first use: where an area keeps a read
+/// cache of what lives in the database (each process rebuilds its own; the database stays the truth).
+#[derive(Default)]
+pub struct Caches {
+    values: std::sync::Mutex<std::collections::HashMap<std::any::TypeId, Arc<dyn Any + Send + Sync>>>,
+}
+
+impl Caches {
+    pub fn get<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let mut values = self.values.lock().unwrap_or_else(|e| e.into_inner());
+        let value = values.entry(std::any::TypeId::of::<T>()).or_insert_with(|| Arc::new(T::default()) as Arc<dyn Any + Send + Sync>).clone();
+        value.downcast::<T>().unwrap_or_else(|_| Arc::new(T::default()))
+    }
 }
 
 impl AppState {
@@ -59,6 +76,7 @@ impl AppState {
             config: Arc::new(config),
             instance: Arc::default(),
             metrics: metrics::prometheus(),
+            caches: Arc::default(),
         }
     }
 }

@@ -76,6 +76,7 @@ struct OrganisationPage<'a> {
     can_view_members: bool,
     can_view_audit: bool,
     can_manage_settings: bool,
+    can_manage_directory: bool,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
@@ -93,6 +94,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
         can_view_members: policy::decide(&user, organisation.id, Action::ViewMembers) == Decision::Allowed,
         can_view_audit: policy::decide(&user, organisation.id, Action::ViewAuditLog) == Decision::Allowed,
         can_manage_settings: policy::decide(&user, organisation.id, Action::ManageSettings) == Decision::Allowed,
+        can_manage_directory: policy::decide(&user, organisation.id, Action::ManageDirectory) == Decision::Allowed,
     };
     ctx.render(&organisation.name, &page.render()?)
 }

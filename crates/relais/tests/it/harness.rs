@@ -77,6 +77,7 @@ impl TestApp {
         let db = Db::connect(&url).await.expect("connect");
         // (the URL is kept for tests that drive the binary against the same database)
         db.migrate().await.expect("migrate");
+        relais::prepare(&db).await.expect("prepare");
         if options.demo {
             demo::load(&db, &relais::demo_parts()).await.expect("demo data");
         }

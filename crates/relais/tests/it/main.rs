@@ -4,6 +4,7 @@
 mod accounts;
 mod api;
 mod cli;
+mod directory;
 mod groups;
 mod harness;
 mod matrix;

@@ -1,0 +1,191 @@
+//! iCalendar feeds (RFC 5545): one event per drop-in session with its recurrence rule, the
+//! closures as exception dates, one event per extra session; the Europe/Brussels time-zone
+//! definition included; UIDs stable across requests (the session's id).
+
+use std::fmt::Write as _;
+
+use axum::response::Response;
+use jiff::{
+    Timestamp, ToSpan,
+    civil::{Date, DateTime, Weekday},
+};
+use relais_core::{
+    i18n::{Locale, Tr},
+    web::{AppState, error::AppError},
+};
+use uuid::Uuid;
+
+use crate::{
+    routes::public::{address, cache_snapshot, verbatim},
+    schedule::{ExceptionKind, Recurrence},
+    search::Entry,
+};
+
+const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+
+/// Escape a TEXT value (RFC 5545 §3.3.11).
+fn text(value: &str) -> String {
+    value.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+}
+
+/// Append a content line, folded at 75 octets (§3.1), never inside a UTF-8 character.
+fn line(out: &mut String, content: &str) {
+    let mut width = 0;
+    for c in content.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+fn local(date: Date, time: jiff::civil::Time) -> String {
+    DateTime::from_parts(date, time).strftime("%Y%m%dT%H%M%S").to_string()
+}
+
+fn byday(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "MO",
+        Weekday::Tuesday => "TU",
+        Weekday::Wednesday => "WE",
+        Weekday::Thursday => "TH",
+        Weekday::Friday => "FR",
+        Weekday::Saturday => "SA",
+        Weekday::Sunday => "SU",
+    }
+}
+
+/// The first date of the recurrence (on its weekday, in its phase, not before `from`).
+fn first_date(r: &Recurrence) -> Date {
+    let mut date = r.anchor;
+    let step = (7 * i64::from(r.every_weeks.max(1))).days();
+    if let Some(from) = r.from {
+        while date < from {
+            match date.checked_add(step) {
+                Ok(next) => date = next,
+                Err(_) => break,
+            }
+        }
+    }
+    date
+}
+
+/// Whether the recurrence has an occurrence on `date`.
+fn occurs_on(r: &Recurrence, date: Date) -> bool {
+    if date.weekday() != r.weekday || r.from.is_some_and(|f| date < f) || r.until.is_some_and(|u| date > u) {
+        return false;
+    }
+    let days = (date - r.anchor).get_days();
+    let period = 7 * i32::from(r.every_weeks.max(1));
+    days.rem_euclid(period) == 0
+}
+
+/// The calendar of one place.
+pub fn calendar(entry: &Entry, locale: Locale) -> String {
+    let tr = Tr::new(locale);
+    let place = &entry.place;
+    let name = place.name(locale);
+    let mut out = String::with_capacity(4096);
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(&mut out, "PRODID:-//Relais//Directory//EN");
+    line(&mut out, "CALSCALE:GREGORIAN");
+    line(&mut out, "METHOD:PUBLISH");
+    line(&mut out, &format!("X-WR-CALNAME:{}", text(name)));
+    line(&mut out, "X-WR-TIMEZONE:Europe/Brussels");
+    out.push_str(VTIMEZONE);
+    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    let location = address(entry, locale);
+    let summary = tr.t_args("feed-summary", &[("place", relais_core::i18n::FluentArg::Text(name.to_string()))]);
+    for session in &entry.sessions {
+        let r = &session.recurrence;
+        let start = first_date(r);
+        line(&mut out, "BEGIN:VEVENT");
+        line(&mut out, &format!("UID:session-{}@relais", session.id));
+        line(&mut out, &format!("DTSTAMP:{stamp}"));
+        line(&mut out, &format!("DTSTART;TZID=Europe/Brussels:{}", local(start, r.start)));
+        line(&mut out, &format!("DTEND;TZID=Europe/Brussels:{}", local(start, r.end)));
+        let mut rule = format!("RRULE:FREQ=WEEKLY;INTERVAL={};BYDAY={}", r.every_weeks.max(1), byday(r.weekday));
+        if let Some(until) = r.until {
+            // UNTIL in UTC (§3.3.10): the end of the last day, Brussels time.
+            let end = DateTime::from_parts(until, jiff::civil::Time::constant(23, 59, 59, 0))
+                .to_zoned(crate::schedule::zone())
+                .map(|z| z.timestamp().strftime("%Y%m%dT%H%M%SZ").to_string())
+                .unwrap_or_default();
+            let _ = write!(rule, ";UNTIL={end}");
+        }
+        line(&mut out, &rule);
+        // Closures that cancel an occurrence of this session.
+        let mut excluded = Vec::new();
+        for e in &entry.exceptions {
+            let x = &e.exception;
+            if x.kind != ExceptionKind::Closed {
+                continue;
+            }
+            if let (Some(s), Some(en)) = (x.start, x.end)
+                && !(s < r.end && r.start < en)
+            {
+                continue;
+            }
+            let mut date = x.from;
+            while date <= x.until && excluded.len() < 500 {
+                if occurs_on(r, date) {
+                    excluded.push(local(date, r.start));
+                }
+                match date.tomorrow() {
+                    Ok(next) => date = next,
+                    Err(_) => break,
+                }
+            }
+        }
+        if !excluded.is_empty() {
+            line(&mut out, &format!("EXDATE;TZID=Europe/Brussels:{}", excluded.join(",")));
+        }
+        line(&mut out, &format!("SUMMARY:{}", text(&summary)));
+        line(&mut out, &format!("LOCATION:{}", text(&location)));
+        line(&mut out, &format!("GEO:{:.6};{:.6}", place.latitude, place.longitude));
+        line(&mut out, "END:VEVENT");
+    }
+    for e in &entry.exceptions {
+        let x = &e.exception;
+        let (ExceptionKind::Extra, Some(s), Some(en)) = (x.kind, x.start, x.end) else { continue };
+        line(&mut out, "BEGIN:VEVENT");
+        line(&mut out, &format!("UID:extra-{}@relais", e.id));
+        line(&mut out, &format!("DTSTAMP:{stamp}"));
+        line(&mut out, &format!("DTSTART;TZID=Europe/Brussels:{}", local(x.from, s)));
+        line(&mut out, &format!("DTEND;TZID=Europe/Brussels:{}", local(x.from, en)));
+        let title = if e.reason.is_empty() { summary.clone() } else { format!("{summary} — {}", e.reason) };
+        line(&mut out, &format!("SUMMARY:{}", text(&title)));
+        line(&mut out, &format!("LOCATION:{}", text(&location)));
+        line(&mut out, &format!("GEO:{:.6};{:.6}", place.latitude, place.longitude));
+        line(&mut out, "END:VEVENT");
+    }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+pub async fn place_feed(state: &AppState, id: Uuid) -> Result<Response, AppError> {
+    let snapshot = cache_snapshot(state).await?;
+    let entry = snapshot.get(id).ok_or(AppError::NotFound)?;
+    let locale = if entry.place.name_fr.is_some() { Locale::Fr } else { Locale::Nl };
+    Ok(verbatim("text/calendar; charset=utf-8", calendar(entry, locale)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_folded_at_75_octets_and_text_escaped() {
+        let mut out = String::new();
+        line(&mut out, &format!("SUMMARY:{}", "é".repeat(60)));
+        for l in out.split("\r\n") {
+            assert!(l.len() <= 75, "{l}");
+        }
+        assert_eq!(text("a,b;c\nd"), "a\\,b\\;c\\nd");
+    }
+}

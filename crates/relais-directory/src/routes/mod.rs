@@ -1,0 +1,4 @@
+//! The directory's pages: public (search, place, feed) and management (coordinators).
+
+pub mod manage;
+pub mod public;

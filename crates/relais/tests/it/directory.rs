@@ -1,0 +1,233 @@
+//! The directory end to end: public search by postcode or name in four languages, the API's
+//! next openings, the iCalendar feed read back by a real parser, and coordinators keeping their
+//! places current (validation, double submits, other tenants).
+
+use jiff::{Timestamp, civil::Date};
+use serde_json::Value;
+
+use crate::harness::{TestApp, browser, signed_in};
+
+async fn json(app: &TestApp, path: &str) -> (u16, Value) {
+    let response = app.get(path).await;
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn the_public_finds_places_by_postcode_or_by_name_in_every_language() {
+    let app = TestApp::spawn_demo().await;
+    for (q, expect) in [("6000", "Charleroi-Centre"), ("Charleroi", "Charleroi-Centre"), ("1080", "Molenbeek"), ("Sint-Jans-Molenbeek", "Molenbeek"), ("4700", "Eupen"), ("2870", "Puurs")] {
+        for lang in ["fr", "nl", "de", "en"] {
+            let page = app.get(&format!("/places?q={q}&lang={lang}")).await;
+            assert_eq!(page.status(), 200, "{q} [{lang}]");
+            let body = page.text().await.unwrap();
+            let first = body.split("<li class=\"result\">").nth(1).unwrap_or_else(|| panic!("{q} [{lang}]: no result\n{body}"));
+            assert!(first.contains(expect), "{q} [{lang}]: nearest is not {expect}:\n{first}");
+        }
+    }
+    // An unknown name says so; Bruxelles offers the city and the region.
+    let body = app.get("/places?q=Atlantis&lang=en").await.text().await.unwrap();
+    assert!(body.contains("We do not know this postcode"));
+    let body = app.get("/places?q=Bruxelles&lang=fr").await.text().await.unwrap();
+    assert!(body.contains("area=brussels") && body.contains("area=21004"), "{body}");
+    let body = app.get("/places?q=Bruxelles&area=brussels&lang=fr").await.text().await.unwrap();
+    assert!(body.matches("<li class=\"result\">").count() >= 5, "the region has the network's places");
+}
+
+#[tokio::test]
+async fn the_api_reports_places_with_their_next_opening() {
+    let app = TestApp::spawn_demo().await;
+    let (status, found) = json(&app, "/api/v1/places?postcode=1080").await;
+    assert_eq!(status, 200, "{found}");
+    assert!(found["total"].as_u64().unwrap() >= 5);
+    let first = &found["places"][0];
+    assert!(first["name"].as_str().unwrap().contains("Molenbeek"));
+    let opening = &first["next_opening"];
+    let start: Timestamp = opening["start"].as_str().unwrap().parse().unwrap();
+    let end: Timestamp = opening["end"].as_str().unwrap().parse().unwrap();
+    assert!(start < end && end > Timestamp::now());
+    assert_eq!(first["open_now"].as_bool().unwrap(), start <= Timestamp::now());
+
+    let id = first["id"].as_str().unwrap();
+    let (status, one) = json(&app, &format!("/api/v1/places/{id}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(one["next_opening"], first["next_opening"]);
+
+    // Filters, ambiguity, unknowns.
+    let (_, pension) = json(&app, "/api/v1/places?q=Molenbeek&theme=pension").await;
+    for place in pension["places"].as_array().unwrap() {
+        assert!(place["themes"].as_array().unwrap().iter().any(|t| t == "pension"), "{place}");
+    }
+    assert_eq!(json(&app, "/api/v1/places?q=Brussel").await.0, 409);
+    assert_eq!(json(&app, "/api/v1/places?q=Atlantis").await.0, 404);
+    assert_eq!(json(&app, "/api/v1/places/not-an-id").await.0, 404);
+
+    // The OpenAPI document describes it.
+    let (_, doc) = json(&app, "/api/openapi.json").await;
+    assert!(doc["paths"]["/api/v1/places"].is_object() && doc["paths"]["/api/v1/me"].is_object());
+}
+
+#[tokio::test]
+async fn the_calendar_feed_parses_and_agrees_with_the_api() {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    let app = TestApp::spawn_demo().await;
+    let (_, found) = json(&app, "/api/v1/places?postcode=6000").await;
+    let place = &found["places"][0];
+    let id = place["id"].as_str().unwrap();
+    let response = app.get(&format!("/places/{id}.ics")).await;
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    let text = response.text().await.unwrap();
+    let calendar: Calendar = text.parse().unwrap_or_else(|e| panic!("the feed does not parse: {e}\n{text}"));
+    let events: Vec<_> = calendar.components.iter().filter_map(|c| if let CalendarComponent::Event(e) = c { Some(e) } else { None }).collect();
+    assert!(events.len() >= 3, "one event per session");
+    for event in &events {
+        assert!(event.get_uid().is_some_and(|u| u.ends_with("@relais")));
+        assert!(event.property_value("RRULE").is_some() || event.get_uid().unwrap().starts_with("extra-"));
+    }
+    // Stable UIDs.
+    let again = app.get(&format!("/places/{id}.ics")).await.text().await.unwrap();
+    let uids = |t: &str| t.lines().filter(|l| l.starts_with("UID:")).map(String::from).collect::<Vec<_>>();
+    assert_eq!(uids(&text), uids(&again));
+
+    // Expand the weekly rules over the next 3 weeks: the earliest occurrence is the API's next opening.
+    let next_start: Timestamp = place["next_opening"]["start"].as_str().unwrap().parse().unwrap();
+    let tz = jiff::tz::TimeZone::get("Europe/Brussels").unwrap();
+    let now = Timestamp::now();
+    let mut earliest: Option<Timestamp> = None;
+    for event in &events {
+        let Some(rule) = event.property_value("RRULE") else { continue };
+        let dtstart = text.lines().skip_while(|l| !l.contains(event.get_uid().unwrap())).find(|l| l.starts_with("DTSTART")).unwrap();
+        let dtend = text.lines().skip_while(|l| !l.contains(event.get_uid().unwrap())).find(|l| l.starts_with("DTEND")).unwrap();
+        let start = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S", dtstart.rsplit(':').next().unwrap()).unwrap();
+        let end = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S", dtend.rsplit(':').next().unwrap()).unwrap();
+        let interval: i64 = rule.split(';').find_map(|p| p.strip_prefix("INTERVAL=")).unwrap().parse().unwrap();
+        let excluded: Vec<String> = text
+            .lines()
+            .skip_while(|l| !l.contains(event.get_uid().unwrap()))
+            .take_while(|l| *l != "END:VEVENT")
+            .filter_map(|l| l.strip_prefix("EXDATE;TZID=Europe/Brussels:"))
+            .flat_map(|l| l.split(',').map(String::from).collect::<Vec<_>>())
+            .collect();
+        let mut day = start.date();
+        while day <= now.to_zoned(tz.clone()).date().checked_add(jiff::Span::new().days(21)).unwrap() {
+            let stamp = jiff::civil::DateTime::from_parts(day, start.time()).strftime("%Y%m%dT%H%M%S").to_string();
+            let ends = jiff::civil::DateTime::from_parts(day, end.time()).to_zoned(tz.clone()).unwrap().timestamp();
+            if ends > now && !excluded.contains(&stamp) {
+                let begins = jiff::civil::DateTime::from_parts(day, start.time()).to_zoned(tz.clone()).unwrap().timestamp();
+                earliest = Some(earliest.map_or(begins, |e: Timestamp| e.min(begins)));
+            }
+            day = day.checked_add(jiff::Span::new().days(7 * interval)).unwrap();
+        }
+    }
+    assert_eq!(earliest, Some(next_start), "the feed's first occurrence is the API's next opening\n{text}");
+}
+
+#[tokio::test]
+async fn a_coordinator_adds_a_place_a_session_and_a_closure_and_the_public_sees_them() {
+    let app = TestApp::spawn_demo().await;
+    let (coordinator, csrf) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
+    let page = coordinator.get(app.url("/organisations/oeshz-eupen/places/new?lang=de")).send().await.unwrap().text().await.unwrap();
+    let form_id = page.split("name=\"id\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+
+    // Bad input: translated messages, nothing lost, nothing stored.
+    let bad = [("csrf", csrf.as_str()), ("id", form_id.as_str()), ("kind", "library"), ("name_de", "Bibliothek Kettenis"), ("street", ""), ("postcode", "9999"), ("email", "not-an-address")];
+    let response = coordinator.post(app.url("/organisations/oeshz-eupen/places/new?lang=de")).form(&bad).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("Bibliothek Kettenis") && body.contains("not-an-address"), "input kept");
+    assert!(body.contains("role=\"alert\""));
+
+    // A good one, submitted twice: one place.
+    let good = [("csrf", csrf.as_str()), ("id", form_id.as_str()), ("kind", "library"), ("name_de", "Bibliothek Kettenis (Test)"), ("street", "Aachener Straße 1"), ("postcode", "4700"), ("published", "on"), ("equipment", "wifi")];
+    for _ in 0..2 {
+        let created = coordinator.post(app.url("/organisations/oeshz-eupen/places/new")).form(&good).send().await.unwrap();
+        assert_eq!(created.status(), 303);
+    }
+    let organisation = relais_organisations::organisations::find_by_slug(&app.db, "oeshz-eupen").await.unwrap().unwrap();
+    let places = relais_directory::places::places_of(&app.db, organisation.id).await.unwrap();
+    assert_eq!(places.iter().filter(|p| p.name_de.as_deref() == Some("Bibliothek Kettenis (Test)")).count(), 1);
+    let place = places.iter().find(|p| p.name_de.as_deref() == Some("Bibliothek Kettenis (Test)")).unwrap().id;
+    let (_, before) = json(&app, &format!("/api/v1/places/{place}")).await;
+    assert!(before["next_opening"].is_null(), "no session yet");
+
+    // A session crossing midnight is refused with a clear message.
+    let today = Timestamp::now().to_zoned(jiff::tz::TimeZone::get("Europe/Brussels").unwrap()).date();
+    let tomorrow = today.tomorrow().unwrap();
+    let weekday = tomorrow.weekday().to_monday_one_offset().to_string();
+    let first = tomorrow.to_string();
+    let session = |start: &'static str, end: &'static str, id: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("id", id.to_string()),
+            ("weekday", weekday.clone()),
+            ("start", start.to_string()),
+            ("end", end.to_string()),
+            ("every_weeks", "1".to_string()),
+            ("first", first.clone()),
+            ("access", "free".to_string()),
+            ("helper_kind", "volunteer".to_string()),
+            ("themes", "email".to_string()),
+            ("themes", "smartphone".to_string()),
+            ("languages", "de".to_string()),
+        ]
+    };
+    let midnight = coordinator
+        .post(app.url(&format!("/organisations/oeshz-eupen/places/{place}/sessions?lang=en")))
+        .form(&session("22:00", "01:00", "8d6f3a52-3c1e-4d1e-9a57-000000000001"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(midnight.status(), 422);
+    assert!(midnight.text().await.unwrap().contains("cannot go past midnight"));
+
+    let added = coordinator
+        .post(app.url(&format!("/organisations/oeshz-eupen/places/{place}/sessions")))
+        .form(&session("14:00", "16:00", "8d6f3a52-3c1e-4d1e-9a57-000000000002"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), 303);
+    let (_, after) = json(&app, &format!("/api/v1/places/{place}")).await;
+    assert!(after["next_opening"]["start"].as_str().unwrap().starts_with(&format!("{first}T14:00:00")), "{after}");
+
+    // Closed tomorrow: the next opening moves a week on, and the public page says why.
+    let closure = [("csrf", csrf.as_str()), ("id", "8d6f3a52-3c1e-4d1e-9a57-000000000003"), ("kind", "closed"), ("from", first.as_str()), ("until", ""), ("reason", "Inventur")];
+    let closed = coordinator.post(app.url(&format!("/organisations/oeshz-eupen/places/{place}/exceptions"))).form(&closure).send().await.unwrap();
+    assert_eq!(closed.status(), 303);
+    let (_, later) = json(&app, &format!("/api/v1/places/{place}")).await;
+    let week_after: Date = tomorrow.checked_add(jiff::Span::new().days(7)).unwrap();
+    assert!(later["next_opening"]["start"].as_str().unwrap().starts_with(&week_after.to_string()), "{later}");
+    let public = browser().get(app.url(&format!("/places/{place}?lang=de"))).send().await.unwrap().text().await.unwrap();
+    assert!(public.contains("Inventur") && public.contains("Bibliothek Kettenis (Test)"));
+
+    // The audit log has every change.
+    let audit = coordinator.get(app.url("/organisations/oeshz-eupen/audit")).send().await.unwrap().text().await.unwrap();
+    for action in ["place.created", "place.session_added", "place.exception_added"] {
+        assert!(audit.contains(action), "{action}");
+    }
+}
+
+#[tokio::test]
+async fn nobody_manages_another_organisations_places() {
+    let app = TestApp::spawn_demo().await;
+    let eupen = relais_organisations::organisations::find_by_slug(&app.db, "oeshz-eupen").await.unwrap().unwrap();
+    let place = relais_directory::places::places_of(&app.db, eupen.id).await.unwrap()[0].id;
+    let (charleroi, csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    // Through its own organisation's URL: not its place.
+    assert_eq!(charleroi.get(app.url(&format!("/organisations/cpas-charleroi/places/{place}"))).send().await.unwrap().status(), 404);
+    // Through the other's URL: not its organisation.
+    assert_eq!(charleroi.get(app.url(&format!("/organisations/oeshz-eupen/places/{place}"))).send().await.unwrap().status(), 404);
+    let response = charleroi
+        .post(app.url(&format!("/organisations/cpas-charleroi/places/{place}/exceptions")))
+        .form(&[("csrf", csrf.as_str()), ("kind", "closed"), ("from", "2027-01-04"), ("reason", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    assert!(relais_directory::places::exceptions_of(&app.db, place).await.unwrap().is_empty(), "nothing changed");
+    // A volunteer of Charleroi does not manage Charleroi's places.
+    let (volunteer, _) = signed_in(&app, "volunteer.charleroi@demo.relais.be").await;
+    assert_eq!(volunteer.get(app.url("/organisations/cpas-charleroi/places")).send().await.unwrap().status(), 403);
+}

@@ -1,0 +1,109 @@
+// The directory in a real browser: find the nearest session by postcode in four languages,
+// a coordinator adds a weekly session and a closure and the public next opening follows;
+// axe on every directory page in four languages; a phone-sized screen.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser } from '../lib/fixture.mjs';
+import { axeViolations, LANGUAGES } from '../lib/browser.mjs';
+
+const PASSWORD = 'demo-relais-2026';
+const env = useServerAndBrowser();
+
+async function logIn(page, email) {
+  await page.goto(`${env.server.baseUrl}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(/\/account/), page.click('button[type="submit"]')]);
+}
+
+const SEARCHES = { fr: ['6000', 'Charleroi-Centre'], nl: ['2870', 'Digipunt Puurs'], de: ['4700', 'Eupen'], en: ['1080', 'Molenbeek'] };
+
+test('a person finds the nearest session for a postcode, in each language, on a phone', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    const [postcode, expected] = SEARCHES[lang];
+    await page.goto(`${env.server.baseUrl}/places?lang=${lang}`);
+    await page.fill('#q', postcode);
+    await Promise.all([page.waitForURL(/q=/), page.click('form[role="search"] button[type="submit"]')]);
+    const first = page.locator('li.result').first();
+    assert.match(await first.locator('h3').textContent(), new RegExp(expected), `[${lang}] nearest for ${postcode}`);
+    assert.ok((await first.locator('.opening').textContent()).trim().length > 3, `[${lang}] the next opening is shown`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `[${lang}] results are ${width}px wide`);
+    for (const v of await axeViolations(page)) problems.push(`results [${lang}] ${v}`);
+    await first.locator('h3 a').click();
+    await page.waitForURL(/\/places\/[0-9a-f-]{36}/);
+    assert.ok(await page.isVisible('a[href$=".ics"]'), 'add to my calendar');
+    for (const v of await axeViolations(page)) problems.push(`place [${lang}] ${v}`);
+    // An ambiguous name offers the choice.
+    await page.goto(`${env.server.baseUrl}/places?q=Bruxelles&lang=${lang}`);
+    assert.ok(await page.isVisible('a[href*="area=brussels"]'));
+    for (const v of await axeViolations(page)) problems.push(`choices [${lang}] ${v}`);
+    // "Open now" and filters work without JavaScript (plain GET form).
+    await page.goto(`${env.server.baseUrl}/places?q=1080&theme=pension&when=week&lang=${lang}`);
+    assert.ok(await page.isVisible('[role="status"]'));
+  }
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('a coordinator adds a weekly session and a closure; the public next opening follows', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await logIn(page, 'coordinator.eupen@demo.relais.be');
+  const problems = [];
+  await page.goto(`${env.server.baseUrl}/organisations/oeshz-eupen/places?lang=de`);
+  for (const v of await axeViolations(page)) problems.push(`list ${v}`);
+  await page.click('a[href="/organisations/oeshz-eupen/places/new"]');
+  for (const v of await axeViolations(page)) problems.push(`new ${v}`);
+  await page.fill('#name_de', 'Digitaltreff Kettenis (Test)');
+  await page.fill('#street', 'Aachener Straße 100');
+  await page.fill('#postcode', '4701');
+  await Promise.all([page.waitForURL(/done=created/), page.click('form[action$="/places/new"] button[type="submit"]')]);
+  const placeUrl = page.url().split('?')[0];
+  const placeId = placeUrl.split('/').pop();
+  for (const v of await axeViolations(page)) problems.push(`edit ${v}`);
+
+  // A weekly session starting tomorrow, 10:00–12:00.
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(tomorrow); // YYYY-MM-DD
+  const weekday = ((new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  await page.selectOption('#session-weekday', String(weekday));
+  await page.fill('#session-start', '10:00');
+  await page.fill('#session-end', '12:00');
+  await page.fill('#session-first', iso);
+  await page.check('#themes-email');
+  await Promise.all([page.waitForURL(/done=session/), page.click('form[action$="/sessions"] button[type="submit"]')]);
+  let api = await (await page.request.get(`${env.server.baseUrl}/api/v1/places/${placeId}`)).json();
+  assert.ok(api.next_opening.start.startsWith(`${iso}T10:00:00`), JSON.stringify(api.next_opening));
+
+  // Closed tomorrow: the next opening moves one week on, on the public page too.
+  await page.selectOption('#exception-kind', 'closed');
+  await page.fill('#exception-from', iso);
+  await page.fill('#exception-reason', 'Fortbildung');
+  await Promise.all([page.waitForURL(/done=exception/), page.click('form[action$="/exceptions"] button[type="submit"]')]);
+  api = await (await page.request.get(`${env.server.baseUrl}/api/v1/places/${placeId}`)).json();
+  const weekLater = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date(tomorrow.getTime() + 7 * 24 * 3600 * 1000));
+  assert.ok(api.next_opening.start.startsWith(`${weekLater}T10:00:00`), JSON.stringify(api.next_opening));
+  await page.goto(`${env.server.baseUrl}/places/${placeId}?lang=de`);
+  assert.ok(await page.isVisible('text=Fortbildung'));
+  for (const lang of LANGUAGES) {
+    for (const path of ['/organisations/oeshz-eupen/places', `/organisations/oeshz-eupen/places/${placeId}`, `/places/${placeId}`]) {
+      await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);
+      for (const v of await axeViolations(page)) problems.push(`${path} [${lang}] ${v}`);
+    }
+  }
+  // A session crossing midnight: a clear message, and the typed values stay.
+  await page.goto(`${placeUrl}?lang=en`);
+  await page.fill('#session-start', '22:00');
+  await page.fill('#session-end', '01:00');
+  await page.check('#themes-email');
+  await page.click('form[action$="/sessions"] button[type="submit"]');
+  assert.match(await page.textContent('#session-errors'), /midnight/);
+  assert.equal(await page.inputValue('#session-start'), '22:00');
+  for (const v of await axeViolations(page)) problems.push(`errors ${v}`);
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
