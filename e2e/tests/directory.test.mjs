@@ -107,3 +107,34 @@ test('a coordinator adds a weekly session and a closure; the public next opening
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test('"near me" uses the browser position (an enhancement) and finds the nearest place', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, geolocation: { latitude: 50.6326, longitude: 5.5797 + 0.0 }, permissions: ['geolocation'] });
+  const page = await context.newPage();
+  // Near Eupen.
+  await context.setGeolocation({ latitude: 50.6279, longitude: 6.0344 });
+  await page.goto(`${env.server.baseUrl}/places?lang=de`);
+  assert.ok(await page.isVisible('#near-me'), 'the button appears with JavaScript');
+  await Promise.all([page.waitForURL(/lat=/), page.click('#near-me')]);
+  assert.match(await page.locator('li.result h3').first().textContent(), /Eupen/);
+  await context.close();
+});
+
+test('the shared lists pages for platform admins have zero axe violations in each language', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${env.server.baseUrl}/login`);
+  await page.fill('#email', 'admin@demo.relais.be');
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(/\/account/), page.click('button[type="submit"]')]);
+  await page.click('a[href="/admin/taxonomies/theme"]');
+  const problems = [];
+  for (const taxonomy of ['theme', 'public', 'service', 'language']) {
+    for (const lang of LANGUAGES) {
+      await page.goto(`${env.server.baseUrl}/admin/taxonomies/${taxonomy}?lang=${lang}`);
+      for (const v of await axeViolations(page)) problems.push(`${taxonomy} [${lang}] ${v}`);
+    }
+  }
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

@@ -612,7 +612,7 @@ def main() -> int:
 
     if args.check:
         stale = [name for name, text in files.items()
-                 if not (OUT_DIR / name).is_file() or (OUT_DIR / name).read_text(encoding='utf-8') != text]
+                 if not (OUT_DIR / name).is_file() or (OUT_DIR / name).read_bytes() != text.encode('utf-8')]
         if stale:
             print('differs from the build: ' + ', '.join(stale), file=sys.stderr)
             return 1

@@ -86,29 +86,44 @@ fn occurs_on(r: &Recurrence, date: Date) -> bool {
 
 /// The calendar of one place.
 pub fn calendar(entry: &Entry, locale: Locale) -> String {
+    calendar_of(entry.place.name(locale), &[entry], locale)
+}
+
+/// One calendar holding the events of several places (a municipality's).
+pub fn calendar_of(title: &str, entries: &[&Entry], locale: Locale) -> String {
+    let mut buffer = String::with_capacity(4096 * entries.len().max(1));
+    let out = &mut buffer;
+    line(out, "BEGIN:VCALENDAR");
+    line(out, "VERSION:2.0");
+    line(out, "PRODID:-//Relais//Directory//EN");
+    line(out, "CALSCALE:GREGORIAN");
+    line(out, "METHOD:PUBLISH");
+    line(out, &format!("X-WR-CALNAME:{}", text(title)));
+    line(out, "X-WR-TIMEZONE:Europe/Brussels");
+    out.push_str(VTIMEZONE);
+    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    for entry in entries {
+        events(out, entry, locale, &stamp);
+    }
+    line(out, "END:VCALENDAR");
+    buffer
+}
+
+/// The VEVENTs of one place.
+fn events(out: &mut String, entry: &Entry, locale: Locale, stamp: &str) {
     let tr = Tr::new(locale);
     let place = &entry.place;
     let name = place.name(locale);
-    let mut out = String::with_capacity(4096);
-    line(&mut out, "BEGIN:VCALENDAR");
-    line(&mut out, "VERSION:2.0");
-    line(&mut out, "PRODID:-//Relais//Directory//EN");
-    line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, "METHOD:PUBLISH");
-    line(&mut out, &format!("X-WR-CALNAME:{}", text(name)));
-    line(&mut out, "X-WR-TIMEZONE:Europe/Brussels");
-    out.push_str(VTIMEZONE);
-    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
     let location = address(entry, locale);
     let summary = tr.t_args("feed-summary", &[("place", relais_core::i18n::FluentArg::Text(name.to_string()))]);
     for session in &entry.sessions {
         let r = &session.recurrence;
         let start = first_date(r);
-        line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:session-{}@relais", session.id));
-        line(&mut out, &format!("DTSTAMP:{stamp}"));
-        line(&mut out, &format!("DTSTART;TZID=Europe/Brussels:{}", local(start, r.start)));
-        line(&mut out, &format!("DTEND;TZID=Europe/Brussels:{}", local(start, r.end)));
+        line(out, "BEGIN:VEVENT");
+        line(out, &format!("UID:session-{}@relais", session.id));
+        line(out, &format!("DTSTAMP:{stamp}"));
+        line(out, &format!("DTSTART;TZID=Europe/Brussels:{}", local(start, r.start)));
+        line(out, &format!("DTEND;TZID=Europe/Brussels:{}", local(start, r.end)));
         let mut rule = format!("RRULE:FREQ=WEEKLY;INTERVAL={};BYDAY={}", r.every_weeks.max(1), byday(r.weekday));
         if let Some(until) = r.until {
             // UNTIL in UTC (§3.3.10): the end of the last day, Brussels time.
@@ -118,7 +133,7 @@ pub fn calendar(entry: &Entry, locale: Locale) -> String {
                 .unwrap_or_default();
             let _ = write!(rule, ";UNTIL={end}");
         }
-        line(&mut out, &rule);
+        line(out, &rule);
         // Closures that cancel an occurrence of this session.
         let mut excluded = Vec::new();
         for e in &entry.exceptions {
@@ -143,29 +158,37 @@ pub fn calendar(entry: &Entry, locale: Locale) -> String {
             }
         }
         if !excluded.is_empty() {
-            line(&mut out, &format!("EXDATE;TZID=Europe/Brussels:{}", excluded.join(",")));
+            line(out, &format!("EXDATE;TZID=Europe/Brussels:{}", excluded.join(",")));
         }
-        line(&mut out, &format!("SUMMARY:{}", text(&summary)));
-        line(&mut out, &format!("LOCATION:{}", text(&location)));
-        line(&mut out, &format!("GEO:{:.6};{:.6}", place.latitude, place.longitude));
-        line(&mut out, "END:VEVENT");
+        line(out, &format!("SUMMARY:{}", text(&summary)));
+        line(out, &format!("LOCATION:{}", text(&location)));
+        line(out, &format!("GEO:{:.6};{:.6}", place.latitude, place.longitude));
+        line(out, "END:VEVENT");
     }
     for e in &entry.exceptions {
         let x = &e.exception;
         let (ExceptionKind::Extra, Some(s), Some(en)) = (x.kind, x.start, x.end) else { continue };
-        line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:extra-{}@relais", e.id));
-        line(&mut out, &format!("DTSTAMP:{stamp}"));
-        line(&mut out, &format!("DTSTART;TZID=Europe/Brussels:{}", local(x.from, s)));
-        line(&mut out, &format!("DTEND;TZID=Europe/Brussels:{}", local(x.from, en)));
+        line(out, "BEGIN:VEVENT");
+        line(out, &format!("UID:extra-{}@relais", e.id));
+        line(out, &format!("DTSTAMP:{stamp}"));
+        line(out, &format!("DTSTART;TZID=Europe/Brussels:{}", local(x.from, s)));
+        line(out, &format!("DTEND;TZID=Europe/Brussels:{}", local(x.from, en)));
         let title = if e.reason.is_empty() { summary.clone() } else { format!("{summary} — {}", e.reason) };
-        line(&mut out, &format!("SUMMARY:{}", text(&title)));
-        line(&mut out, &format!("LOCATION:{}", text(&location)));
-        line(&mut out, &format!("GEO:{:.6};{:.6}", place.latitude, place.longitude));
-        line(&mut out, "END:VEVENT");
+        line(out, &format!("SUMMARY:{}", text(&title)));
+        line(out, &format!("LOCATION:{}", text(&location)));
+        line(out, &format!("GEO:{:.6};{:.6}", place.latitude, place.longitude));
+        line(out, "END:VEVENT");
     }
-    line(&mut out, "END:VCALENDAR");
-    out
+}
+
+/// `/feeds/municipality/{nis}`: every published place of a municipality in one calendar.
+pub async fn municipality_feed(axum::extract::State(state): axum::extract::State<AppState>, axum::extract::Path(nis): axum::extract::Path<String>) -> Result<Response, AppError> {
+    let nis = nis.strip_suffix(".ics").unwrap_or(&nis).to_string();
+    let municipality = crate::reference::reference().municipality(&nis).ok_or(AppError::NotFound)?;
+    let snapshot = cache_snapshot(&state).await?;
+    let entries: Vec<&Entry> = snapshot.entries.iter().filter(|e| e.place.municipality_nis == nis).map(|e| e.as_ref()).collect();
+    let locale = if municipality.region == crate::reference::Region::Flanders { Locale::Nl } else { Locale::Fr };
+    Ok(verbatim("text/calendar; charset=utf-8", calendar_of(municipality.name(locale), &entries, locale)))
 }
 
 pub async fn place_feed(state: &AppState, id: Uuid) -> Result<Response, AppError> {

@@ -2,3 +2,5 @@
 
 pub mod manage;
 pub mod public;
+pub mod taxonomies;
+pub mod sheet;

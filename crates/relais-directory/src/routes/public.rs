@@ -68,7 +68,8 @@ pub enum Resolved {
 }
 
 pub fn resolve(params: &SearchParams) -> Resolved {
-    if let (Ok(lat), Ok(lon)) = (params.lat.trim().parse::<f64>(), params.lon.trim().parse::<f64>())
+    if params.q.trim().is_empty()
+        && let (Ok(lat), Ok(lon)) = (params.lat.trim().parse::<f64>(), params.lon.trim().parse::<f64>())
         && (49.0..52.0).contains(&lat)
         && (2.0..7.0).contains(&lon)
     {
@@ -183,6 +184,9 @@ struct SearchPage<'a> {
     widened: Option<String>,
     next_href: Option<String>,
     previous_href: Option<String>,
+    near_me_js: String,
+    /// The municipality's calendar feed, when the search is about one municipality.
+    feed_href: Option<String>,
 }
 
 fn encode(text: &str) -> String {
@@ -343,6 +347,11 @@ pub async fn search_page(State(state): State<AppState>, ctx: PageContext, Query(
         widened,
         next_href,
         previous_href,
+        near_me_js: relais_core::web::assets::url("near-me.js"),
+        feed_href: match &resolved {
+            Resolved::Area(Area::Municipality { nis, .. }) => Some(format!("/feeds/municipality/{nis}.ics")),
+            _ => None,
+        },
     };
     ctx.render(&tr.t("search-title"), &page.render()?)
 }

@@ -231,3 +231,71 @@ async fn nobody_manages_another_organisations_places() {
     let (volunteer, _) = signed_in(&app, "volunteer.charleroi@demo.relais.be").await;
     assert_eq!(volunteer.get(app.url("/organisations/cpas-charleroi/places")).send().await.unwrap().status(), 403);
 }
+
+#[tokio::test]
+async fn open_data_uses_the_standard_names_and_the_api_ids() {
+    let app = TestApp::spawn_demo().await;
+    let (status, lieux) = json(&app, "/opendata/places.json").await;
+    assert_eq!(status, 200);
+    let lieux = lieux.as_array().unwrap();
+    assert!(lieux.len() >= 10);
+    for lieu in lieux {
+        for field in ["id", "nom", "adresse", "code_postal", "code_nis", "commune", "latitude", "longitude", "horaires", "services", "telephone", "modalites_acces"] {
+            assert!(lieu.get(field).is_some(), "{field} in {lieu}");
+        }
+        assert_eq!(lieu["code_postal"].as_str().unwrap().len(), 4);
+        assert!(lieu["telephone"].as_str().unwrap().starts_with("+32 "));
+        let horaires = lieu["horaires"].as_str().unwrap();
+        assert!(!horaires.is_empty() && !horaires.contains("week"), "{horaires}");
+        let id = lieu["id"].as_str().unwrap();
+        assert_eq!(json(&app, &format!("/api/v1/places/{id}")).await.0, 200, "the same id in the API");
+    }
+    let charleroi = lieux.iter().find(|l| l["nom"].as_str().unwrap().contains("Charleroi-Centre")).unwrap();
+    assert!(charleroi["horaires"].as_str().unwrap().starts_with("Mo,Fr 09:00-12:00; We 13:30-16:30"), "{}", charleroi["horaires"]);
+    let csv = app.get("/opendata/places.csv").await.text().await.unwrap();
+    assert!(csv.trim_start_matches('\u{feff}').starts_with("id,nom,pivot,structure_parente,adresse,code_postal,code_nis"));
+}
+
+#[tokio::test]
+async fn a_municipality_has_one_calendar_with_all_its_places() {
+    use icalendar::{Calendar, CalendarComponent};
+    let app = TestApp::spawn_demo().await;
+    let response = app.get("/feeds/municipality/21012.ics").await;
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    let calendar: Calendar = text.parse().unwrap();
+    let events = calendar.components.iter().filter(|c| matches!(c, CalendarComponent::Event(_))).count();
+    assert!(events >= 2, "Molenbeek's sessions: {events}");
+    assert_eq!(app.get("/feeds/municipality/99999.ics").await.status(), 404);
+    let page = app.get("/places?q=1080&lang=en").await.text().await.unwrap();
+    assert!(page.contains("/feeds/municipality/21012.ics"));
+}
+
+#[tokio::test]
+async fn a_platform_admin_renames_and_adds_theme_terms_in_four_languages() {
+    let app = TestApp::spawn_demo().await;
+    let (admin, csrf) = signed_in(&app, "admin@demo.relais.be").await;
+    let renamed = [("csrf", csrf.as_str()), ("label_fr", "Pension de retraite"), ("label_nl", "Pensioen"), ("label_de", "Ruhestandspension"), ("label_en", "Retirement pension"), ("active", "on")];
+    let response = admin.post(app.url("/admin/taxonomies/theme/pension")).form(&renamed).send().await.unwrap();
+    assert_eq!(response.status(), 303);
+    let page = app.get("/places?lang=en").await.text().await.unwrap();
+    assert!(page.contains("Retirement pension"), "the search offers the new label at once");
+
+    let new_term = [("csrf", csrf.as_str()), ("code", "mobility-aids"), ("label_fr", "Aides à la mobilité"), ("label_nl", "Mobiliteitshulp"), ("label_de", "Mobilitätshilfen"), ("label_en", "Mobility aids")];
+    for _ in 0..2 {
+        assert_eq!(admin.post(app.url("/admin/taxonomies/theme")).form(&new_term).send().await.unwrap().status(), 303);
+    }
+    let terms = relais_directory::taxonomy::all_terms(&app.db).await.unwrap();
+    assert_eq!(terms.iter().filter(|t| t.code == "mobility-aids").count(), 1, "a double submit adds one term");
+
+    let bad = [("csrf", csrf.as_str()), ("code", "Bad Code!"), ("label_fr", "x")];
+    let response = admin.post(app.url("/admin/taxonomies/theme?lang=en")).form(&bad).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("The code must be") && body.contains("value=\"bad code!\""), "the typed code is kept (lower-cased)");
+
+    let (coordinator, csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    assert_eq!(coordinator.get(app.url("/admin/taxonomies/theme")).send().await.unwrap().status(), 403);
+    let response = coordinator.post(app.url("/admin/taxonomies/theme/pension")).form(&[("csrf", csrf.as_str()), ("label_fr", "x"), ("label_nl", "x"), ("label_de", "x"), ("label_en", "x")]).send().await.unwrap();
+    assert_eq!(response.status(), 403);
+}

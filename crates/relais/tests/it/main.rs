@@ -15,4 +15,5 @@ mod resume;
 mod robustness;
 mod schema;
 mod second_factor;
+mod sheets;
 mod shell;

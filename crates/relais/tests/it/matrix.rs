@@ -27,6 +27,8 @@ enum Access {
     BearerOrganisation(Action),
     /// A signed-in user with this right on the group (project, network, programme) in the URL.
     Group(GroupAction),
+    /// Platform admins only (others signed in: 403).
+    Admin,
 }
 
 /// (path pattern, method, access). Every registered route must appear.
@@ -74,8 +76,15 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/places/{id}", "GET", Access::Public),
     ("/api/v1/places", "GET", Access::Public),
     ("/opendata/places.json", "GET", Access::Public),
+    ("/feeds/municipality/{nis}", "GET", Access::Public),
     ("/opendata/places.csv", "GET", Access::Public),
     ("/api/v1/places/{id}", "GET", Access::Public),
+    ("/places/{id}/sheet", "GET", Access::Public),
+    ("/sheets/municipality/{nis}", "GET", Access::Public),
+    ("/sheets/network/{slug}", "GET", Access::Public),
+    ("/admin/taxonomies/{taxonomy}", "GET", Access::Admin),
+    ("/admin/taxonomies/{taxonomy}", "POST", Access::Admin),
+    ("/admin/taxonomies/{taxonomy}/{code}", "POST", Access::Admin),
     ("/organisations/{slug}/places", "GET", Access::Organisation(Action::ManageDirectory)),
     ("/organisations/{slug}/places/new", "GET", Access::Organisation(Action::ManageDirectory)),
     ("/organisations/{slug}/places/new", "POST", Access::Organisation(Action::ManageDirectory)),
@@ -223,7 +232,9 @@ async fn signed_in_routes_send_strangers_to_login_and_api_routes_answer_401() {
         let path = pattern
             .replace("{slug}", if pattern.starts_with("/groups") { "digikar" } else { "cpas-charleroi" })
             .replace("{user}", "00000000-0000-0000-0000-000000000000")
-            .replace("{id}", "00000000-0000-0000-0000-000000000000");
+            .replace("{id}", "00000000-0000-0000-0000-000000000000")
+            .replace("{taxonomy}", "theme")
+            .replace("{code}", "other");
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         let status = match *method {
             "GET" => client.get(app.url(&path)).send().await.unwrap().status().as_u16(),
@@ -243,7 +254,7 @@ async fn signed_in_routes_send_strangers_to_login_and_api_routes_answer_401() {
             }
         };
         match access {
-            Access::SignedIn | Access::Organisation(_) | Access::Group(_) => assert_eq!(status, 303, "{method} {path} without a session"),
+            Access::SignedIn | Access::Organisation(_) | Access::Group(_) | Access::Admin => assert_eq!(status, 303, "{method} {path} without a session"),
             Access::Bearer | Access::BearerOrganisation(_) => assert_eq!(status, 401, "{method} {path} without a token"),
             Access::Link => assert!(status == 404 || status == 422, "{method} {path} without a link: {status}"),
             Access::Public => assert!(status < 500 && status != 401 && status != 403, "{method} {path}: {status}"),
@@ -343,4 +354,34 @@ async fn every_group_route_and_grant_gets_what_the_policy_says() {
     }
     assert!(checked >= 100, "checked {checked} cases");
     assert!(failures.is_empty(), "group authorization violations:\n{}", failures.join("\n"));
+}
+
+/// Admin-only routes: a platform admin reaches them, every other signed-in role gets 403.
+#[tokio::test]
+async fn admin_routes_are_for_platform_admins_only() {
+    let app = TestApp::spawn_demo().await;
+    let people = [
+        ("admin@demo.relais.be", true),
+        ("coordinator.charleroi@demo.relais.be", false),
+        ("viewer.digilab@demo.relais.be", false),
+        ("volunteer.charleroi@demo.relais.be", false),
+    ];
+    let mut failures = Vec::new();
+    for (email, is_admin) in people {
+        let (client, csrf) = crate::harness::signed_in(&app, email).await;
+        for (pattern, method, access) in MATRIX {
+            let Access::Admin = access else { continue };
+            let path = pattern.replace("{taxonomy}", "theme").replace("{code}", "other");
+            let request = match *method {
+                "GET" => client.get(app.url(&path)),
+                _ => client.post(app.url(&path)).form(&[("csrf", csrf.as_str())]),
+            };
+            let status = request.send().await.unwrap().status().as_u16();
+            let ok = if is_admin { (200..400).contains(&status) || status == 422 } else { status == 403 };
+            if !ok {
+                failures.push(format!("{method} {path} as {email} → {status}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
