@@ -138,3 +138,23 @@ test('the shared lists pages for platform admins have zero axe violations in eac
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test('a mobile unit: the coordinator page and the public "next stops" page pass axe in each language', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await logIn(page, 'coordinator.puurs@demo.relais.be');
+  await page.goto(`${env.server.baseUrl}/organisations/ocmw-puurs-sint-amands/units?lang=nl`);
+  const unitHref = await page.locator('li.result h2 a').first().getAttribute('href');
+  assert.match(unitHref, /^\/units\//);
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    for (const path of ['/organisations/ocmw-puurs-sint-amands/units', unitHref]) {
+      await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);
+      for (const v of await axeViolations(page)) problems.push(`${path} [${lang}] ${v}`);
+    }
+  }
+  await page.goto(`${env.server.baseUrl}${unitHref}?lang=nl`);
+  assert.ok(await page.locator('li.result').count() >= 2, 'next stops listed');
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

@@ -14,6 +14,10 @@ use crate::{
 
 pub const DEMO_PART: DemoPart = DemoPart { name: "directory", load: |db| Box::pin(load(db)) };
 
+/// A demo session: (weekday 1–7, start, end, every n weeks, by appointment, themes, publics,
+/// languages, helpers).
+type DemoSession = (i8, &'static str, &'static str, u8, bool, &'static str, &'static str, &'static str, &'static str);
+
 /// A demo place: (organisation slug, kind, name fr, name nl, street, postcode, offset, phone, equipment, wheelchair).
 struct DemoPlace {
     organisation: &'static str,
@@ -30,7 +34,7 @@ struct DemoPlace {
     equipment: &'static [&'static str],
     wheelchair: bool,
     /// (weekday 1–7, start, end, every n weeks, by appointment, themes, publics, languages, helpers)
-    sessions: &'static [(i8, &'static str, &'static str, u8, bool, &'static str, &'static str, &'static str, &'static str)],
+    sessions: &'static [DemoSession],
 }
 
 const PLACES: &[DemoPlace] = &[
@@ -225,6 +229,21 @@ const PLACES: &[DemoPlace] = &[
         sessions: &[(3, "10:00", "12:00", 2, false, "smartphone identity banking safety", "seniors", "nl", "both")],
     },
     DemoPlace {
+        organisation: "ocmw-puurs-sint-amands",
+        kind: "mobile-stop",
+        name_fr: None,
+        name_nl: Some("Digikar — halte Sint-Amands (demo)"),
+        name_de: None,
+        description: "De Digikar staat om de twee weken op het marktplein van Sint-Amands.",
+        street: "Kaai 1",
+        postcode: "2890",
+        offset: (0.0, 0.0),
+        phone: "+32 3 000 00 21",
+        equipment: &["tablets", "wifi"],
+        wheelchair: true,
+        sessions: &[(3, "14:00", "16:00", 2, false, "smartphone identity email", "seniors everyone", "nl", "both")],
+    },
+    DemoPlace {
         organisation: "ocmw-bornem",
         kind: "library",
         name_fr: None,
@@ -286,6 +305,13 @@ fn anchor(weekday: Weekday) -> Date {
 
 async fn load(db: &Db) -> Result<(), DbError> {
     crate::taxonomy::ensure_defaults(db).await?;
+    // Mobile units: the Digikar (a van) of Puurs-Sint-Amands; its stops are the `mobile-stop` places.
+    let mut digikar = None;
+    if let Some(puurs) = organisations::find_by_slug(db, "ocmw-puurs-sint-amands").await? {
+        let id = uuid::Uuid::new_v4();
+        crate::units::create(db, id, puurs.id, "van", "Digikar (demo)").await?;
+        digikar = Some((puurs.id, id));
+    }
     for demo in PLACES {
         let Some(organisation) = organisations::find_by_slug(db, demo.organisation).await? else { continue };
         let Some(postcode) = reference().by_postcode(demo.postcode).into_iter().next() else {
@@ -319,7 +345,7 @@ async fn load(db: &Db) -> Result<(), DbError> {
             hearing_loop: false,
             transport_hint: None,
             published: true,
-            mobile_unit_id: None,
+            mobile_unit_id: digikar.filter(|(o, _)| demo.kind == "mobile-stop" && *o == organisation.id).map(|(_, u)| u),
         };
         let place = places::create_place(db, organisation.id, &input).await?;
         for (weekday, start, end, every_weeks, by_appointment, themes, publics, languages, helpers) in demo.sessions {

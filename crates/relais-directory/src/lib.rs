@@ -12,6 +12,7 @@ pub mod routes;
 pub mod schedule;
 pub mod search;
 pub mod taxonomy;
+pub mod units;
 
 use axum::routing::{get, post};
 use relais_core::web::Routes;
@@ -23,6 +24,9 @@ pub fn routes() -> Routes {
     Routes::new()
         .route("/places", get(public::search_page))
         .route("/places/{id}", get(public::place_page))
+        .route("/units/{id}", get(routes::units::public_page))
+        .route("/groups/{slug}/places", get(routes::network::show))
+        .route("/organisations/{slug}/units", get(routes::units::manage_page).post(routes::units::create))
         // Printable sheets (A4, large type); `?period=week|month`, `?format=pdf` for the PDF.
         .route("/places/{id}/sheet", get(routes::sheet::place))
         .route("/sheets/municipality/{nis}", get(routes::sheet::municipality))

@@ -150,9 +150,9 @@ async fn lieux(state: &AppState) -> Result<Vec<Lieu>, AppError> {
     let mut out = Vec::with_capacity(snapshot.entries.len());
     for entry in &snapshot.entries {
         let organisation = entry.place.organisation_id;
-        if !names.contains_key(&organisation) {
+        if let std::collections::hash_map::Entry::Vacant(e) = names.entry(organisation) {
             let name = relais_organisations::organisations::find_by_id(&state.db, organisation).await?.map(|o| o.name);
-            names.insert(organisation, name);
+            e.insert(name);
         }
         out.push(lieu(entry, &snapshot, today, &state.config.public_url, names[&organisation].clone()));
     }

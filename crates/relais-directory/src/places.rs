@@ -39,7 +39,7 @@ pub struct Place {
 }
 
 /// The first non-empty text among `wanted` then the others, in a sensible order.
-fn in_language<'a>(texts: [&'a Option<String>; 4], locale: Locale) -> Option<&'a str> {
+fn in_language(texts: [&Option<String>; 4], locale: Locale) -> Option<&str> {
     let first = match locale {
         Locale::Fr => 0,
         Locale::Nl => 1,

@@ -65,6 +65,11 @@ pub const MAX_HORIZON_DAYS: i64 = 3660;
 /// The Europe/Brussels time zone, from the tz database bundled into the
 /// binary (jiff's `tzdb-bundle-always`), so it does not depend on
 /// `/usr/share/zoneinfo`.
+/// The Europe/Brussels time zone, by value.
+pub fn zone() -> TimeZone {
+    time_zone().clone()
+}
+
 pub fn time_zone() -> &'static TimeZone {
     static TZ: OnceLock<TimeZone> = OnceLock::new();
     TZ.get_or_init(|| TimeZone::get(ZONE).expect("Europe/Brussels is in jiff's bundled tzdb"))
@@ -1349,9 +1354,4 @@ mod tests {
         std::fs::write(format!("{prefix}.in"), input).unwrap();
         std::fs::write(format!("{prefix}.want"), want).unwrap();
     }
-}
-
-/// The Europe/Brussels time zone, by value.
-pub fn zone() -> TimeZone {
-    time_zone().clone()
 }

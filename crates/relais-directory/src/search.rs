@@ -56,12 +56,22 @@ pub struct Snapshot {
     pub entries: Vec<Arc<Entry>>,
     by_id: HashMap<Uuid, usize>,
     pub terms: Vec<Term>,
+    pub units: Vec<crate::units::Unit>,
     version: Option<String>,
 }
 
 impl Snapshot {
     pub fn get(&self, id: Uuid) -> Option<&Arc<Entry>> {
         self.by_id.get(&id).map(|i| &self.entries[*i])
+    }
+
+    pub fn unit(&self, id: Uuid) -> Option<&crate::units::Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// A unit's published stops.
+    pub fn stops_of(&self, unit: Uuid) -> Vec<&Arc<Entry>> {
+        self.entries.iter().filter(|e| e.place.mobile_unit_id == Some(unit)).collect()
     }
 
     pub fn terms_of(&self, taxonomy: taxonomy::Taxonomy) -> impl Iterator<Item = &Term> {
@@ -95,15 +105,15 @@ impl Snapshot {
                 services: gather(|s| &s.services),
                 free_access: sessions.iter().any(|s| !s.by_appointment),
                 by_appointment: sessions.iter().any(|s| s.by_appointment),
-                recurrences: sessions.iter().map(|s| s.recurrence.clone()).collect(),
-                schedule_exceptions: exceptions.iter().map(|e| e.exception.clone()).collect(),
+                recurrences: sessions.iter().map(|s| s.recurrence).collect(),
+                schedule_exceptions: exceptions.iter().map(|e| e.exception).collect(),
                 place,
                 sessions,
                 exceptions,
             }));
         }
         let by_id = entries.iter().enumerate().map(|(i, e)| (e.place.id, i)).collect();
-        Ok(Snapshot { entries, by_id, terms: taxonomy::all_terms(db).await?, version })
+        Ok(Snapshot { entries, by_id, terms: taxonomy::all_terms(db).await?, units: crate::units::all(db).await?, version })
     }
 }
 

@@ -65,6 +65,8 @@ pub enum GroupAction {
     ViewGroupStatistics,
     /// Grant and revoke group scopes.
     ManageScopes,
+    /// See the directory of every organisation of the group (places, published or not).
+    ViewDirectory,
 }
 
 /// What the policy needs to know about a group and the user.
@@ -89,6 +91,7 @@ pub fn decide_group(user: &CurrentUser, facts: &GroupFacts, action: GroupAction)
         GroupAction::ViewGroup => knows_group,
         GroupAction::ViewGroupStatistics => facts.user_holds_scope,
         GroupAction::ManageScopes => user.is_admin || coordinates_lead,
+        GroupAction::ViewDirectory => user.is_admin || coordinates_lead || facts.user_holds_scope,
     };
     match (allowed, knows_group) {
         (true, _) => Decision::Allowed,

@@ -85,8 +85,8 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext, user: Current
     for place in places::places_of(&state.db, organisation.id).await? {
         let sessions = places::sessions_of(&state.db, place.id).await?;
         let exceptions = places::exceptions_of(&state.db, place.id).await?;
-        let recurrences: Vec<Recurrence> = sessions.iter().map(|s| s.recurrence.clone()).collect();
-        let excs: Vec<Exception> = exceptions.iter().map(|e| e.exception.clone()).collect();
+        let recurrences: Vec<Recurrence> = sessions.iter().map(|s| s.recurrence).collect();
+        let excs: Vec<Exception> = exceptions.iter().map(|e| e.exception).collect();
         let opening = schedule::next_opening(&recurrences, &excs, now, crate::search::HORIZON_DAYS).map(|o| display::opening(&ctx.tr, &o, &zoned));
         let municipality = reference().municipality(&place.municipality_nis).map(|m| m.name(ctx.locale()).to_string()).unwrap_or_default();
         lines.push(PlaceLine {
@@ -128,6 +128,8 @@ struct PlaceForm {
     hearing_loop: bool,
     transport_hint: String,
     published: bool,
+    /// The mobile unit this place is a stop of (its id), or empty.
+    mobile_unit: String,
 }
 
 const LANGS: [&str; 4] = ["fr", "nl", "de", "en"];
@@ -152,6 +154,7 @@ impl PlaceForm {
             hearing_loop: !field(fields, "hearing_loop").is_empty(),
             transport_hint: field(fields, "transport_hint").to_string(),
             published: !field(fields, "published").is_empty(),
+            mobile_unit: field(fields, "mobile_unit").to_string(),
         }
     }
 
@@ -175,6 +178,7 @@ impl PlaceForm {
             hearing_loop: place.hearing_loop,
             transport_hint: text(&place.transport_hint),
             published: place.published,
+            mobile_unit: place.mobile_unit_id.map(|u| u.to_string()).unwrap_or_default(),
         }
     }
 
@@ -208,7 +212,8 @@ impl PlaceForm {
         if !self.email.is_empty() && !relais_organisations::users::is_plausible_email(&self.email) {
             errors.push("place-error-email");
         }
-        if !self.website.is_empty() && !(self.website.starts_with("https://") || self.website.starts_with("http://")) {
+        let website_ok = self.website.is_empty() || self.website.starts_with("https://") || self.website.starts_with("http://");
+        if !website_ok {
             errors.push("place-error-website");
         }
         if !self.phone.is_empty() && !self.phone.chars().all(|c| c.is_ascii_digit() || " +./()-".contains(c)) {
@@ -239,7 +244,7 @@ impl PlaceForm {
             hearing_loop: self.hearing_loop,
             transport_hint: some(&self.transport_hint),
             published: self.published,
-            mobile_unit_id: None,
+            mobile_unit_id: Uuid::parse_str(&self.mobile_unit).ok(),
         })
     }
 }
@@ -581,9 +586,27 @@ async fn render_place(state: &AppState, ctx: &PageContext, organisation: &Organi
     ctx.render_with_status(status, &format!("{title} — {}", organisation.name), &page.render()?)
 }
 
-pub async fn new_form(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
+#[derive(Debug, serde::Deserialize, Default)]
+pub struct NewQuery {
+    /// Add a stop of this mobile unit.
+    #[serde(default)]
+    unit: String,
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path(slug): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<NewQuery>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ManageDirectory).await?;
-    let form = PlaceForm { id: Uuid::new_v4().to_string(), kind: "public-digital-space".into(), published: true, ..PlaceForm::default() };
+    let mut form = PlaceForm { id: Uuid::new_v4().to_string(), kind: "public-digital-space".into(), published: true, ..PlaceForm::default() };
+    if let Ok(unit) = Uuid::parse_str(&query.unit) {
+        let unit = crate::units::find(&state.db, unit).await?.filter(|u| u.organisation_id == organisation.id).ok_or(AppError::NotFound)?;
+        form.kind = "mobile-stop".into();
+        form.mobile_unit = unit.id.to_string();
+    }
     render_place(&state, &ctx, &organisation, None, Views::of(form), StatusCode::OK).await
 }
 
@@ -612,6 +635,12 @@ pub async fn create(
             render_place(&state, &ctx, &organisation, None, views, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Ok(input) => {
+            // A stop belongs to one of the organisation's own units.
+            if let Some(unit) = input.mobile_unit_id
+                && crate::units::find(&state.db, unit).await?.is_none_or(|u| u.organisation_id != organisation.id)
+            {
+                return Err(AppError::NotFound);
+            }
             places::create_place_with_id(&state.db, id, organisation.id, &input).await?;
             audited(&state, &user, &organisation, &client, "place.created", id).await;
             Ok(Redirect::to(&format!("/organisations/{}/places/{id}?done=created", organisation.slug)).into_response())

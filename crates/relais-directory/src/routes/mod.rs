@@ -1,6 +1,8 @@
 //! The directory's pages: public (search, place, feed) and management (coordinators).
 
 pub mod manage;
+pub mod network;
 pub mod public;
 pub mod taxonomies;
+pub mod units;
 pub mod sheet;

@@ -396,6 +396,8 @@ struct PlacePage<'a> {
     wheelchair: bool,
     hearing_loop: bool,
     transport_hint: Option<&'a str>,
+    /// (unit id, unit name) when the place is a mobile unit's stop.
+    unit: Option<(Uuid, String)>,
 }
 
 fn labels(snapshot: &Snapshot, tr: &Tr, taxonomy: Taxonomy, codes: &[String]) -> String {
@@ -466,6 +468,7 @@ pub async fn place_page(State(state): State<AppState>, ctx: PageContext, Path(id
         wheelchair: place.wheelchair,
         hearing_loop: place.hearing_loop,
         transport_hint: place.transport_hint.as_deref(),
+        unit: place.mobile_unit_id.and_then(|u| snapshot.unit(u)).map(|u| (u.id, u.name.clone())),
     };
     ctx.render(place.name(tr.locale), &page.render()?)
 }

@@ -25,7 +25,7 @@ use crate::{
 };
 
 /// The group named in the URL with what the policy needs, if the user may do `action` to it.
-async fn authorise(
+pub async fn authorise(
     state: &AppState,
     user: &CurrentUser,
     slug: &str,
@@ -71,6 +71,7 @@ struct GroupPage<'a> {
     show_statistics: bool,
     totals: HelperCounts,
     can_manage_scopes: bool,
+    can_view_directory: bool,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
@@ -114,6 +115,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
         show_statistics,
         totals,
         can_manage_scopes: policy::decide_group(&user, &facts, GroupAction::ManageScopes) == Decision::Allowed,
+        can_view_directory: policy::decide_group(&user, &facts, GroupAction::ViewDirectory) == Decision::Allowed,
     };
     ctx.render(&group.name, &page.render()?)
 }

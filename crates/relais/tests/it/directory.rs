@@ -299,3 +299,42 @@ async fn a_platform_admin_renames_and_adds_theme_terms_in_four_languages() {
     let response = coordinator.post(app.url("/admin/taxonomies/theme/pension")).form(&[("csrf", csrf.as_str()), ("label_fr", "x"), ("label_nl", "x"), ("label_de", "x"), ("label_en", "x")]).send().await.unwrap();
     assert_eq!(response.status(), 403);
 }
+
+#[tokio::test]
+async fn a_mobile_unit_shows_its_next_stops_and_coordinators_add_stops() {
+    use icalendar::{Calendar, CalendarComponent};
+    let app = TestApp::spawn_demo().await;
+    let puurs = relais_organisations::organisations::find_by_slug(&app.db, "ocmw-puurs-sint-amands").await.unwrap().unwrap();
+    let unit = relais_directory::units::of_organisation(&app.db, puurs.id).await.unwrap().remove(0);
+    let page = app.get(&format!("/units/{}?lang=nl", unit.id)).await;
+    assert_eq!(page.status(), 200);
+    let body = page.text().await.unwrap();
+    assert!(body.contains("Volgende haltes") && body.contains("Liezele") && body.contains("Sint-Amands"), "{body}");
+    let feed = app.get(&format!("/units/{}.ics", unit.id)).await.text().await.unwrap();
+    let calendar: Calendar = feed.parse().unwrap();
+    assert_eq!(calendar.components.iter().filter(|c| matches!(c, CalendarComponent::Event(_))).count(), 2, "one event per stop session");
+
+    // A coordinator adds a unit and a stop; a double submit adds one unit.
+    let (coordinator, csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let form = [("csrf", csrf.as_str()), ("id", "6a1f0c2e-0000-4000-8000-000000000001"), ("kind", "bus"), ("name", "Bus numérique (test)")];
+    for _ in 0..2 {
+        assert_eq!(coordinator.post(app.url("/organisations/cpas-charleroi/units")).form(&form).send().await.unwrap().status(), 303);
+    }
+    let charleroi = relais_organisations::organisations::find_by_slug(&app.db, "cpas-charleroi").await.unwrap().unwrap();
+    let units = relais_directory::units::of_organisation(&app.db, charleroi.id).await.unwrap();
+    assert_eq!(units.len(), 1);
+    let bus = units[0].id;
+    let new_stop = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/places/new?unit={bus}"))).send().await.unwrap().text().await.unwrap();
+    assert!(new_stop.contains(&format!("name=\"mobile_unit\" value=\"{bus}\"")) && new_stop.contains("value=\"mobile-stop\" selected"));
+    let stop = [("csrf", csrf.as_str()), ("id", "6a1f0c2e-0000-4000-8000-000000000002"), ("kind", "mobile-stop"), ("mobile_unit", &bus.to_string()), ("name_fr", "Arrêt du bus à Couillet (test)"), ("street", "Place de Couillet"), ("postcode", "6010"), ("published", "on")];
+    assert_eq!(coordinator.post(app.url("/organisations/cpas-charleroi/places/new")).form(&stop).send().await.unwrap().status(), 303);
+    let place = relais_directory::places::find_place(&app.db, uuid::Uuid::parse_str("6a1f0c2e-0000-4000-8000-000000000002").unwrap()).await.unwrap().unwrap();
+    assert_eq!(place.mobile_unit_id, Some(bus));
+    let public = app.get(&format!("/places/{}?lang=fr", place.id)).await.text().await.unwrap();
+    assert!(public.contains(&format!("/units/{bus}")), "the stop links to its unit");
+
+    // Nobody adds a stop to another organisation's unit.
+    let foreign = [("csrf", csrf.as_str()), ("id", "6a1f0c2e-0000-4000-8000-000000000003"), ("kind", "mobile-stop"), ("mobile_unit", &unit.id.to_string()), ("name_fr", "Intrus"), ("street", "Rue 1"), ("postcode", "6000"), ("published", "on")];
+    assert_eq!(coordinator.post(app.url("/organisations/cpas-charleroi/places/new")).form(&foreign).send().await.unwrap().status(), 404);
+    assert_eq!(coordinator.get(app.url(&format!("/organisations/cpas-charleroi/places/new?unit={}", unit.id))).send().await.unwrap().status(), 404);
+}

@@ -105,3 +105,17 @@ async fn a_programme_scope_covers_its_projects_but_never_their_records() {
     let me: serde_json::Value = serde_json::from_str(&reqwest::Client::new().get(app.url("/api/v1/me")).bearer_auth(token).send().await.unwrap().text().await.unwrap()).unwrap();
     assert_eq!(me["scopes"][0]["slug"], "e-inclusion-2022", "{me}");
 }
+
+#[tokio::test]
+async fn the_network_coordinator_sees_the_whole_network_directory() {
+    let app = TestApp::spawn_demo().await;
+    let (lead, _) = signed_in(&app, "coordinator.bruxelles@demo.relais.be").await;
+    let page = lead.get(app.url("/groups/informaticiens-publics/places?lang=fr")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let body = page.text().await.unwrap();
+    assert!(body.contains("Maison de quartier Nord — aide numérique") && body.contains("EPN Molenbeek"), "the host venue's places too");
+    let group = lead.get(app.url("/groups/informaticiens-publics?lang=en")).send().await.unwrap().text().await.unwrap();
+    assert!(group.contains("/groups/informaticiens-publics/places"));
+    let (other, _) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    assert_eq!(other.get(app.url("/groups/informaticiens-publics/places")).send().await.unwrap().status(), 404);
+}

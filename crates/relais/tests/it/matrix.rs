@@ -77,6 +77,9 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/api/v1/places", "GET", Access::Public),
     ("/opendata/places.json", "GET", Access::Public),
     ("/feeds/municipality/{nis}", "GET", Access::Public),
+    ("/units/{id}", "GET", Access::Public),
+    ("/organisations/{slug}/units", "GET", Access::Organisation(Action::ManageDirectory)),
+    ("/organisations/{slug}/units", "POST", Access::Organisation(Action::ManageDirectory)),
     ("/opendata/places.csv", "GET", Access::Public),
     ("/api/v1/places/{id}", "GET", Access::Public),
     ("/places/{id}/sheet", "GET", Access::Public),
@@ -98,6 +101,7 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/groups/{slug}/scopes", "GET", Access::Group(GroupAction::ManageScopes)),
     ("/groups/{slug}/scopes", "POST", Access::Group(GroupAction::ManageScopes)),
     ("/groups/{slug}/scopes/{user}/revoke", "POST", Access::Group(GroupAction::ManageScopes)),
+    ("/groups/{slug}/places", "GET", Access::Group(GroupAction::ViewDirectory)),
 ];
 
 #[test]
@@ -311,6 +315,7 @@ async fn every_group_route_and_grant_gets_what_the_policy_says() {
                     GroupAction::ViewGroup => knows,
                     GroupAction::ViewGroupStatistics => holds,
                     GroupAction::ManageScopes => *is_admin || leads,
+                    GroupAction::ViewDirectory => *is_admin || leads || holds,
                 };
                 // {user}: a holder who is not the actor (or nobody), so that a revoke changes nothing
                 // the rest of the test relies on.
