@@ -89,8 +89,16 @@ test('a coordinator adds a weekly session and a closure; the public next opening
   assert.ok(api.next_opening.start.startsWith(`${weekLater}T10:00:00`), JSON.stringify(api.next_opening));
   await page.goto(`${env.server.baseUrl}/places/${placeId}?lang=de`);
   assert.ok(await page.isVisible('text=Fortbildung'));
+  // The printable sheet shows the session (next week's, after the closure) and the closure's day is no opening.
+  await page.goto(`${env.server.baseUrl}/places/${placeId}/sheet?period=month&lang=de`);
+  const sheet = await page.textContent('main');
+  assert.match(sheet, /10:00/, 'the new session is on the sheet');
+  assert.match(sheet, /Fortbildung/, 'the closure is on the sheet');
+  const pdf = await page.request.get(`${env.server.baseUrl}/places/${placeId}/sheet?period=month&format=pdf&lang=de`);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.equal((await pdf.body()).subarray(0, 4).toString(), '%PDF');
   for (const lang of LANGUAGES) {
-    for (const path of ['/organisations/oeshz-eupen/places', `/organisations/oeshz-eupen/places/${placeId}`, `/places/${placeId}`]) {
+    for (const path of ["/organisations/oeshz-eupen/places", `/organisations/oeshz-eupen/places/${placeId}`, `/organisations/oeshz-eupen/places/${placeId}/preview`, `/places/${placeId}`]) {
       await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);
       for (const v of await axeViolations(page)) problems.push(`${path} [${lang}] ${v}`);
     }

@@ -260,3 +260,5 @@ unit-kind-cargo-bike = Lastenrad
 unit-kind-other = Anderes Fahrzeug
 network-places-title = Das Verzeichnis der Gruppe
 network-places-sheet = Blatt zum Ausdrucken
+place-preview = Vorschau der öffentlichen Seite
+place-preview-notice = Vorschau: So sieht die öffentliche Seite aus. Solange der Ort nicht veröffentlicht ist, sieht nur Ihre Organisation sie.

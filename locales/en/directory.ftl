@@ -260,3 +260,5 @@ unit-kind-cargo-bike = Cargo bike
 unit-kind-other = Other vehicle
 network-places-title = The directory of the group
 network-places-sheet = Printable sheet
+place-preview = Preview the public page
+place-preview-notice = Preview: this is how the public page looks. Only your organisation sees it while the place is not published.

@@ -261,3 +261,5 @@ unit-kind-cargo-bike = Vélo-cargo
 unit-kind-other = Autre véhicule
 network-places-title = Le répertoire du groupe
 network-places-sheet = Fiche à imprimer
+place-preview = Aperçu de la page publique
+place-preview-notice = Aperçu : voici la page publique. Tant que le lieu n’est pas publié, seule votre organisation la voit.

@@ -260,3 +260,5 @@ unit-kind-cargo-bike = Bakfiets
 unit-kind-other = Ander voertuig
 network-places-title = De gids van de groep
 network-places-sheet = Fiche om af te drukken
+place-preview = Voorbeeld van de publieke pagina
+place-preview-notice = Voorbeeld: zo ziet de publieke pagina eruit. Zolang de plaats niet gepubliceerd is, ziet alleen uw organisatie ze.

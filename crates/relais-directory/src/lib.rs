@@ -41,6 +41,7 @@ pub fn routes() -> Routes {
         .route("/organisations/{slug}/places", get(manage::list))
         .route("/organisations/{slug}/places/new", get(manage::new_form).post(manage::create))
         .route("/organisations/{slug}/places/{id}", get(manage::edit_form).post(manage::update))
+        .route("/organisations/{slug}/places/{id}/preview", get(manage::preview))
         .route("/organisations/{slug}/places/{id}/sessions", post(manage::add_session))
         .route("/organisations/{slug}/places/{id}/sessions/{session}/delete", post(manage::delete_session))
         .route("/organisations/{slug}/places/{id}/exceptions", post(manage::add_exception))

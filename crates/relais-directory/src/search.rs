@@ -45,6 +45,31 @@ pub struct Entry {
 }
 
 impl Entry {
+    pub fn new(place: Place, mut sessions: Vec<DropInSession>, exceptions: Vec<PlaceException>) -> Entry {
+        sessions.sort_by_key(|s| (s.recurrence.weekday.to_monday_one_offset(), s.recurrence.start));
+        let gather = |pick: fn(&DropInSession) -> &Vec<String>| -> BTreeSet<String> { sessions.iter().flat_map(|s| pick(s).iter().cloned()).collect() };
+        Entry {
+            themes: gather(|s| &s.themes),
+            publics: gather(|s| &s.publics),
+            languages: gather(|s| &s.languages),
+            services: gather(|s| &s.services),
+            free_access: sessions.iter().any(|s| !s.by_appointment),
+            by_appointment: sessions.iter().any(|s| s.by_appointment),
+            recurrences: sessions.iter().map(|s| s.recurrence).collect(),
+            schedule_exceptions: exceptions.iter().map(|e| e.exception).collect(),
+            place,
+            sessions,
+            exceptions,
+        }
+    }
+
+    /// Any place, published or not, read from the database (a coordinator's preview).
+    pub async fn load(db: &Db, place: Place) -> Result<Entry, DbError> {
+        let sessions = places::sessions_of(db, place.id).await?;
+        let exceptions = places::exceptions_of(db, place.id).await?;
+        Ok(Entry::new(place, sessions, exceptions))
+    }
+
     pub fn next_opening(&self, now: Timestamp) -> Option<Opening> {
         schedule::next_opening(&self.recurrences, &self.schedule_exceptions, now, HORIZON_DAYS)
     }
@@ -94,23 +119,9 @@ impl Snapshot {
         }
         let mut entries = Vec::with_capacity(places.len());
         for place in places {
-            let mut sessions = sessions.remove(&place.id).unwrap_or_default();
-            sessions.sort_by_key(|s| (s.recurrence.weekday.to_monday_one_offset(), s.recurrence.start));
+            let sessions = sessions.remove(&place.id).unwrap_or_default();
             let exceptions = exceptions.remove(&place.id).unwrap_or_default();
-            let gather = |pick: fn(&DropInSession) -> &Vec<String>| -> BTreeSet<String> { sessions.iter().flat_map(|s| pick(s).iter().cloned()).collect() };
-            entries.push(Arc::new(Entry {
-                themes: gather(|s| &s.themes),
-                publics: gather(|s| &s.publics),
-                languages: gather(|s| &s.languages),
-                services: gather(|s| &s.services),
-                free_access: sessions.iter().any(|s| !s.by_appointment),
-                by_appointment: sessions.iter().any(|s| s.by_appointment),
-                recurrences: sessions.iter().map(|s| s.recurrence).collect(),
-                schedule_exceptions: exceptions.iter().map(|e| e.exception).collect(),
-                place,
-                sessions,
-                exceptions,
-            }));
+            entries.push(Arc::new(Entry::new(place, sessions, exceptions)));
         }
         let by_id = entries.iter().enumerate().map(|(i, e)| (e.place.id, i)).collect();
         Ok(Snapshot { entries, by_id, terms: taxonomy::all_terms(db).await?, units: crate::units::all(db).await?, version })

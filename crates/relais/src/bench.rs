@@ -939,6 +939,25 @@ mod search {
             print(&format!("search_when_{}", if when.is_empty() { "any" } else { when }), by_when.remove(when).unwrap_or_default());
         }
         println!("profile: mean_total_matches={}", totals / sample.len().max(1));
+        // Its parts: the scan (filters, distances, radius, sort) without any next opening…
+        let mut times = Vec::new();
+        for combo in sample.iter().filter(|c| c.when.is_empty()) {
+            let query = combo.query();
+            let started = Instant::now();
+            std::hint::black_box(search(snapshot, &query, Timestamp::now(), 0, 0));
+            times.push(started.elapsed());
+        }
+        print("scan_when_any_no_page", times);
+        // …and one place's next opening (120 days ahead), computed for each result shown and,
+        // with a time filter, for every candidate within each radius tried.
+        let now = Timestamp::now();
+        let mut times = Vec::new();
+        for entry in snapshot.entries.iter().take(N) {
+            let started = Instant::now();
+            std::hint::black_box(entry.next_opening(now));
+            times.push(started.elapsed());
+        }
+        print("next_opening", times);
         // The search and the API's records (each computes the next opening again), without JSON.
         let mut times = Vec::new();
         for combo in sample {

@@ -398,6 +398,7 @@ struct PlacePage<'a> {
     transport_hint: Option<&'a str>,
     /// (unit id, unit name) when the place is a mobile unit's stop.
     unit: Option<(Uuid, String)>,
+    preview: bool,
 }
 
 fn labels(snapshot: &Snapshot, tr: &Tr, taxonomy: Taxonomy, codes: &[String]) -> String {
@@ -413,6 +414,11 @@ pub async fn place_page(State(state): State<AppState>, ctx: PageContext, Path(id
     let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let snapshot = cache_snapshot(&state).await?;
     let entry = snapshot.get(id).ok_or(AppError::NotFound)?;
+    render_place_page(&ctx, &snapshot, entry, false)
+}
+
+/// The public page of a place (`preview`: a coordinator's look at it before publishing).
+pub fn render_place_page(ctx: &PageContext, snapshot: &Snapshot, entry: &Entry, preview: bool) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let place = &entry.place;
     let now = Timestamp::now();
@@ -469,6 +475,7 @@ pub async fn place_page(State(state): State<AppState>, ctx: PageContext, Path(id
         hearing_loop: place.hearing_loop,
         transport_hint: place.transport_hint.as_deref(),
         unit: place.mobile_unit_id.and_then(|u| snapshot.unit(u)).map(|u| (u.id, u.name.clone())),
+        preview,
     };
     ctx.render(place.name(tr.locale), &page.render()?)
 }

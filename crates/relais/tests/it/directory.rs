@@ -338,3 +338,19 @@ async fn a_mobile_unit_shows_its_next_stops_and_coordinators_add_stops() {
     assert_eq!(coordinator.post(app.url("/organisations/cpas-charleroi/places/new")).form(&foreign).send().await.unwrap().status(), 404);
     assert_eq!(coordinator.get(app.url(&format!("/organisations/cpas-charleroi/places/new?unit={}", unit.id))).send().await.unwrap().status(), 404);
 }
+
+#[tokio::test]
+async fn an_unpublished_place_is_previewed_by_its_organisation_only() {
+    let app = TestApp::spawn_demo().await;
+    let (coordinator, csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let id = "7b2e0d3f-0000-4000-8000-000000000001";
+    let draft = [("csrf", csrf.as_str()), ("id", id), ("kind", "library"), ("name_fr", "Bibliothèque en préparation (test)"), ("street", "Rue Neuve 1"), ("postcode", "6000")];
+    assert_eq!(coordinator.post(app.url("/organisations/cpas-charleroi/places/new")).form(&draft).send().await.unwrap().status(), 303);
+    assert_eq!(app.get(&format!("/places/{id}")).await.status(), 404, "not published: not public");
+    let preview = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/places/{id}/preview?lang=en"))).send().await.unwrap();
+    assert_eq!(preview.status(), 200);
+    let body = preview.text().await.unwrap();
+    assert!(body.contains("Preview:") && body.contains("Bibliothèque en préparation (test)"));
+    let (eupen, _) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
+    assert_eq!(eupen.get(app.url(&format!("/organisations/cpas-charleroi/places/{id}/preview"))).send().await.unwrap().status(), 404);
+}

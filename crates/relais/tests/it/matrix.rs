@@ -93,6 +93,7 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/places/new", "POST", Access::Organisation(Action::ManageDirectory)),
     ("/organisations/{slug}/places/{id}", "GET", Access::Organisation(Action::ManageDirectory)),
     ("/organisations/{slug}/places/{id}", "POST", Access::Organisation(Action::ManageDirectory)),
+    ("/organisations/{slug}/places/{id}/preview", "GET", Access::Organisation(Action::ManageDirectory)),
     ("/organisations/{slug}/places/{id}/sessions", "POST", Access::Organisation(Action::ManageDirectory)),
     ("/organisations/{slug}/places/{id}/sessions/{session}/delete", "POST", Access::Organisation(Action::ManageDirectory)),
     ("/organisations/{slug}/places/{id}/exceptions", "POST", Access::Organisation(Action::ManageDirectory)),
