@@ -82,3 +82,17 @@ test('after inactivity, the password brings the session back and the typed form 
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test("the network's whole directory passes axe in each language", async () => {
+  const context = await env.browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await logIn(page, 'coordinator.bruxelles@demo.relais.be');
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    await page.goto(`${env.server.baseUrl}/groups/informaticiens-publics/places?lang=${lang}`);
+    assert.ok(await page.locator('li.result').count() >= 5);
+    for (const v of await axeViolations(page)) problems.push(`[${lang}] ${v}`);
+  }
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

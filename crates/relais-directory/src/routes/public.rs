@@ -438,10 +438,10 @@ pub fn render_place_page(ctx: &PageContext, snapshot: &Snapshot, entry: &Entry, 
                     tr.t_args("session-every-n-weeks", &[("weeks", FluentArg::Number(f64::from(r.every_weeks)))])
                 },
                 access: tr.t(if s.by_appointment { "search-access-appointment" } else { "search-access-free" }),
-                themes: labels(&snapshot, &tr, Taxonomy::Theme, &s.themes),
-                services: labels(&snapshot, &tr, Taxonomy::Service, &s.services),
-                publics: labels(&snapshot, &tr, Taxonomy::Public, &s.publics),
-                languages: labels(&snapshot, &tr, Taxonomy::Language, &s.languages),
+                themes: labels(snapshot, &tr, Taxonomy::Theme, &s.themes),
+                services: labels(snapshot, &tr, Taxonomy::Service, &s.services),
+                publics: labels(snapshot, &tr, Taxonomy::Public, &s.publics),
+                languages: labels(snapshot, &tr, Taxonomy::Language, &s.languages),
                 helpers: taxonomy::key_of(HELPER_KINDS, &s.helper_kind).map(|k| tr.t(k)).unwrap_or_default(),
             }
         })
