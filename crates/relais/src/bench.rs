@@ -386,13 +386,16 @@ mod search {
             fixture.load_bulk(&db).await?;
         }
         println!(
-            "bench: step=load engine={engine} places={} sessions={} organisations={} mode={} load_s={:.1}",
+            "bench: step=load engine={engine} places={} sessions={} organisations={} mode={} load_s={:.1} rss_mb={:.1}",
             fixture.places.len(),
             fixture.places.len() * 2,
             fixture.organisations.len(),
             if args.one_by_one { "one-by-one" } else { "bulk" },
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            rss_mb("VmRSS:")
         );
+        let places_loaded = fixture.places.len();
+        drop(fixture);
 
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?;
@@ -436,22 +439,29 @@ mod search {
             profile(&snapshot, &combos, &app, &address.to_string(), &api_paths, &page_paths).await?;
         }
 
-        // Watch the snapshot: a new one means a rebuild (a cache miss).
+        // Watch the snapshot every 100 ms, as a request would get it: a new one means a rebuild
+        // (a cache miss); the slowest answer shows how long a request may wait for it (a version
+        // check in the database every 2 s, one at a time).
         let rebuilds = Arc::new(AtomicUsize::new(0));
         let watching = Arc::new(AtomicBool::new(true));
         let watcher = tokio::spawn({
             let (cache, db, rebuilds, watching) = (cache.clone(), db.clone(), rebuilds.clone(), watching.clone());
             let mut last = snapshot.clone();
             async move {
+                let mut slowest = Duration::ZERO;
                 while watching.load(Ordering::Relaxed) {
                     tokio::time::sleep(Duration::from_millis(100)).await;
-                    if let Ok(now) = cache.snapshot(&db).await
+                    let started = Instant::now();
+                    let now = cache.snapshot(&db).await;
+                    slowest = slowest.max(started.elapsed());
+                    if let Ok(now) = now
                         && !Arc::ptr_eq(&now, &last)
                     {
                         rebuilds.fetch_add(1, Ordering::Relaxed);
                         last = now;
                     }
                 }
+                slowest
             }
         });
 
@@ -463,8 +473,7 @@ mod search {
             load_paths(&authority, paths.clone(), conns, WARM_UP).await?;
             let sample = load_paths(&authority, paths, conns, duration).await?;
             println!(
-                "bench: target={target} engine={engine} places={} conns={conns} requests={} errors={} rps={:.0} p50_ms={:.3} p99_ms={:.3}",
-                fixture.places.len(),
+                "bench: target={target} engine={engine} places={places_loaded} conns={conns} requests={} errors={} rps={:.0} p50_ms={:.3} p99_ms={:.3}",
                 sample.latencies.len(),
                 sample.errors,
                 sample.rps(),
@@ -477,17 +486,17 @@ mod search {
             total = total.merge(sample);
         }
         watching.store(false, Ordering::Relaxed);
-        let _ = watcher.await;
+        let slowest = watcher.await.unwrap_or_default();
         let rebuilds = rebuilds.load(Ordering::Relaxed);
         let requests = total.latencies.len();
         println!(
-            "bench: cache=directory-snapshot requests={requests} snapshot_rebuilds={rebuilds} hit_rate_pct={:.2} peak_rss_mb={:.1}",
+            "bench: cache=directory-snapshot requests={requests} snapshot_rebuilds={rebuilds} hit_rate_pct={:.2} snapshot_wait_max_ms={:.1} peak_rss_mb={:.1}",
             100.0 * requests.saturating_sub(rebuilds) as f64 / requests.max(1) as f64,
+            ms(slowest),
             rss_mb("VmHWM:")
         );
         println!(
-            "bench: engine={engine} places={} conns={conns} rps={:.0} p50_ms={:.3} p99_ms={:.3} rss_mb={:.1}",
-            fixture.places.len(),
+            "bench: engine={engine} places={places_loaded} conns={conns} rps={:.0} p50_ms={:.3} p99_ms={:.3} rss_mb={:.1}",
             total.rps(),
             ms(total.percentile(0.50)),
             ms(total.percentile(0.99)),
@@ -970,12 +979,17 @@ mod search {
             times.push(started.elapsed());
         }
         print("search+place_out", times);
-        // The whole application (middleware, handler, JSON or HTML, compression), without TCP.
+        // The whole application (middleware, handler, JSON or HTML, compression), without TCP;
+        // and what it adds to the search of the same request.
         for (target, paths) in [("api", api_paths), ("page", page_paths)] {
             for encoding in ["gzip, br", ""] {
                 let mut times = Vec::new();
                 let mut bytes = 0;
-                for path in paths.iter().take(N) {
+                let mut added = 0.0;
+                for (path, combo) in paths.iter().zip(sample) {
+                    let started = Instant::now();
+                    std::hint::black_box(search(snapshot, &combo.query(), Timestamp::now(), 0, 20));
+                    let searched = started.elapsed();
                     let mut request = Request::get(path.as_str()).header(hyper::header::ACCEPT_LANGUAGE, "fr-BE,fr;q=0.9");
                     if !encoding.is_empty() {
                         request = request.header(hyper::header::ACCEPT_ENCODING, encoding);
@@ -987,11 +1001,14 @@ mod search {
                         return Err(format!("{} {path}", response.status()).into());
                     }
                     bytes += response.into_body().collect().await?.to_bytes().len();
-                    times.push(started.elapsed());
+                    let took = started.elapsed();
+                    added += took.as_secs_f64() - searched.as_secs_f64();
+                    times.push(took);
                 }
+                let n = times.len().max(1);
                 let stage = format!("app_{target}_{}", if encoding.is_empty() { "identity" } else { "compressed" });
-                println!("profile: stage={stage} mean_body_bytes={}", bytes / times.len().max(1));
                 print(&stage, times);
+                println!("profile: stage={stage} mean_body_bytes={} mean_beyond_search_us={:.0}", bytes / n, added / n as f64 * 1e6);
             }
         }
         // The same over HTTP, one keep-alive connection, one request at a time.
