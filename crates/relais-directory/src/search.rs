@@ -73,6 +73,12 @@ impl Entry {
     pub fn next_opening(&self, now: Timestamp) -> Option<Opening> {
         schedule::next_opening(&self.recurrences, &self.schedule_exceptions, now, HORIZON_DAYS)
     }
+
+    /// The next opening if it starts within `days` (a time filter needs no further look: the
+    /// cost of a search then grows with days, not with the 120-day horizon).
+    pub fn next_opening_within(&self, now: Timestamp, days: i64) -> Option<Opening> {
+        schedule::next_opening(&self.recurrences, &self.schedule_exceptions, now, days)
+    }
 }
 
 /// Everything the public side reads.
@@ -178,6 +184,15 @@ pub enum When {
 }
 
 impl When {
+    /// How many days ahead an opening may start and still fit.
+    fn days(self) -> i64 {
+        match self {
+            When::Any => HORIZON_DAYS,
+            When::OpenNow | When::Today => 1,
+            When::ThisWeek => 7,
+        }
+    }
+
     pub fn parse(code: &str) -> When {
         match code {
             "now" => When::OpenNow,
@@ -266,7 +281,7 @@ pub fn search(snapshot: &Snapshot, query: &Query, now: Timestamp, offset: usize,
             let enough = if query.when == When::Any {
                 chosen.len() >= ENOUGH
             } else {
-                chosen.iter().filter(|(e, _)| fits_when(&e.next_opening(now), query.when, &zoned)).count() >= ENOUGH
+                chosen.iter().filter(|(e, _)| fits_when(&e.next_opening_within(now, query.when.days()), query.when, &zoned)).count() >= ENOUGH
             };
             if enough {
                 break;
@@ -280,7 +295,7 @@ pub fn search(snapshot: &Snapshot, query: &Query, now: Timestamp, offset: usize,
         candidates
             .into_iter()
             .filter_map(|(entry, distance_km)| {
-                let next_opening = entry.next_opening(now);
+                let next_opening = entry.next_opening_within(now, query.when.days());
                 fits_when(&next_opening, query.when, &zoned).then_some(Hit { entry, distance_km, next_opening })
             })
             .collect()

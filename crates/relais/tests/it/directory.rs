@@ -354,3 +354,19 @@ async fn an_unpublished_place_is_previewed_by_its_organisation_only() {
     let (eupen, _) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
     assert_eq!(eupen.get(app.url(&format!("/organisations/cpas-charleroi/places/{id}/preview"))).send().await.unwrap().status(), 404);
 }
+
+#[tokio::test]
+async fn time_filters_keep_only_places_open_in_the_window() {
+    let app = TestApp::spawn_demo().await;
+    let now = Timestamp::now();
+    let (_, open) = json(&app, "/api/v1/places?postcode=1080&when=now").await;
+    for place in open["places"].as_array().unwrap() {
+        assert_eq!(place["open_now"], true, "{place}");
+    }
+    let (_, week) = json(&app, "/api/v1/places?postcode=1080&when=week").await;
+    assert!(week["total"].as_u64().unwrap() >= 5);
+    for place in week["places"].as_array().unwrap() {
+        let start: Timestamp = place["next_opening"]["start"].as_str().unwrap().parse().unwrap();
+        assert!(start < now + jiff::SignedDuration::from_hours(7 * 24 + 1), "{place}");
+    }
+}
