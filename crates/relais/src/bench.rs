@@ -376,7 +376,7 @@ mod search {
         db.migrate().await?;
         crate::prepare(&db).await?;
         let engine = db.engine().name();
-        println!("database: {} ({engine}, fresh)", redact(&url));
+        println!("database: {} ({engine}, fresh), rss_mb={:.1}", redact(&url), rss_mb("VmRSS:"));
 
         let fixture = Fixture::new(wanted);
         let started = Instant::now();
@@ -416,11 +416,13 @@ mod search {
         let by_name = combos.iter().filter(|c| c.by_name).count() / (Taxonomy::Theme.defaults().len() + 1) / WHENS.len();
         println!(
             "searches: {} municipalities × {} themes (and none) × {} time filters = {} URLs per target; \
-             the page searches {by_name} municipalities by name, the others by postcode",
+             the page searches {by_name} municipalities by name, the others by postcode; \
+             time filters evaluated at {} (Europe/Brussels)",
             reference().municipalities.len(),
             Taxonomy::Theme.defaults().len(),
             WHENS.len(),
-            combos.len()
+            combos.len(),
+            Timestamp::now().to_zoned(relais_directory::schedule::zone()).strftime("%a %Y-%m-%d %H:%M")
         );
 
         let app = crate::routes().into_app(state.clone());
@@ -429,17 +431,17 @@ mod search {
             let app = app.clone();
             async move {
                 axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await
+                    .with_graceful_shutdown(async {
+                        let _ = stopped.await;
+                    })
+                    .await
             }
         });
         if args.profile {
             profile(&snapshot, &combos, &app, &address.to_string(), &api_paths, &page_paths).await?;
         }
 
-        // Watch the snapshot every 100 ms, as a request would get it: a new one means a rebuild
+        // Watch the snapshot every 20 ms, as a request would get it: a new one means a rebuild
         // (a cache miss); the slowest answer shows how long a request may wait for it (a version
         // check in the database every 2 s, one at a time).
         let rebuilds = Arc::new(AtomicUsize::new(0));
@@ -450,7 +452,7 @@ mod search {
             async move {
                 let mut slowest = Duration::ZERO;
                 while watching.load(Ordering::Relaxed) {
-                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    tokio::time::sleep(Duration::from_millis(20)).await;
                     let started = Instant::now();
                     let now = cache.snapshot(&db).await;
                     slowest = slowest.max(started.elapsed());
@@ -948,6 +950,19 @@ mod search {
             print(&format!("search_when_{}", if when.is_empty() { "any" } else { when }), by_when.remove(when).unwrap_or_default());
         }
         println!("profile: mean_total_matches={}", totals / sample.len().max(1));
+        // The time filters depend on the clock: the fewer places open, the wider the radius and
+        // the more next openings computed. The same searches at other moments of the week:
+        for (label, at) in [("tue_10h30", "2026-12-01T10:30:00+01:00"), ("fri_19h30", "2026-12-04T19:30:00+01:00"), ("sun_03h00", "2026-12-06T03:00:00+01:00")] {
+            let at: Timestamp = at.parse()?;
+            let mut times = Vec::new();
+            for combo in sample.iter().filter(|c| !c.when.is_empty()) {
+                let query = combo.query();
+                let started = Instant::now();
+                std::hint::black_box(search(snapshot, &query, at, 0, 20));
+                times.push(started.elapsed());
+            }
+            print(&format!("search_time_filters_at_{label}"), times);
+        }
         // Its parts: the scan (filters, distances, radius, sort) without any next opening…
         let mut times = Vec::new();
         for combo in sample.iter().filter(|c| c.when.is_empty()) {
