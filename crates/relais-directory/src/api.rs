@@ -104,8 +104,8 @@ fn error(status: StatusCode, error: &'static str, choices: Vec<String>) -> Respo
     (status, Verbatim, Json(DirectoryError { error, choices })).into_response()
 }
 
-pub fn place_out(entry: &Entry, now: Timestamp, distance_km: Option<f64>, base: &str) -> PlaceOut {
-    let next = entry.next_opening(now);
+/// A place for the API; `next` is its next opening, computed once by the caller.
+pub fn place_out(entry: &Entry, next: Option<crate::schedule::Opening>, now: Timestamp, distance_km: Option<f64>, base: &str) -> PlaceOut {
     let place = &entry.place;
     PlaceOut {
         id: place.id,
@@ -163,7 +163,7 @@ pub async fn list(State(state): State<AppState>, Query(mut params): Query<Search
     let now = Timestamp::now();
     let found = search::search(&snapshot, &search_query(&params, centre), now, (page - 1) * 20, 20);
     let base = state.config.public_url.clone();
-    let places = found.hits.iter().map(|h| place_out(&h.entry, now, h.distance_km, &base)).collect();
+    let places = found.hits.iter().map(|h| place_out(&h.entry, h.next_opening.clone(), now, h.distance_km, &base)).collect();
     (Verbatim, Json(PlacesOut { total: found.total, places })).into_response()
 }
 
@@ -184,7 +184,10 @@ pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Respo
         Err(_) => return error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", Vec::new()),
     };
     match snapshot.get(id) {
-        Some(entry) => (Verbatim, Json(place_out(entry, Timestamp::now(), None, &state.config.public_url))).into_response(),
+        Some(entry) => (Verbatim, Json({
+            let now = Timestamp::now();
+            place_out(entry, entry.next_opening(now), now, None, &state.config.public_url)
+        })).into_response(),
         None => error(StatusCode::NOT_FOUND, "not_found", Vec::new()),
     }
 }

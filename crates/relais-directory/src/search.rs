@@ -153,6 +153,11 @@ impl DirectoryCache {
             return Ok(snapshot.clone());
         }
         let _guard = self.rebuilding.lock().await;
+        // Another request may have checked (or rebuilt) while this one waited for the lock.
+        let fresh = self.checked.lock().unwrap_or_else(|e| e.into_inner()).is_some_and(|at| at.elapsed() < FRESH_FOR);
+        if let (Some(snapshot), true) = (self.snapshot.read().unwrap_or_else(|e| e.into_inner()).clone(), fresh) {
+            return Ok(snapshot);
+        }
         let version = settings::get(db, places::VERSION_KEY).await?;
         let current = self.snapshot.read().unwrap_or_else(|e| e.into_inner()).clone();
         let snapshot = match current {

@@ -989,7 +989,7 @@ mod search {
             let started = Instant::now();
             let now = Timestamp::now();
             let found = search(snapshot, &query, now, 0, 20);
-            let records: Vec<_> = found.hits.iter().map(|h| place_out(&h.entry, now, h.distance_km, "http://bench")).collect();
+            let records: Vec<_> = found.hits.iter().map(|h| place_out(&h.entry, h.next_opening.clone(), now, h.distance_km, "http://bench")).collect();
             std::hint::black_box(records);
             times.push(started.elapsed());
         }
