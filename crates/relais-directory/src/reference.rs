@@ -197,6 +197,7 @@ impl Reference {
         }
         // Exact names first, then names starting with the term, then names containing it as words.
         let mut ranked: Vec<(u8, usize, Option<usize>)> = Vec::new();
+        let as_word = format!(" {folded}");
         for (name, municipality, postcode) in &self.names {
             let rank = if *name == folded {
                 0
@@ -204,7 +205,7 @@ impl Reference {
                 1
             } else if name.starts_with(&folded) {
                 2
-            } else if name.contains(&format!(" {folded}")) {
+            } else if name.contains(&as_word) {
                 3
             } else {
                 continue;
