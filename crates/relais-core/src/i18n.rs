@@ -134,7 +134,7 @@ impl Tr {
     /// French typography: a no-break space before `? ! : ;` and inside « », so that the sign
     /// never starts a line on a narrow screen (the `.ftl` files may use plain spaces).
     fn typography(&self, text: String) -> String {
-        if self.locale != Locale::Fr || !text.contains([' ', '«']) {
+        if self.locale != Locale::Fr || !text.contains(['?', '!', ':', ';', '«', '»']) {
             return text;
         }
         text.replace(" ?", "\u{a0}?")

@@ -102,6 +102,8 @@ pub struct Reference {
     pub postcodes: Vec<Postcode>,
     /// (folded name, municipality index), every name and locality of every municipality.
     names: Vec<(String, usize, Option<usize>)>,
+    /// Folded name → its positions in `names` (an exact name needs no scan).
+    exact: HashMap<String, Vec<usize>>,
 }
 
 /// The reference data, parsed once.
@@ -163,7 +165,11 @@ impl Reference {
                 }
             }
         }
-        Reference { municipalities, by_nis, postcodes, names }
+        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (name, _, _)) in names.iter().enumerate() {
+            exact.entry(name.clone()).or_default().push(i);
+        }
+        Reference { municipalities, by_nis, postcodes, names, exact }
     }
 
     pub fn municipality(&self, nis: &str) -> Option<&Municipality> {
@@ -198,7 +204,11 @@ impl Reference {
         // Exact names first, then names starting with the term, then names containing it as words.
         let mut ranked: Vec<(u8, usize, Option<usize>)> = Vec::new();
         let as_word = format!(" {folded}");
-        for (name, municipality, postcode) in &self.names {
+        // An exact name leaves out every other rank (see below): no need to scan then.
+        let exact: Vec<&(String, usize, Option<usize>)> = self.exact.get(&folded).map(|found| found.iter().map(|i| &self.names[*i]).collect()).unwrap_or_default();
+        let candidates: Box<dyn Iterator<Item = &(String, usize, Option<usize>)>> =
+            if exact.is_empty() { Box::new(self.names.iter()) } else { Box::new(exact.into_iter()) };
+        for (name, municipality, postcode) in candidates {
             let rank = if *name == folded {
                 0
             } else if name.starts_with(&folded) && name[folded.len()..].starts_with(' ') {

@@ -221,7 +221,15 @@ const WHEELCHAIR: u8 = 1;
 const FREE_ACCESS: u8 = 2;
 const BY_APPOINTMENT: u8 = 4;
 
-/// What a search scans for each place: 80 bytes, sorted by latitude.
+/// The height of a band of latitude (about 11 km): places are kept by band, then by longitude.
+const BAND_DEGREES: f64 = 0.1;
+
+fn band_of(latitude: f64) -> i32 {
+    (latitude / BAND_DEGREES).floor() as i32
+}
+
+/// What a search scans for each place: 80 bytes, grouped by band of latitude, sorted by
+/// longitude within a band.
 #[derive(Debug, Clone, Copy)]
 struct Spot {
     latitude: f64,
@@ -239,6 +247,8 @@ pub struct Snapshot {
     pub entries: Vec<Arc<Entry>>,
     by_id: HashMap<Uuid, usize>,
     spots: Vec<Spot>,
+    /// Each band of latitude holding places: (band, its first spot, past its last spot), by band.
+    bands: Vec<(i32, usize, usize)>,
     themes: CodeBits,
     publics: CodeBits,
     languages: CodeBits,
@@ -258,7 +268,11 @@ pub struct Snapshot {
 struct Moment {
     from: i64,
     until: i64,
+    /// A bit per entry.
     fits: Vec<u64>,
+    /// The positions of the fitting places among the snapshot's spots, when they are few (a
+    /// search then reads only them: at night, "open now" reads nothing).
+    few: Option<Vec<u32>>,
 }
 
 impl Moment {
@@ -267,7 +281,16 @@ impl Moment {
     }
 
     /// Computes which entries fit `when` at `now`, and until when that holds (at most an hour).
-    fn compute(entries: &[Arc<Entry>], when: When, now: Timestamp) -> Moment {
+    fn compute(entries: &[Arc<Entry>], spots: &[Spot], when: When, now: Timestamp) -> Moment {
+        let mut moment = Moment::of_entries(entries, when, now);
+        let count: u32 = moment.fits.iter().map(|w| w.count_ones()).sum();
+        if (count as usize) * 8 < spots.len() {
+            moment.few = Some((0..spots.len()).filter(|&i| moment.fits(spots[i].entry)).map(|i| i as u32).collect());
+        }
+        moment
+    }
+
+    fn of_entries(entries: &[Arc<Entry>], when: When, now: Timestamp) -> Moment {
         let t = now.as_second();
         let limit = when.limit(now);
         let limit_s = limit.as_second();
@@ -293,7 +316,7 @@ impl Moment {
                 until = until.min(changes);
             }
         }
-        Moment { from: t, until: until.max(t + 1), fits }
+        Moment { from: t, until: until.max(t + 1), fits, few: None }
     }
 }
 
@@ -315,7 +338,14 @@ impl Snapshot {
                 entry: u32::try_from(i).unwrap_or(u32::MAX),
             });
         }
-        snapshot.spots.sort_by(|a, b| a.latitude.total_cmp(&b.latitude));
+        snapshot.spots.sort_by(|a, b| band_of(a.latitude).cmp(&band_of(b.latitude)).then(a.longitude.total_cmp(&b.longitude)));
+        for (i, spot) in snapshot.spots.iter().enumerate() {
+            let band = band_of(spot.latitude);
+            match snapshot.bands.last_mut() {
+                Some(last) if last.0 == band => last.2 = i + 1,
+                _ => snapshot.bands.push((band, i, i + 1)),
+            }
+        }
         snapshot.by_id = entries.iter().enumerate().map(|(i, e)| (e.place.id, i)).collect();
         snapshot.entries = entries;
         snapshot
@@ -336,7 +366,7 @@ impl Snapshot {
         {
             return Some(moment.clone());
         }
-        let moment = Arc::new(Moment::compute(&self.entries, when, now));
+        let moment = Arc::new(Moment::compute(&self.entries, &self.spots, when, now));
         *slot.write().unwrap_or_else(|e| e.into_inner()) = Some(moment.clone());
         Some(moment)
     }
@@ -637,23 +667,38 @@ pub fn search(snapshot: &Snapshot, query: &Query, now: Timestamp, offset: usize,
     Results { hits, total, radius_km: radius_used }
 }
 
-/// The places within `radius` km of `centre` that pass the filter.
+/// The places within `radius` km of `centre` that pass the filter: only the bands of latitude the
+/// radius reaches, and in each only the longitudes it reaches, are read.
 fn within(snapshot: &Snapshot, filter: &Filter, centre: (f64, f64), radius: f64, found: &mut Vec<Found>) {
     // A degree of latitude is at least 110.5 km; of longitude, 111.3 km × cos(latitude) (the
     // box is widened a little so that rounding never loses a place at its edge).
     let dlat = radius / 110.5 * 1.01;
     let cos = (centre.0.abs() + dlat).min(89.0).to_radians().cos();
     let dlon = radius / (111.3 * cos) * 1.01;
-    let spots = &snapshot.spots;
-    let first = spots.partition_point(|s| s.latitude < centre.0 - dlat);
-    for spot in spots[first..].iter().take_while(|s| s.latitude <= centre.0 + dlat) {
-        if (spot.longitude - centre.1).abs() > dlon || !filter.passes(spot, &snapshot.entries) || !filter.fits_when(spot) {
-            continue;
+    let (south, north) = (centre.0 - dlat, centre.0 + dlat);
+    let (west, east) = (centre.1 - dlon, centre.1 + dlon);
+    let mut consider = |spot: &Spot| {
+        if spot.latitude < south || spot.latitude > north || spot.longitude < west || spot.longitude > east {
+            return;
+        }
+        if !filter.fits_when(spot) || !filter.passes(spot, &snapshot.entries) {
+            return;
         }
         let distance = distance_km(centre, (spot.latitude, spot.longitude));
         if distance <= radius {
             found.push((Some(distance), spot.entry));
         }
+    };
+    if let Some(few) = filter.moment.as_ref().and_then(|m| m.few.as_ref()) {
+        few.iter().for_each(|&i| consider(&snapshot.spots[i as usize]));
+        return;
+    }
+    let bands = &snapshot.bands;
+    let first = bands.partition_point(|b| b.0 < band_of(south));
+    for &(_, from, to) in bands[first..].iter().take_while(|b| b.0 <= band_of(north)) {
+        let spots = &snapshot.spots[from..to];
+        let start = spots.partition_point(|s| s.longitude < west);
+        spots[start..].iter().take_while(|s| s.longitude <= east).for_each(&mut consider);
     }
 }
 
