@@ -127,8 +127,19 @@ impl Tr {
 
     /// The text of `key`. A missing key shows the key itself (and the locale test fails).
     pub fn t(&self, key: &str) -> String {
-        let text = LOCALES.try_lookup(self.locale.langid(), key).unwrap_or_else(|| key.to_string());
-        self.typography(text)
+        // A message without arguments always gives the same text: each thread keeps what it
+        // formatted (Fluent's lookup negotiates the language and formats at every call; a search
+        // page asks for about a hundred texts).
+        thread_local! {
+            static KNOWN: std::cell::RefCell<[HashMap<Box<str>, String>; 4]> = std::cell::RefCell::default();
+        }
+        let slot = Locale::ALL.iter().position(|l| *l == self.locale).unwrap_or(0);
+        if let Some(text) = KNOWN.with_borrow(|known| known[slot].get(key).cloned()) {
+            return text;
+        }
+        let text = self.typography(LOCALES.try_lookup(self.locale.langid(), key).unwrap_or_else(|| key.to_string()));
+        KNOWN.with_borrow_mut(|known| known[slot].insert(key.into(), text.clone()));
+        text
     }
 
     /// French typography: a no-break space before `? ! : ;` and inside « », so that the sign

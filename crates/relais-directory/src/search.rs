@@ -13,7 +13,10 @@
 
 use std::{
     collections::HashMap,
-    sync::{Arc, Mutex, RwLock},
+    sync::{
+        Arc, RwLock,
+        atomic::{AtomicU64, Ordering},
+    },
     time::{Duration, Instant},
 };
 
@@ -424,15 +427,27 @@ impl Snapshot {
 }
 
 /// The process's snapshot (one per application, in [`relais_core::web::Caches`]).
-#[derive(Default)]
 pub struct DirectoryCache {
     snapshot: RwLock<Option<Arc<Snapshot>>>,
-    checked: Mutex<Option<Instant>>,
+    /// When the version was last checked, in milliseconds since `base` (0: never, or invalidated).
+    checked: AtomicU64,
+    base: Instant,
     /// Serialises rebuilds (one at a time; the others keep reading the old snapshot).
     rebuilding: tokio::sync::Mutex<()>,
 }
 
+impl Default for DirectoryCache {
+    fn default() -> DirectoryCache {
+        DirectoryCache { snapshot: RwLock::default(), checked: AtomicU64::new(0), base: Instant::now(), rebuilding: tokio::sync::Mutex::default() }
+    }
+}
+
 impl DirectoryCache {
+    /// Milliseconds since `base`, at least 1 (0 means "not checked").
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.base.elapsed().as_millis()).unwrap_or(u64::MAX).max(1)
+    }
+
     /// The current snapshot: rebuilt when the database's version moved (checked at most every
     /// [`FRESH_FOR`]), when its openings no longer reach the horizon, or after [`Self::invalidate`].
     pub async fn snapshot(&self, db: &Db) -> Result<Arc<Snapshot>, DbError> {
@@ -454,20 +469,21 @@ impl DirectoryCache {
                 snapshot
             }
         };
-        *self.checked.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
+        self.checked.store(self.now_ms(), Ordering::Release);
         Ok(snapshot)
     }
 
     /// The snapshot, if checked within [`FRESH_FOR`] and still current.
     fn fresh(&self) -> Option<Arc<Snapshot>> {
-        let checked = self.checked.lock().unwrap_or_else(|e| e.into_inner()).is_some_and(|at| at.elapsed() < FRESH_FOR);
+        let at = self.checked.load(Ordering::Acquire);
+        let checked = at != 0 && self.now_ms().saturating_sub(at) < FRESH_FOR.as_millis() as u64;
         let snapshot = self.snapshot.read().unwrap_or_else(|e| e.into_inner()).clone()?;
         (checked && snapshot.current(Timestamp::now())).then_some(snapshot)
     }
 
     /// After a change made by this process: the next read rebuilds at once.
     pub fn invalidate(&self) {
-        *self.checked.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        self.checked.store(0, Ordering::Release);
     }
 }
 

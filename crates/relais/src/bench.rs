@@ -1022,6 +1022,11 @@ mod search {
                 }
                 let n = times.len().max(1);
                 let stage = format!("app_{target}_{}", if encoding.is_empty() { "identity" } else { "compressed" });
+                let mut slowest: Vec<(Duration, &String)> = times.iter().copied().zip(paths.iter()).collect();
+                slowest.sort_by(|a, b| b.0.cmp(&a.0));
+                for (took, path) in slowest.iter().take(3) {
+                    println!("profile: stage={stage} slow_us={:.0} path={path}", took.as_secs_f64() * 1e6);
+                }
                 print(&stage, times);
                 println!("profile: stage={stage} mean_body_bytes={} mean_beyond_search_us={:.0}", bytes / n, added / n as f64 * 1e6);
             }
