@@ -187,6 +187,10 @@ settings-require-2fa = Einen zweiten Faktor für Koordination und Mitarbeitende 
 settings-save = Speichern
 settings-saved = Die Einstellungen sind gespeichert.
 settings-error-idle = Geben Sie eine Zahl von Minuten zwischen 5 und 240 ein.
+settings-company-number = Unternehmensnummer (ZDU)
+settings-company-number-hint = Freiwillig. Zum Beispiel 0212.345.668. Sie wird mit Ihren Orten in den offenen Daten des Verzeichnisses veröffentlicht.
+settings-error-company-number-shape = Eine Unternehmensnummer hat 10 Ziffern und beginnt mit 0 oder 1, zum Beispiel 0212.345.668.
+settings-error-company-number-check = Diese Unternehmensnummer gibt es nicht: Prüfen Sie die Ziffern (die letzten beiden prüfen die anderen).
 
 ## Gruppen und Gruppenbereiche
 group-parts = Projekte und Netzwerke dieses Programms

@@ -187,6 +187,10 @@ settings-require-2fa = Require a second factor for coordinators and workers
 settings-save = Save
 settings-saved = The settings have been saved.
 settings-error-idle = Enter a number of minutes between 5 and 240.
+settings-company-number = Enterprise number (BCE/KBO)
+settings-company-number-hint = Optional. For example 0212.345.668. It is published with your places in the directory's open data.
+settings-error-company-number-shape = An enterprise number has 10 digits and starts with 0 or 1, for example 0212.345.668.
+settings-error-company-number-check = This enterprise number does not exist: check the digits (the last two are a check on the others).
 
 ## Groups and group scopes
 group-parts = Projects and networks of this programme

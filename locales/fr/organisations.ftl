@@ -187,6 +187,10 @@ settings-require-2fa = Exiger un deuxième facteur pour les coordinateur·rices 
 settings-save = Enregistrer
 settings-saved = Les réglages sont enregistrés.
 settings-error-idle = Indiquez un nombre de minutes entre 5 et 240.
+settings-company-number = Numéro d'entreprise (BCE)
+settings-company-number-hint = Facultatif. Par exemple 0212.345.668. Il est publié avec vos lieux dans les données ouvertes de l'annuaire.
+settings-error-company-number-shape = Un numéro d'entreprise compte 10 chiffres et commence par 0 ou 1, par exemple 0212.345.668.
+settings-error-company-number-check = Ce numéro d'entreprise n'existe pas : vérifiez les chiffres (les deux derniers contrôlent les autres).
 
 ## Groupes et périmètres de groupe
 group-parts = Projets et réseaux de ce programme

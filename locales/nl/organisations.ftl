@@ -187,6 +187,10 @@ settings-require-2fa = Een tweede factor vereisen voor coördinatoren en medewer
 settings-save = Opslaan
 settings-saved = De instellingen zijn opgeslagen.
 settings-error-idle = Geef een aantal minuten tussen 5 en 240.
+settings-company-number = Ondernemingsnummer (KBO)
+settings-company-number-hint = Niet verplicht. Bijvoorbeeld 0212.345.668. Het wordt met uw plaatsen gepubliceerd in de open data van de gids.
+settings-error-company-number-shape = Een ondernemingsnummer heeft 10 cijfers en begint met 0 of 1, bijvoorbeeld 0212.345.668.
+settings-error-company-number-check = Dit ondernemingsnummer bestaat niet: controleer de cijfers (de laatste twee controleren de andere).
 
 ## Groepen en groepsbereik
 group-parts = Projecten en netwerken van dit programma

@@ -95,7 +95,9 @@ pub fn international_phone(phone: &str) -> String {
     trimmed.to_string()
 }
 
-pub fn lieu(entry: &Entry, snapshot: &Snapshot, today: jiff::civil::Date, base: &str, organisation: Option<String>) -> Lieu {
+/// The record of a place; `organisation` gives its organisation's name and BCE/KBO number.
+pub fn lieu(entry: &Entry, snapshot: &Snapshot, today: jiff::civil::Date, base: &str, organisation: (Option<String>, Option<String>)) -> Lieu {
+    let (organisation, pivot) = organisation;
     let place = &entry.place;
     let commune = reference().municipality(&place.municipality_nis).map(|m| m.name(Locale::Fr).to_string()).unwrap_or_default();
     let _ = snapshot.terms_of(Taxonomy::Theme);
@@ -109,7 +111,7 @@ pub fn lieu(entry: &Entry, snapshot: &Snapshot, today: jiff::civil::Date, base: 
     Lieu {
         id: place.id.to_string(),
         nom: place.name(Locale::Fr).to_string(),
-        pivot: None,
+        pivot,
         structure_parente: organisation,
         adresse: place.street.clone(),
         code_postal: place.postcode.clone(),
@@ -151,8 +153,8 @@ async fn lieux(state: &AppState) -> Result<Vec<Lieu>, AppError> {
     for entry in &snapshot.entries {
         let organisation = entry.place.organisation_id;
         if let std::collections::hash_map::Entry::Vacant(e) = names.entry(organisation) {
-            let name = relais_organisations::organisations::find_by_id(&state.db, organisation).await?.map(|o| o.name);
-            e.insert(name);
+            let found = relais_organisations::organisations::find_by_id(&state.db, organisation).await?;
+            e.insert(found.map_or((None, None), |o| (Some(o.name), o.company_number)));
         }
         out.push(lieu(entry, &snapshot, today, &state.config.public_url, names[&organisation].clone()));
     }

@@ -29,6 +29,18 @@ async fn load(db: &Db) -> Result<(), DbError> {
     let eupen = organisations::create(db, &org("oeshz-eupen", "ÖSHZ Eupen (Demo)", Cpas, "Eupen", "de,fr", "digital@oeshz-eupen.demo")).await?;
     let digilab = organisations::create(db, &org("digilab", "SPP IS — Digilab (démo)", Funder, "Bruxelles", "fr,nl,de", "digilab@mi-is.demo")).await?;
 
+    // Fictitious BCE/KBO numbers (valid check digits), published as `pivot` in the open data.
+    for (organisation, number) in [
+        (charleroi, "0207.461.026"),
+        (ip_operator, "0212.453.160"),
+        (host_venue, "0247.188.167"),
+        (puurs, "0207.992.051"),
+        (bornem, "0211.500.283"),
+        (eupen, "0256.114.345"),
+    ] {
+        organisations::set_company_number(db, organisation, Some(number)).await?;
+    }
+
     // Demo instances do not ask for a second factor (real organisations do, by default).
     for organisation in [charleroi, ip_operator, host_venue, puurs, bornem, eupen, digilab] {
         organisations::set_require_second_factor(db, organisation, false).await?;

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod audit;
+pub mod company_number;
 pub mod demo;
 pub mod groups;
 pub mod links;

@@ -147,11 +147,13 @@ pub struct Organisation {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub website: Option<String>,
+    /// BCE/KBO number, `0123.456.789`.
+    pub company_number: Option<String>,
 }
 
 pub async fn find_by_slug(db: &Db, slug: &str) -> Result<Option<Organisation>, DbError> {
     let row = on_db!(db, pool => sqlx::query_as::<_, Organisation>(
-        "SELECT id, slug, name, kind, municipality, languages, email, phone, website FROM organisations WHERE slug = $1",
+        "SELECT id, slug, name, kind, municipality, languages, email, phone, website, company_number FROM organisations WHERE slug = $1",
     )
     .bind(slug)
     .fetch_optional(pool)
@@ -239,7 +241,7 @@ pub async fn add_invited_member(db: &Db, user: Uuid, organisation: Uuid, role: R
 
 pub async fn find_by_id(db: &Db, id: Uuid) -> Result<Option<Organisation>, DbError> {
     let row = on_db!(db, pool => sqlx::query_as::<_, Organisation>(
-        "SELECT id, slug, name, kind, municipality, languages, email, phone, website FROM organisations WHERE id = $1",
+        "SELECT id, slug, name, kind, municipality, languages, email, phone, website, company_number FROM organisations WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(pool)
@@ -267,6 +269,18 @@ pub async fn settings_of(db: &Db, organisation: Uuid) -> Result<(i64, bool), DbE
     .fetch_optional(pool)
     .await)?;
     Ok(row.unwrap_or((DEFAULT_IDLE_TIMEOUT_MINUTES, true)))
+}
+
+/// Sets (or, with `None`, clears) the organisation's BCE/KBO number (checked by
+/// [`crate::company_number::parse`]).
+pub async fn set_company_number(db: &Db, organisation: Uuid, number: Option<&str>) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query("UPDATE organisations SET company_number = $2 WHERE id = $1")
+        .bind(organisation)
+        .bind(number)
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    Ok(())
 }
 
 pub async fn set_idle_timeout(db: &Db, organisation: Uuid, minutes: i64) -> Result<(), DbError> {

@@ -1,5 +1,6 @@
-//! `GET/POST /organisations/{slug}/settings`: the session idle timeout and whether coordinators
-//! and workers must use a second factor. Coordinators (and platform admins).
+//! `GET/POST /organisations/{slug}/settings`: the session idle timeout, whether coordinators
+//! and workers must use a second factor, and the organisation's BCE/KBO number (published with
+//! its places as open data). Coordinators (and platform admins).
 
 use askama::Template;
 use axum::{
@@ -16,6 +17,7 @@ use serde::Deserialize;
 
 use crate::{
     audit::{self, Event},
+    company_number::{self, CompanyNumberError},
     organisations,
     policy::Action,
     routes::organisation::authorise,
@@ -34,8 +36,11 @@ struct SettingsPage<'a> {
     organisation: &'a str,
     idle: String,
     require_second_factor: bool,
+    company_number: String,
     saved: bool,
-    error: Option<String>,
+    /// The messages of the fields refused: idle timeout, company number.
+    idle_error: Option<String>,
+    company_number_error: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -60,8 +65,10 @@ pub async fn show(
         organisation: &organisation.name,
         idle: idle.to_string(),
         require_second_factor: required,
+        company_number: organisation.company_number.clone().unwrap_or_default(),
         saved: query.saved == "1",
-        error: None,
+        idle_error: None,
+        company_number_error: None,
     };
     ctx.render(&ctx.tr.t("settings-title"), &page.render()?)
 }
@@ -72,6 +79,8 @@ pub struct SettingsForm {
     idle_timeout: String,
     #[serde(default)]
     require_second_factor: Option<String>,
+    #[serde(default)]
+    company_number: String,
 }
 
 pub async fn save(
@@ -84,7 +93,12 @@ pub async fn save(
 ) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ManageSettings).await?;
     let required = form.require_second_factor.is_some();
-    let Some(idle) = form.idle_timeout.trim().parse::<i64>().ok().filter(|m| (IDLE_MIN..=IDLE_MAX).contains(m)) else {
+    let idle = form.idle_timeout.trim().parse::<i64>().ok().filter(|m| (IDLE_MIN..=IDLE_MAX).contains(m));
+    let company_number = match form.company_number.trim() {
+        "" => Ok(None),
+        typed => company_number::parse(typed).map(Some),
+    };
+    let (Some(idle), Ok(company_number)) = (idle, &company_number) else {
         let page = SettingsPage {
             tr: ctx.tr,
             csrf: &ctx.csrf,
@@ -92,11 +106,20 @@ pub async fn save(
             organisation: &organisation.name,
             idle: form.idle_timeout.clone(),
             require_second_factor: required,
+            company_number: form.company_number.clone(),
             saved: false,
-            error: Some(ctx.tr.t("settings-error-idle")),
+            idle_error: idle.is_none().then(|| ctx.tr.t("settings-error-idle")),
+            company_number_error: company_number.as_ref().err().map(|e| {
+                ctx.tr.t(match e {
+                    CompanyNumberError::Shape => "settings-error-company-number-shape",
+                    CompanyNumberError::Check => "settings-error-company-number-check",
+                })
+            }),
         };
         return ctx.render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &ctx.tr.t("settings-title"), &page.render()?);
     };
+    let company_number = company_number.clone();
+    organisations::set_company_number(&state.db, organisation.id, company_number.as_deref()).await?;
     organisations::set_idle_timeout(&state.db, organisation.id, idle).await?;
     organisations::set_require_second_factor(&state.db, organisation.id, required).await?;
     audit::record_or_log(&state.db, Event {
@@ -104,7 +127,10 @@ pub async fn save(
         organisation: Some(organisation.id),
         action: "organisation.settings_changed",
         client: &client,
-        detail: Some(format!("idle_timeout_minutes={idle} require_second_factor={required}")),
+        detail: Some(format!(
+            "idle_timeout_minutes={idle} require_second_factor={required} company_number={}",
+            company_number.as_deref().unwrap_or("-")
+        )),
         ..Event::default()
     })
     .await;

@@ -252,8 +252,50 @@ async fn open_data_uses_the_standard_names_and_the_api_ids() {
     }
     let charleroi = lieux.iter().find(|l| l["nom"].as_str().unwrap().contains("Charleroi-Centre")).unwrap();
     assert!(charleroi["horaires"].as_str().unwrap().starts_with("Mo,Fr 09:00-12:00; We 13:30-16:30"), "{}", charleroi["horaires"]);
+    assert_eq!(charleroi["pivot"], "0207.461.026", "the organisation's BCE/KBO number");
     let csv = app.get("/opendata/places.csv").await.text().await.unwrap();
     assert!(csv.trim_start_matches('\u{feff}').starts_with("id,nom,pivot,structure_parente,adresse,code_postal,code_nis"));
+    assert!(csv.contains(",0207.461.026,CPAS de Charleroi (démo),"));
+}
+
+#[tokio::test]
+async fn a_coordinator_gives_the_enterprise_number_published_as_pivot() {
+    let app = TestApp::spawn_demo().await;
+    let (coordinator, csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let save = |number: &'static str, lang: &'static str| {
+        coordinator
+            .post(app.url(&format!("/organisations/cpas-charleroi/settings?lang={lang}")))
+            .form(&[("csrf", csrf.as_str()), ("idle_timeout", "30"), ("company_number", number)])
+            .send()
+    };
+    // A typing error: refused with a translated message, what was typed kept, nothing changed.
+    for (lang, message) in [("en", "does not exist"), ("fr", "existe pas"), ("nl", "bestaat niet"), ("de", "gibt es nicht")] {
+        let refused = save("0207.461.027", lang).await.unwrap();
+        assert_eq!(refused.status(), 422);
+        let body = refused.text().await.unwrap();
+        assert!(body.contains(message) && body.contains("value=\"0207.461.027\"") && body.contains("aria-invalid=\"true\""), "{lang}: {body}");
+    }
+    let refused = save("12-34", "en").await.unwrap().text().await.unwrap();
+    assert!(refused.contains("10 digits"), "{refused}");
+    let (_, lieux) = json(&app, "/opendata/places.json").await;
+    let pivots = |lieux: &Value| -> Vec<Value> {
+        lieux.as_array().unwrap().iter().filter(|l| l["structure_parente"] == "CPAS de Charleroi (démo)").map(|l| l["pivot"].clone()).collect()
+    };
+    assert!(pivots(&lieux).iter().all(|p| p == "0207.461.026"));
+
+    // Written the way people write it: stored and published in the usual form.
+    assert_eq!(save("BE 0212 345 668", "en").await.unwrap().status(), 303);
+    let (_, lieux) = json(&app, "/opendata/places.json").await;
+    let found = pivots(&lieux);
+    assert!(!found.is_empty() && found.iter().all(|p| p == "0212.345.668"), "{found:?}");
+    let page = coordinator.get(app.url("/organisations/cpas-charleroi/settings")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("value=\"0212.345.668\""));
+    // Other organisations keep theirs; an empty field removes it.
+    let (_, lieux) = json(&app, "/opendata/places.json").await;
+    assert!(lieux.as_array().unwrap().iter().any(|l| l["pivot"] == "0212.453.160"), "Clic Bruxelles unchanged");
+    assert_eq!(save("", "en").await.unwrap().status(), 303);
+    let (_, lieux) = json(&app, "/opendata/places.json").await;
+    assert!(pivots(&lieux).iter().all(Value::is_null));
 }
 
 #[tokio::test]
