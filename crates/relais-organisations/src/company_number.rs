@@ -55,7 +55,7 @@ mod tests {
         assert_eq!(parse("0212.345.669"), Err(CompanyNumberError::Check));
         assert_eq!(parse("0212.354.668"), Err(CompanyNumberError::Check));
         assert_eq!(parse("2212.345.668"), Err(CompanyNumberError::Shape));
-        assert_eq!(parse("0212.345.66"), Err(CompanyNumberError::Shape));
+        assert_eq!(parse("0212.345.6"), Err(CompanyNumberError::Shape));
         assert_eq!(parse("0212.345.6688"), Err(CompanyNumberError::Shape));
         assert_eq!(parse("0212/345/668"), Err(CompanyNumberError::Shape));
         assert_eq!(parse(""), Err(CompanyNumberError::Shape));

@@ -165,6 +165,27 @@ async fn gzip_size(app: &TestApp, path: &str) -> usize {
 }
 
 #[tokio::test]
+async fn the_public_directory_pages_with_what_they_load_stay_under_30_kb_compressed() {
+    let app = TestApp::spawn_demo().await;
+    let api: serde_json::Value = serde_json::from_str(&app.get("/api/v1/places?postcode=1080").await.text().await.unwrap()).unwrap();
+    let place = api["places"][0]["id"].as_str().expect("a place near Molenbeek").to_string();
+    for lang in ["fr", "nl", "de", "en"] {
+        for path in [format!("/places?q=1000&lang={lang}"), format!("/places/{place}?lang={lang}"), format!("/places/{place}/sheet?lang={lang}")] {
+            let body = app.get(&path).await.text().await.unwrap();
+            let mut total = gzip_size(&app, &path).await;
+            let mut assets = std::collections::BTreeSet::new();
+            for part in body.split("\"/assets/").skip(1) {
+                assets.insert(part[..part.find('"').unwrap()].to_string());
+            }
+            for name in &assets {
+                total += gzip_size(&app, &format!("/assets/{name}")).await;
+            }
+            assert!(total < 30 * 1024, "{path} weighs {total} bytes compressed");
+        }
+    }
+}
+
+#[tokio::test]
 async fn the_home_page_with_its_css_and_icon_stays_under_30_kb_compressed() {
     let app = TestApp::spawn_demo().await;
     let body = app.get("/").await.text().await.unwrap();
