@@ -1,6 +1,7 @@
 //! The shared taxonomies, in four languages: **themes** people need help with, **publics**
-//! welcomed, **services** offered, **languages** spoken. Shared by the directory and, later, the
-//! accompaniment log. Each instance starts with the default terms (labels from the Fluent files);
+//! welcomed, **services** offered, **languages** spoken — shared by the directory and the
+//! accompaniment log — and, for the log, the **online services** concerned, the person's
+//! **autonomy** and the **outcome**. Each instance starts with the default terms (labels from the Fluent files);
 //! platform admins may rename, add and retire terms (they live in `taxonomy_terms`).
 //!
 //! Also the fixed vocabularies of the directory itself: kinds of place, equipment, helper kinds.
@@ -17,10 +18,21 @@ pub enum Taxonomy {
     Public,
     Service,
     Language,
+    OnlineService,
+    Autonomy,
+    Outcome,
 }
 
 impl Taxonomy {
-    pub const ALL: [Taxonomy; 4] = [Taxonomy::Theme, Taxonomy::Public, Taxonomy::Service, Taxonomy::Language];
+    pub const ALL: [Taxonomy; 7] = [
+        Taxonomy::Theme,
+        Taxonomy::Public,
+        Taxonomy::Service,
+        Taxonomy::Language,
+        Taxonomy::OnlineService,
+        Taxonomy::Autonomy,
+        Taxonomy::Outcome,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -28,6 +40,9 @@ impl Taxonomy {
             Taxonomy::Public => "public",
             Taxonomy::Service => "service",
             Taxonomy::Language => "language",
+            Taxonomy::OnlineService => "online-service",
+            Taxonomy::Autonomy => "autonomy",
+            Taxonomy::Outcome => "outcome",
         }
     }
 
@@ -89,6 +104,41 @@ impl Taxonomy {
                 ("ro", "language-ro"),
                 ("ru", "language-ru"),
                 ("uk", "language-uk"),
+            ],
+            Taxonomy::OnlineService => &[
+                ("mypension", "online-service-mypension"),
+                ("myminfin", "online-service-myminfin"),
+                ("itsme", "online-service-itsme"),
+                ("csam-eid", "online-service-csam-eid"),
+                ("forem", "online-service-forem"),
+                ("vdab", "online-service-vdab"),
+                ("actiris", "online-service-actiris"),
+                ("adg", "online-service-adg"),
+                ("onem", "online-service-onem"),
+                ("health-insurance-fund", "online-service-health-insurance-fund"),
+                ("myhealth", "online-service-myhealth"),
+                ("family-allowance-fund", "online-service-family-allowance-fund"),
+                ("ebox", "online-service-ebox"),
+                ("irisbox", "online-service-irisbox"),
+                ("municipality", "online-service-municipality"),
+                ("cpas", "online-service-cpas"),
+                ("bank", "online-service-bank"),
+                ("rail", "online-service-rail"),
+                ("bus-tram", "online-service-bus-tram"),
+                ("other", "online-service-other"),
+            ],
+            Taxonomy::Autonomy => &[
+                ("done-for", "autonomy-done-for"),
+                ("done-with", "autonomy-done-with"),
+                ("done-by", "autonomy-done-by"),
+                ("explained", "autonomy-explained"),
+            ],
+            Taxonomy::Outcome => &[
+                ("solved", "outcome-solved"),
+                ("partly-solved", "outcome-partly-solved"),
+                ("not-solved", "outcome-not-solved"),
+                ("follow-up", "outcome-follow-up"),
+                ("redirected", "outcome-redirected"),
             ],
         }
     }

@@ -31,6 +31,9 @@ fn title_key(taxonomy: Taxonomy) -> &'static str {
         Taxonomy::Public => "taxonomy-publics",
         Taxonomy::Service => "taxonomy-services",
         Taxonomy::Language => "taxonomy-languages",
+        Taxonomy::OnlineService => "taxonomy-online-services",
+        Taxonomy::Autonomy => "taxonomy-autonomy",
+        Taxonomy::Outcome => "taxonomy-outcomes",
     }
 }
 

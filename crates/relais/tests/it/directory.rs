@@ -314,6 +314,29 @@ async fn a_municipality_has_one_calendar_with_all_its_places() {
 }
 
 #[tokio::test]
+async fn the_lists_of_the_accompaniment_log_start_in_four_languages_and_are_editable() {
+    let app = TestApp::spawn_demo().await;
+    let (admin, csrf) = signed_in(&app, "admin@demo.relais.be").await;
+    for (path, lang, expected) in [
+        ("/admin/taxonomies/online-service", "nl", "Ziekenfonds (website of app)"),
+        ("/admin/taxonomies/online-service", "de", "Arbeitsamt der DG (ADG)"),
+        ("/admin/taxonomies/autonomy", "fr", "Fait avec la personne"),
+        ("/admin/taxonomies/outcome", "en", "Follow-up needed"),
+    ] {
+        let page = admin.get(app.url(&format!("{path}?lang={lang}"))).send().await.unwrap();
+        assert_eq!(page.status(), 200, "{path}");
+        let body = page.text().await.unwrap();
+        assert!(body.contains(expected), "{path} [{lang}]: {expected}: {}", &body[body.len().saturating_sub(3000)..]);
+    }
+    let new_service = [("csrf", csrf.as_str()), ("code", "mycareer"), ("label_fr", "MyCareer"), ("label_nl", "MyCareer"), ("label_de", "MyCareer"), ("label_en", "MyCareer")];
+    assert_eq!(admin.post(app.url("/admin/taxonomies/online-service")).form(&new_service).send().await.unwrap().status(), 303);
+    let terms = relais_directory::taxonomy::all_terms(&app.db).await.unwrap();
+    let services: Vec<&str> = terms.iter().filter(|t| t.taxonomy == relais_directory::taxonomy::Taxonomy::OnlineService).map(|t| t.code.as_str()).collect();
+    assert!(services.contains(&"mypension") && services.contains(&"mycareer") && services.len() == 21, "{services:?}");
+    assert_eq!(admin.get(app.url("/admin/taxonomies/nonsense")).send().await.unwrap().status(), 404);
+}
+
+#[tokio::test]
 async fn a_platform_admin_renames_and_adds_theme_terms_in_four_languages() {
     let app = TestApp::spawn_demo().await;
     let (admin, csrf) = signed_in(&app, "admin@demo.relais.be").await;

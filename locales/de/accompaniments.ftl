@@ -1,0 +1,34 @@
+# Begleitungsprotokoll: gemeinsame Listen (Online-Dienste, Selbstständigkeit, Ergebnis).
+
+taxonomy-online-services = Online-Dienste
+taxonomy-autonomy = Selbstständigkeit
+taxonomy-outcomes = Ergebnisse
+online-service-mypension = MyPension
+online-service-myminfin = MyMinfin (Tax-on-web)
+online-service-itsme = itsme
+online-service-csam-eid = CSAM / eID-Karte
+online-service-forem = Le Forem
+online-service-vdab = VDAB
+online-service-actiris = Actiris
+online-service-adg = Arbeitsamt der DG (ADG)
+online-service-onem = LfA / ONEM (Arbeitslosigkeit)
+online-service-health-insurance-fund = Krankenkasse (Website oder App)
+online-service-myhealth = Meine Gesundheit
+online-service-family-allowance-fund = Familienleistungen (Kasse)
+online-service-ebox = eBox (offizielle Dokumente)
+online-service-irisbox = Irisbox
+online-service-municipality = Gemeinde (Online-Schalter)
+online-service-cpas = ÖSHZ
+online-service-bank = Bank (Website oder App)
+online-service-rail = SNCB (Bahn)
+online-service-bus-tram = Bus und Straßenbahn (TEC, STIB, De Lijn)
+online-service-other = Anderer Dienst
+autonomy-done-for = Für die Person erledigt
+autonomy-done-with = Mit der Person erledigt
+autonomy-done-by = Von der Person selbst erledigt, mit Begleitung
+autonomy-explained = Nur erklärt
+outcome-solved = Gelöst
+outcome-partly-solved = Teilweise gelöst
+outcome-not-solved = Nicht gelöst
+outcome-follow-up = Nachverfolgung nötig
+outcome-redirected = An einen Partner weitergeleitet

@@ -1,0 +1,34 @@
+# Accompaniment log: shared lists (online services, autonomy, outcome).
+
+taxonomy-online-services = Online services
+taxonomy-autonomy = Autonomy
+taxonomy-outcomes = Outcomes
+online-service-mypension = MyPension
+online-service-myminfin = MyMinfin (Tax-on-web)
+online-service-itsme = itsme
+online-service-csam-eid = CSAM / eID card
+online-service-forem = Le Forem
+online-service-vdab = VDAB
+online-service-actiris = Actiris
+online-service-adg = ADG (employment, German-speaking Community)
+online-service-onem = ONEM/RVA (unemployment)
+online-service-health-insurance-fund = Health insurance fund (website or app)
+online-service-myhealth = MyHealth (Masanté / Mijngezondheid)
+online-service-family-allowance-fund = Family allowance fund
+online-service-ebox = eBox (official documents)
+online-service-irisbox = Irisbox
+online-service-municipality = Municipality (online counter)
+online-service-cpas = CPAS/OCMW
+online-service-bank = Bank (website or app)
+online-service-rail = SNCB/NMBS (rail)
+online-service-bus-tram = Buses and trams (TEC, STIB, De Lijn)
+online-service-other = Other service
+autonomy-done-for = Done for the person
+autonomy-done-with = Done with the person
+autonomy-done-by = Done by the person, with guidance
+autonomy-explained = Explained only
+outcome-solved = Solved
+outcome-partly-solved = Partly solved
+outcome-not-solved = Not solved
+outcome-follow-up = Follow-up needed
+outcome-redirected = Redirected to a partner

@@ -1,0 +1,34 @@
+# Journal des accompagnements : listes partagées (services en ligne, autonomie, résultat).
+
+taxonomy-online-services = Services en ligne
+taxonomy-autonomy = Autonomie
+taxonomy-outcomes = Résultats
+online-service-mypension = MyPension
+online-service-myminfin = MyMinfin (Tax-on-web)
+online-service-itsme = itsme
+online-service-csam-eid = CSAM / carte eID
+online-service-forem = Le Forem
+online-service-vdab = VDAB
+online-service-actiris = Actiris
+online-service-adg = ADG (emploi en Communauté germanophone)
+online-service-onem = ONEM (chômage)
+online-service-health-insurance-fund = Mutualité (site ou app)
+online-service-myhealth = Masanté
+online-service-family-allowance-fund = Caisse d'allocations familiales
+online-service-ebox = eBox (documents officiels)
+online-service-irisbox = Irisbox
+online-service-municipality = Commune (guichet en ligne)
+online-service-cpas = CPAS
+online-service-bank = Banque (site ou app)
+online-service-rail = SNCB (train)
+online-service-bus-tram = Bus et tram (TEC, STIB, De Lijn)
+online-service-other = Autre service
+autonomy-done-for = Fait pour la personne
+autonomy-done-with = Fait avec la personne
+autonomy-done-by = Fait par la personne, avec un accompagnement
+autonomy-explained = Expliqué seulement
+outcome-solved = Résolu
+outcome-partly-solved = Partiellement résolu
+outcome-not-solved = Non résolu
+outcome-follow-up = Suivi nécessaire
+outcome-redirected = Orienté vers un partenaire

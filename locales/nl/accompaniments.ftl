@@ -1,0 +1,34 @@
+# Logboek van begeleidingen: gedeelde lijsten (onlinediensten, zelfstandigheid, resultaat).
+
+taxonomy-online-services = Onlinediensten
+taxonomy-autonomy = Zelfstandigheid
+taxonomy-outcomes = Resultaten
+online-service-mypension = MyPension
+online-service-myminfin = MyMinfin (Tax-on-web)
+online-service-itsme = itsme
+online-service-csam-eid = CSAM / eID-kaart
+online-service-forem = Le Forem
+online-service-vdab = VDAB
+online-service-actiris = Actiris
+online-service-adg = ADG (werk in de Duitstalige Gemeenschap)
+online-service-onem = RVA (werkloosheid)
+online-service-health-insurance-fund = Ziekenfonds (website of app)
+online-service-myhealth = Mijngezondheid
+online-service-family-allowance-fund = Uitbetaler Groeipakket / kinderbijslag
+online-service-ebox = eBox (officiële documenten)
+online-service-irisbox = Irisbox
+online-service-municipality = Gemeente (e-loket)
+online-service-cpas = OCMW
+online-service-bank = Bank (website of app)
+online-service-rail = NMBS (trein)
+online-service-bus-tram = Bus en tram (De Lijn, MIVB, TEC)
+online-service-other = Andere dienst
+autonomy-done-for = Voor de persoon gedaan
+autonomy-done-with = Samen met de persoon gedaan
+autonomy-done-by = Door de persoon zelf gedaan, met begeleiding
+autonomy-explained = Alleen uitgelegd
+outcome-solved = Opgelost
+outcome-partly-solved = Gedeeltelijk opgelost
+outcome-not-solved = Niet opgelost
+outcome-follow-up = Opvolging nodig
+outcome-redirected = Doorverwezen naar een partner
