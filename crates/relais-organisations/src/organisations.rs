@@ -283,12 +283,18 @@ pub async fn set_company_number(db: &Db, organisation: Uuid, number: Option<&str
     Ok(())
 }
 
-pub async fn set_idle_timeout(db: &Db, organisation: Uuid, minutes: i64) -> Result<(), DbError> {
-    on_db!(db, pool => sqlx::query("UPDATE organisations SET idle_timeout_minutes = $2 WHERE id = $1")
-        .bind(organisation)
-        .bind(minutes)
-        .execute(pool)
-        .await
-        .map(|_| ()))?;
+/// The settings page's fields, saved together: idle timeout, second factor required, BCE/KBO
+/// number (already checked by [`crate::company_number::parse`]; `None` clears it).
+pub async fn save_settings(db: &Db, organisation: Uuid, idle_minutes: i64, require_second_factor: bool, company_number: Option<&str>) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query(
+        "UPDATE organisations SET idle_timeout_minutes = $2, require_second_factor = $3, company_number = $4 WHERE id = $1",
+    )
+    .bind(organisation)
+    .bind(idle_minutes)
+    .bind(require_second_factor)
+    .bind(company_number)
+    .execute(pool)
+    .await
+    .map(|_| ()))?;
     Ok(())
 }

@@ -119,9 +119,7 @@ pub async fn save(
         return ctx.render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &ctx.tr.t("settings-title"), &page.render()?);
     };
     let company_number = company_number.clone();
-    organisations::set_company_number(&state.db, organisation.id, company_number.as_deref()).await?;
-    organisations::set_idle_timeout(&state.db, organisation.id, idle).await?;
-    organisations::set_require_second_factor(&state.db, organisation.id, required).await?;
+    organisations::save_settings(&state.db, organisation.id, idle, required, company_number.as_deref()).await?;
     audit::record_or_log(&state.db, Event {
         actor: Some(user.id),
         organisation: Some(organisation.id),
