@@ -1,5 +1,60 @@
-//! Accompaniments: every request helped, the people (only when needed), redirections, collective
-//! moments and political signals. Being built (the accompaniments issue); for now the check
-//! that keeps personal data out of political signals.
+//! Accompaniments: every request helped, logged in seconds (session mode), the people followed
+//! (only when needed, with consent, erased after a retention period), redirections to partners,
+//! political signals about online-only services, and collective moments.
 
+pub mod api;
+pub mod demo;
+pub mod icons;
+pub mod log;
+pub mod moments;
+pub mod people;
 pub mod personal_data;
+pub mod redirections;
+pub mod retention;
+pub mod routes;
+pub mod signals;
+pub mod terms;
+pub mod vocabulary;
+
+use axum::routing::{get, post};
+use relais_core::web::Routes;
+
+/// An instant without its fraction of a second, as stored: SQLite compares RFC 3339 text, where
+/// "…:13.5Z" sorts before "…:13Z"; whole seconds keep text order and time order the same.
+pub fn whole_seconds(at: time::OffsetDateTime) -> time::OffsetDateTime {
+    at.replace_nanosecond(0).unwrap_or(at)
+}
+
+/// Now, in whole seconds (see [`whole_seconds`]).
+pub fn now() -> time::OffsetDateTime {
+    whole_seconds(time::OffsetDateTime::now_utc())
+}
+
+/// The area's routes.
+pub fn routes() -> Routes {
+    use routes::{moments, people, redirections, requests, session, signals};
+    Routes::new()
+        .route("/organisations/{slug}/session", get(session::start))
+        .route("/organisations/{slug}/log", get(session::form).post(session::save))
+        .route("/organisations/{slug}/requests", get(requests::list))
+        .route("/organisations/{slug}/requests/{request}", get(requests::show))
+        .route("/organisations/{slug}/people", get(people::list))
+        .route("/organisations/{slug}/people/new", get(people::new_form).post(people::create))
+        .route("/organisations/{slug}/people/{person}", get(people::show))
+        .route("/organisations/{slug}/people/{person}/export", get(people::export))
+        .route("/organisations/{slug}/people/{person}/erase", post(people::erase))
+        .route("/organisations/{slug}/redirections", get(redirections::page))
+        .route("/organisations/{slug}/redirections/{redirection}", post(redirections::set_status))
+        .route("/organisations/{slug}/referral-targets", get(redirections::targets).post(redirections::add_target))
+        .route("/organisations/{slug}/referral-targets/{target}", post(redirections::toggle_target))
+        .route("/organisations/{slug}/signals", get(signals::list))
+        .route("/organisations/{slug}/signals/new", get(signals::new_form).post(signals::create))
+        .route("/organisations/{slug}/signals/{signal}/review", post(signals::review))
+        .route("/organisations/{slug}/moments", get(moments::page).post(moments::create))
+        .route("/signals", get(signals::board_page))
+        .route("/signals.csv", get(signals::board_csv))
+        .route("/signals.json", get(signals::board_json))
+        .route("/api/v1/accompaniments", get(api::list).post(api::create))
+        .route("/api/v1/people", get(api::people_list))
+        .route("/api/v1/signals", get(api::signals_list).post(api::signals_create))
+}

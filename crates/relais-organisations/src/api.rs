@@ -19,7 +19,7 @@ use crate::{
     audit::{self, Event},
     organisations,
     policy::{self, Action, Decision},
-    sessions::{self, CurrentUser},
+    sessions::CurrentUser,
     tokens,
 };
 
@@ -63,12 +63,11 @@ impl FromRequestParts<AppState> for ApiUser {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.get(..7).filter(|p| p.eq_ignore_ascii_case("bearer ")).map(|_| v[7..].trim()));
         let Some(secret) = secret else { return Err(api_error(StatusCode::UNAUTHORIZED, "unauthorized")) };
-        let found = tokens::authenticate(&state.db, secret).await.map_err(|e| from_app_error(e.into()))?;
-        let Some((token_id, user_id, audit_use)) = found else {
+        // One query: the token, its person and their memberships (every API call pays for it).
+        let found = tokens::authenticate_user(&state.db, secret).await.map_err(|e| from_app_error(e.into()))?;
+        let Some((token_id, user, audit_use)) = found else {
             return Err(api_error(StatusCode::UNAUTHORIZED, "unauthorized"));
         };
-        let user = sessions::user_by_id(&state.db, user_id).await.map_err(|e| from_app_error(e.into()))?;
-        let Some(user) = user else { return Err(api_error(StatusCode::UNAUTHORIZED, "unauthorized")) };
         if audit_use {
             let ClientAddr(client) = ClientAddr::from_request_parts(parts, state).await.unwrap_or(ClientAddr("unknown".into()));
             audit::record_or_log(&state.db, Event {

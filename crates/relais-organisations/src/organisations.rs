@@ -271,6 +271,17 @@ pub async fn settings_of(db: &Db, organisation: Uuid) -> Result<(i64, bool), DbE
     Ok(row.unwrap_or((DEFAULT_IDLE_TIMEOUT_MINUTES, true)))
 }
 
+/// How many months without activity before a person's record is anonymised (24 by default).
+pub async fn retention_months_of(db: &Db, organisation: Uuid) -> Result<i64, DbError> {
+    let row: Option<i64> = on_db!(db, pool => sqlx::query_scalar("SELECT retention_months FROM organisations WHERE id = $1")
+        .bind(organisation)
+        .fetch_optional(pool)
+        .await)?;
+    Ok(row.unwrap_or(DEFAULT_RETENTION_MONTHS))
+}
+
+pub const DEFAULT_RETENTION_MONTHS: i64 = 24;
+
 /// Sets (or, with `None`, clears) the organisation's BCE/KBO number (checked by
 /// [`crate::company_number::parse`]).
 pub async fn set_company_number(db: &Db, organisation: Uuid, number: Option<&str>) -> Result<(), DbError> {
@@ -285,14 +296,15 @@ pub async fn set_company_number(db: &Db, organisation: Uuid, number: Option<&str
 
 /// The settings page's fields, saved together: idle timeout, second factor required, BCE/KBO
 /// number (already checked by [`crate::company_number::parse`]; `None` clears it).
-pub async fn save_settings(db: &Db, organisation: Uuid, idle_minutes: i64, require_second_factor: bool, company_number: Option<&str>) -> Result<(), DbError> {
+pub async fn save_settings(db: &Db, organisation: Uuid, idle_minutes: i64, require_second_factor: bool, company_number: Option<&str>, retention_months: i64) -> Result<(), DbError> {
     on_db!(db, pool => sqlx::query(
-        "UPDATE organisations SET idle_timeout_minutes = $2, require_second_factor = $3, company_number = $4 WHERE id = $1",
+        "UPDATE organisations SET idle_timeout_minutes = $2, require_second_factor = $3, company_number = $4, retention_months = $5 WHERE id = $1",
     )
     .bind(organisation)
     .bind(idle_minutes)
     .bind(require_second_factor)
     .bind(company_number)
+    .bind(retention_months)
     .execute(pool)
     .await
     .map(|_| ()))?;

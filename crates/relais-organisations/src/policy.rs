@@ -22,13 +22,32 @@ pub enum Action {
     ManageSettings,
     /// Create and edit the organisation's places, drop-in sessions, exceptions and mobile units.
     ManageDirectory,
+    /// Log requests helped and collective moments, record political signals (one's own list).
+    LogRequests,
+    /// Read every request of the organisation (not only one's own), with private notes.
+    ViewRequests,
+    /// Create, read and link person records and their history; redirect requests, handle
+    /// incoming redirections.
+    ViewPeople,
+    /// Export and erase a person's record (the data subject's rights).
+    ErasePeople,
+    /// Review political signals (publish, merge, set aside) and keep the register of referral targets.
+    ReviewSignals,
 }
 
 /// What each role may do in its own organisation.
 pub fn role_may(role: Role, action: Action) -> bool {
     match action {
         Action::ViewOrganisation => true,
-        Action::ViewMembers | Action::ManageMembers | Action::ViewAuditLog | Action::ManageSettings | Action::ManageDirectory => {
+        Action::LogRequests => role != Role::Viewer,
+        Action::ViewRequests | Action::ViewPeople => matches!(role, Role::Coordinator | Role::Worker),
+        Action::ViewMembers
+        | Action::ManageMembers
+        | Action::ViewAuditLog
+        | Action::ManageSettings
+        | Action::ManageDirectory
+        | Action::ErasePeople
+        | Action::ReviewSignals => {
             role == Role::Coordinator
         }
     }
@@ -133,9 +152,22 @@ mod tests {
         let volunteer = user(Some(Role::Volunteer), false, a);
         assert_eq!(decide(&volunteer, a, Action::ViewOrganisation), Decision::Allowed);
         assert_eq!(decide(&volunteer, a, Action::ViewMembers), Decision::Forbidden);
+        // Volunteers log requests, but read neither people nor others' requests.
+        assert_eq!(decide(&volunteer, a, Action::LogRequests), Decision::Allowed);
+        assert_eq!(decide(&volunteer, a, Action::ViewPeople), Decision::Forbidden);
+        assert_eq!(decide(&volunteer, a, Action::ViewRequests), Decision::Forbidden);
+        let worker = user(Some(Role::Worker), false, a);
+        assert_eq!(decide(&worker, a, Action::ViewPeople), Decision::Allowed);
+        assert_eq!(decide(&worker, a, Action::ErasePeople), Decision::Forbidden);
+        let viewer = user(Some(Role::Viewer), false, a);
+        assert_eq!(decide(&viewer, a, Action::LogRequests), Decision::Forbidden);
+        assert_eq!(decide(&coordinator, b, Action::ViewPeople), Decision::NotFound);
         let admin = user(None, true, a);
         assert_eq!(decide(&admin, b, Action::ManageMembers), Decision::Allowed);
         assert_eq!(decide(&admin, b, Action::ViewAuditLog), Decision::NotFound);
+        // Platform admins never read an organisation's people or requests.
+        assert_eq!(decide(&admin, b, Action::ViewPeople), Decision::NotFound);
+        assert_eq!(decide(&admin, b, Action::LogRequests), Decision::NotFound);
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub enum BenchCommand {
     /// Fill a fresh database with fictitious places, serve the application in-process and load
     /// the directory search (`/api/v1/places` and the `/places` page) over loopback.
     Search(SearchArgs),
+    /// Log requests helped through the HTTP API (`POST /api/v1/accompaniments`) from many
+    /// helpers at once, on a fresh database; reports inserts per second and latency.
+    Log(crate::bench_log::LogArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -70,6 +73,7 @@ pub async fn run(command: BenchCommand) -> CliResult {
     match command {
         BenchCommand::Http(args) => http(args).await,
         BenchCommand::Search(args) => search::run(args).await,
+        BenchCommand::Log(args) => crate::bench_log::run(args).await,
     }
 }
 

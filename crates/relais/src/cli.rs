@@ -31,6 +31,9 @@ pub enum Command {
     /// Manage personal API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Run the retention job now: anonymise people inactive past their organisation's period
+    /// (`relais serve` also runs it every 6 hours). Prints `retention: anonymised=N`.
+    Retention(DatabaseArgs),
     /// List every registered route pattern, one per line.
     Routes,
     /// Measure performance against a running server or the database.
@@ -130,6 +133,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Serve(args) => serve::run(args).await,
             Command::Migrate(args) => migrate(&args).await,
             Command::Demo(args) => load_demo(&args).await,
+            Command::Retention(args) => retention(&args).await,
             Command::Bench(command) => bench::run(command).await,
             Command::User(UserCommand::Add(args)) => crate::accounts::add(args).await,
             Command::Token(TokenCommand::Create(args)) => crate::accounts::create_token(args).await,
@@ -165,6 +169,14 @@ async fn migrate(args: &DatabaseArgs) -> CliResult {
     let db = open_database(args).await?;
     db.close().await;
     println!("migrations applied to {}", redact(&args.url));
+    Ok(())
+}
+
+async fn retention(args: &DatabaseArgs) -> CliResult {
+    let db = open_database(args).await?;
+    let anonymised = relais_accompaniments::retention::anonymise_inactive(&db, time::OffsetDateTime::now_utc()).await?;
+    println!("retention: anonymised={anonymised}");
+    db.close().await;
     Ok(())
 }
 

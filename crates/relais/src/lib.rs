@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod bench;
+pub mod bench_log;
 pub mod cli;
 pub mod serve;
 pub mod telemetry;
@@ -16,18 +17,19 @@ pub fn routes() -> Routes {
     web::kernel_routes()
         .merge(relais_organisations::routes())
         .merge(relais_directory::routes())
+        .merge(relais_accompaniments::routes())
         .route("/api/openapi.json", axum::routing::get(openapi))
 }
 
 /// `GET /api/openapi.json`: every area's API in one document.
 async fn openapi() -> axum::response::Response {
     use utoipa::OpenApi;
-    relais_organisations::api::openapi_with(vec![relais_directory::ApiDoc::openapi()])
+    relais_organisations::api::openapi_with(vec![relais_directory::ApiDoc::openapi(), relais_accompaniments::api::ApiDoc::openapi()])
 }
 
 /// The demo data set, in loading order. New areas add their part here.
 pub fn demo_parts() -> Vec<DemoPart> {
-    vec![demo::INSTANCE_PART, relais_organisations::demo::DEMO_PART, relais_directory::demo::DEMO_PART]
+    vec![demo::INSTANCE_PART, relais_organisations::demo::DEMO_PART, relais_directory::demo::DEMO_PART, relais_accompaniments::demo::DEMO_PART]
 }
 
 /// What every area needs in the database besides its tables (e.g. default taxonomy terms);

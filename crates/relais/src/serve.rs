@@ -33,6 +33,9 @@ pub async fn run(args: ServeArgs) -> CliResult {
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
     let app = crate::routes().into_app(AppState::with_config(db.clone(), WebConfig::new(&public_url).with_mailer(mailer)));
 
+    // Background jobs (retention): claimed through the database, so several instances share them.
+    let jobs = tokio::spawn(relais_accompaniments::retention::run_forever(db.clone()));
+
     tracing::info!(%address, "Relais is listening");
     // Printed on stdout for people and for the test harness (which may bind port 0).
     println!("listening on http://{address}");
@@ -41,6 +44,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    jobs.abort();
     tracing::info!("in-flight requests finished; closing the database pool");
     db.close().await;
     tracing::info!("stopped");

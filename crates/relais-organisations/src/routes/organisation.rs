@@ -77,6 +77,7 @@ struct OrganisationPage<'a> {
     can_view_audit: bool,
     can_manage_settings: bool,
     can_manage_directory: bool,
+    can_log: bool,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
@@ -95,6 +96,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
         can_view_audit: policy::decide(&user, organisation.id, Action::ViewAuditLog) == Decision::Allowed,
         can_manage_settings: policy::decide(&user, organisation.id, Action::ManageSettings) == Decision::Allowed,
         can_manage_directory: policy::decide(&user, organisation.id, Action::ManageDirectory) == Decision::Allowed,
+        can_log: policy::decide(&user, organisation.id, Action::LogRequests) == Decision::Allowed,
     };
     ctx.render(&organisation.name, &page.render()?)
 }

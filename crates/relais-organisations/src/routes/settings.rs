@@ -1,6 +1,6 @@
 //! `GET/POST /organisations/{slug}/settings`: the session idle timeout, whether coordinators
-//! and workers must use a second factor, and the organisation's BCE/KBO number (published with
-//! its places as open data). Coordinators (and platform admins).
+//! and workers must use a second factor, the organisation's BCE/KBO number (published with
+//! its places as open data), and how long people's records are kept after their last activity. Coordinators (and platform admins).
 
 use askama::Template;
 use axum::{
@@ -26,6 +26,9 @@ use crate::{
 
 pub const IDLE_MIN: i64 = 5;
 pub const IDLE_MAX: i64 = 240;
+/// A person's record is kept between 1 month and 10 years after their last activity.
+pub const RETENTION_MIN: i64 = 1;
+pub const RETENTION_MAX: i64 = 120;
 
 #[derive(Template)]
 #[template(path = "settings.html")]
@@ -37,10 +40,12 @@ struct SettingsPage<'a> {
     idle: String,
     require_second_factor: bool,
     company_number: String,
+    retention: String,
     saved: bool,
     /// The messages of the fields refused: idle timeout, company number.
     idle_error: Option<String>,
     company_number_error: Option<String>,
+    retention_error: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -66,9 +71,11 @@ pub async fn show(
         idle: idle.to_string(),
         require_second_factor: required,
         company_number: organisation.company_number.clone().unwrap_or_default(),
+        retention: organisations::retention_months_of(&state.db, organisation.id).await?.to_string(),
         saved: query.saved == "1",
         idle_error: None,
         company_number_error: None,
+        retention_error: None,
     };
     ctx.render(&ctx.tr.t("settings-title"), &page.render()?)
 }
@@ -81,6 +88,9 @@ pub struct SettingsForm {
     require_second_factor: Option<String>,
     #[serde(default)]
     company_number: String,
+    /// Months; absent or empty keeps the current period.
+    #[serde(default)]
+    retention_months: String,
 }
 
 pub async fn save(
@@ -98,7 +108,11 @@ pub async fn save(
         "" => Ok(None),
         typed => company_number::parse(typed).map(Some),
     };
-    let (Some(idle), Ok(company_number)) = (idle, &company_number) else {
+    let retention = match form.retention_months.trim() {
+        "" => Some(organisations::retention_months_of(&state.db, organisation.id).await?),
+        typed => typed.parse::<i64>().ok().filter(|m| (RETENTION_MIN..=RETENTION_MAX).contains(m)),
+    };
+    let (Some(idle), Ok(company_number), Some(retention)) = (idle, &company_number, retention) else {
         let page = SettingsPage {
             tr: ctx.tr,
             csrf: &ctx.csrf,
@@ -107,6 +121,7 @@ pub async fn save(
             idle: form.idle_timeout.clone(),
             require_second_factor: required,
             company_number: form.company_number.clone(),
+            retention: form.retention_months.clone(),
             saved: false,
             idle_error: idle.is_none().then(|| ctx.tr.t("settings-error-idle")),
             company_number_error: company_number.as_ref().err().map(|e| {
@@ -115,18 +130,19 @@ pub async fn save(
                     CompanyNumberError::Check => "settings-error-company-number-check",
                 })
             }),
+            retention_error: retention.is_none().then(|| ctx.tr.t("settings-error-retention")),
         };
         return ctx.render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &ctx.tr.t("settings-title"), &page.render()?);
     };
     let company_number = company_number.clone();
-    organisations::save_settings(&state.db, organisation.id, idle, required, company_number.as_deref()).await?;
+    organisations::save_settings(&state.db, organisation.id, idle, required, company_number.as_deref(), retention).await?;
     audit::record_or_log(&state.db, Event {
         actor: Some(user.id),
         organisation: Some(organisation.id),
         action: "organisation.settings_changed",
         client: &client,
         detail: Some(format!(
-            "idle_timeout_minutes={idle} require_second_factor={required} company_number={}",
+            "idle_timeout_minutes={idle} require_second_factor={required} company_number={} retention_months={retention}",
             company_number.as_deref().unwrap_or("-")
         )),
         ..Event::default()

@@ -1,6 +1,7 @@
 //! End-to-end tests of Relais: the real app on a random port, on SQLite or PostgreSQL
 //! (`RELAIS_TEST_ENGINE`), plus the real binary for the command line.
 
+mod accompaniments;
 mod accounts;
 mod api;
 mod cli;

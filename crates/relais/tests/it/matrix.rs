@@ -103,6 +103,37 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/groups/{slug}/scopes", "POST", Access::Group(GroupAction::ManageScopes)),
     ("/groups/{slug}/scopes/{user}/revoke", "POST", Access::Group(GroupAction::ManageScopes)),
     ("/groups/{slug}/places", "GET", Access::Group(GroupAction::ViewDirectory)),
+    ("/organisations/{slug}/session", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/log", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/log", "POST", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/requests", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/requests/{request}", "GET", Access::Organisation(Action::ViewRequests)),
+    ("/organisations/{slug}/people", "GET", Access::Organisation(Action::ViewPeople)),
+    ("/organisations/{slug}/people/new", "GET", Access::Organisation(Action::ViewPeople)),
+    ("/organisations/{slug}/people/new", "POST", Access::Organisation(Action::ViewPeople)),
+    ("/organisations/{slug}/people/{person}", "GET", Access::Organisation(Action::ViewPeople)),
+    ("/organisations/{slug}/people/{person}/export", "GET", Access::Organisation(Action::ErasePeople)),
+    ("/organisations/{slug}/people/{person}/erase", "POST", Access::Organisation(Action::ErasePeople)),
+    ("/organisations/{slug}/redirections", "GET", Access::Organisation(Action::ViewPeople)),
+    ("/organisations/{slug}/redirections/{redirection}", "POST", Access::Organisation(Action::ViewPeople)),
+    ("/organisations/{slug}/referral-targets", "GET", Access::Organisation(Action::ReviewSignals)),
+    ("/organisations/{slug}/referral-targets", "POST", Access::Organisation(Action::ReviewSignals)),
+    ("/organisations/{slug}/referral-targets/{target}", "POST", Access::Organisation(Action::ReviewSignals)),
+    ("/organisations/{slug}/signals", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/signals/new", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/signals/new", "POST", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/signals/{signal}/review", "POST", Access::Organisation(Action::ReviewSignals)),
+    ("/organisations/{slug}/moments", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/moments", "POST", Access::Organisation(Action::LogRequests)),
+    // Published signals hold no personal data: every signed-in person reads the board.
+    ("/signals", "GET", Access::SignedIn),
+    ("/signals.csv", "GET", Access::SignedIn),
+    ("/signals.json", "GET", Access::SignedIn),
+    ("/api/v1/accompaniments", "GET", Access::Bearer),
+    ("/api/v1/accompaniments", "POST", Access::Bearer),
+    ("/api/v1/people", "GET", Access::Bearer),
+    ("/api/v1/signals", "GET", Access::Bearer),
+    ("/api/v1/signals", "POST", Access::Bearer),
 ];
 
 #[test]
@@ -179,10 +210,14 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
     let targets = [("cpas-charleroi", find("worker.charleroi@demo.relais.be").await), ("oeshz-eupen", find("worker.eupen@demo.relais.be").await)];
     // {id}: a place of the organisation in the URL.
     let mut place_of = std::collections::HashMap::new();
+    // {request}, {person}, {redirection} (an incoming one), {target}, {signal}: demo records of
+    // the organisation in the URL.
+    let mut records_of = std::collections::HashMap::new();
     for (slug, _) in &targets {
         let organisation = relais_organisations::organisations::find_by_slug(&app.db, slug).await.unwrap().unwrap();
         let place = relais_directory::places::places_of(&app.db, organisation.id).await.unwrap().first().expect("a demo place").id;
         place_of.insert(*slug, place.to_string());
+        records_of.insert(*slug, crate::accompaniments::demo_records(&app, organisation.id).await);
     }
 
     let mut failures = Vec::new();
@@ -195,6 +230,11 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
                     .replace("{slug}", slug)
                     .replace("{user}", &member.to_string())
                     .replace("{id}", &place_of[slug])
+                    .replace("{request}", &records_of[slug].request.to_string())
+                    .replace("{person}", &records_of[slug].person.to_string())
+                    .replace("{redirection}", &records_of[slug].incoming_redirection.to_string())
+                    .replace("{target}", &records_of[slug].referral_target.to_string())
+                    .replace("{signal}", &records_of[slug].signal.to_string())
                     .replace("{session}", "00000000-0000-0000-0000-000000000000")
                     .replace("{exception}", "00000000-0000-0000-0000-000000000000");
                 let request = match *method {
@@ -206,6 +246,9 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
                         ("email", &format!("matrix.{}.{}@example.be", actor.label, checked)),
                         ("language", "fr"),
                         ("idle_timeout", "30"),
+                        ("at", "phone"),
+                        ("status", "helped"),
+                        ("decision", "publish"),
                     ]),
                 };
                 let request = if matches!(access, Access::BearerOrganisation(_)) {

@@ -1,0 +1,78 @@
+//! The log's pages. Every handler first asks the policy (through `authorise`), then reads only
+//! within that organisation.
+
+pub mod moments;
+pub mod people;
+pub mod redirections;
+pub mod requests;
+pub mod session;
+pub mod signals;
+
+use relais_core::i18n::{Locale, Tr};
+use relais_directory::taxonomy::Taxonomy;
+use time::OffsetDateTime;
+
+use crate::{terms::Terms, vocabulary::Vocabulary};
+
+/// A form's fields as posted (repeated names kept).
+pub type Fields = Vec<(String, String)>;
+
+pub fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+pub fn all(fields: &Fields, name: &str) -> Vec<String> {
+    fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
+}
+
+/// One option of a group of checkboxes, radios or a select.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+pub fn term_choices(terms: &Terms, taxonomy: Taxonomy, locale: Locale, selected: &[String]) -> Vec<Choice> {
+    terms
+        .active(taxonomy)
+        .map(|t| Choice { value: t.code.clone(), label: t.label(locale).to_string(), checked: selected.iter().any(|s| *s == t.code) })
+        .collect()
+}
+
+pub fn vocabulary_choices(tr: &Tr, list: Vocabulary, selected: &[String]) -> Vec<Choice> {
+    list.iter().map(|(code, key)| Choice { value: code.to_string(), label: tr.t(key), checked: selected.iter().any(|s| s == code) }).collect()
+}
+
+/// A translated error and the field it belongs to.
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn of(errors: &[FieldError], field: &str) -> Option<String> {
+        let found: Vec<&str> = errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
+        (!found.is_empty()).then(|| found.join(" "))
+    }
+}
+
+/// Date and time in Brussels, short ("27/11/2026 14:05").
+pub fn local_datetime(at: OffsetDateTime) -> String {
+    let zoned = jiff::Timestamp::from_second(at.unix_timestamp()).unwrap_or(jiff::Timestamp::UNIX_EPOCH).to_zoned(relais_directory::schedule::zone());
+    zoned.strftime("%d/%m/%Y %H:%M").to_string()
+}
+
+/// Today's date in Brussels.
+pub fn today() -> time::Date {
+    let now = jiff::Zoned::now().with_time_zone(relais_directory::schedule::zone());
+    time::Date::from_calendar_date(now.year() as i32, time::Month::try_from(now.month() as u8).unwrap_or(time::Month::January), now.day() as u8)
+        .unwrap_or_else(|_| OffsetDateTime::now_utc().date())
+}
+
+/// A civil date shown as "27/11/2026".
+pub fn local_date(iso: &str) -> String {
+    match iso.split('-').collect::<Vec<_>>()[..] {
+        [y, m, d] => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
+}

@@ -1,0 +1,419 @@
+//! Session mode: "my session now" (where the helper is: a place, a mobile stop, a home visit, the
+//! phone) and the request form, one request after another. The common case is five
+//! interactions: a theme, the online service, how it went, the outcome, save.
+
+use askama::Template;
+use axum::{
+    Form,
+    extract::{Path, Query, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use relais_core::{
+    i18n::{FluentArg, Tr},
+    web::{AppState, error::AppError, layout::PageContext},
+};
+use relais_directory::{places, taxonomy::Taxonomy};
+use relais_organisations::{
+    model::Role,
+    organisations::Organisation,
+    policy::{self, Action, Decision},
+    routes::organisation::authorise,
+    sessions::CurrentUser,
+};
+use serde::Deserialize;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::{Choice, FieldError, Fields, all, field, term_choices, vocabulary_choices};
+use crate::{
+    icons,
+    log::{self, NewAccompaniment, Typed},
+    people,
+    redirections::{self, Target},
+    terms::{self, Terms},
+    vocabulary,
+};
+
+struct Where {
+    href: String,
+    label: String,
+}
+
+#[derive(Template)]
+#[template(path = "session.html")]
+struct SessionPage<'a> {
+    tr: Tr,
+    organisation: &'a Organisation,
+    places: Vec<Where>,
+    stops: Vec<Where>,
+    elsewhere: Vec<Where>,
+    person: Option<String>,
+    may_view_people: bool,
+    may_view_requests: bool,
+    may_review: bool,
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct SessionQuery {
+    #[serde(default)]
+    person: String,
+}
+
+/// `GET /organisations/{slug}/session`: where is the helper now?
+pub async fn start(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path(slug): Path<String>,
+    Query(query): Query<SessionQuery>,
+) -> Result<Response, AppError> {
+    let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
+    let tr = ctx.tr;
+    let may_view_people = policy::decide(&user, organisation.id, Action::ViewPeople) == Decision::Allowed;
+    let person = match Uuid::parse_str(&query.person).ok() {
+        Some(id) if may_view_people => people::find(&state.db, organisation.id, id).await?,
+        _ => None,
+    };
+    let since = OffsetDateTime::now_utc().unix_timestamp();
+    let person_param = person.as_ref().map(|p| format!("&person={}", p.id)).unwrap_or_default();
+    let href = |at: &str| format!("/organisations/{}/log?at={at}&since={since}{person_param}", organisation.slug);
+    let mut fixed = Vec::new();
+    let mut stops = Vec::new();
+    for place in places::places_of(&state.db, organisation.id).await? {
+        let line = Where { href: href(&format!("place:{}", place.id)), label: place.name(tr.locale).to_string() };
+        if place.mobile_unit_id.is_some() { stops.push(line) } else { fixed.push(line) }
+    }
+    let elsewhere = ["home-visit", "phone"]
+        .iter()
+        .map(|code| Where { href: href(code), label: tr.t(vocabulary::key_of(vocabulary::SETTINGS, code).unwrap_or_default()) })
+        .collect();
+    let page = SessionPage {
+        tr,
+        organisation: &organisation,
+        places: fixed,
+        stops,
+        elsewhere,
+        person: person.map(|p| p.pseudonym),
+        may_view_people,
+        may_view_requests: policy::decide(&user, organisation.id, Action::ViewRequests) == Decision::Allowed,
+        may_review: policy::decide(&user, organisation.id, Action::ReviewSignals) == Decision::Allowed,
+    };
+    ctx.render(&format!("{} — {}", tr.t("session-title"), organisation.name), &page.render()?)
+}
+
+/// Where the session takes place, from the `at` parameter.
+struct At {
+    code: String,
+    setting: &'static str,
+    place: Option<Uuid>,
+    label: String,
+}
+
+async fn resolve_at(state: &AppState, tr: &Tr, organisation: &Organisation, at: &str) -> Result<At, AppError> {
+    if let Some(id) = at.strip_prefix("place:") {
+        let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+        let place = places::find_place(&state.db, id).await?.filter(|p| p.organisation_id == organisation.id).ok_or(AppError::NotFound)?;
+        let setting = if place.mobile_unit_id.is_some() { "mobile-stop" } else { "place" };
+        return Ok(At { code: at.to_string(), setting, place: Some(place.id), label: place.name(tr.locale).to_string() });
+    }
+    match vocabulary::SETTINGS.iter().find(|(code, _)| *code == at && matches!(*code, "home-visit" | "phone")) {
+        Some((code, key)) => Ok(At { code: code.to_string(), setting: code, place: None, label: tr.t(key) }),
+        None => Err(AppError::NotFound),
+    }
+}
+
+struct ThemeChoice {
+    choice: Choice,
+    icon: &'static str,
+}
+
+struct Target2 {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "log.html")]
+struct LogPage<'a> {
+    tr: Tr,
+    csrf: &'a str,
+    organisation: &'a Organisation,
+    at: &'a At,
+    since: i64,
+    opened: i64,
+    form_id: String,
+    person: Option<(Uuid, String)>,
+    people_choices: Vec<Target2>,
+    saved: Option<(Uuid, String)>,
+    errors: Vec<FieldError>,
+    themes: Vec<ThemeChoice>,
+    services: Vec<Choice>,
+    autonomy: Vec<Choice>,
+    outcomes: Vec<Choice>,
+    steps: Vec<Choice>,
+    minutes: String,
+    note: String,
+    follow_up_on: String,
+    targets_partners: Vec<Target2>,
+    targets_register: Vec<Target2>,
+    reason: String,
+    may_view_people: bool,
+    open_more: bool,
+}
+
+impl LogPage<'_> {
+    fn error(&self, field: &str) -> Option<String> {
+        FieldError::of(&self.errors, field)
+    }
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct LogQuery {
+    #[serde(default)]
+    at: String,
+    #[serde(default)]
+    since: Option<i64>,
+    #[serde(default)]
+    person: String,
+    #[serde(default)]
+    saved: String,
+}
+
+/// What the form shows (blank or as typed).
+#[derive(Default)]
+struct Shown {
+    typed: Typed,
+    person: Option<Uuid>,
+    target: String,
+    reason: String,
+}
+
+#[allow(clippy::too_many_arguments)] // the page's parts
+async fn render(
+    state: &AppState,
+    ctx: &PageContext,
+    user: &CurrentUser,
+    organisation: &Organisation,
+    at: &At,
+    since: i64,
+    form_id: String,
+    shown: Shown,
+    saved: Option<(Uuid, i64)>,
+    errors: Vec<FieldError>,
+    terms: &Terms,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let tr = ctx.tr;
+    let may_view_people = policy::decide(user, organisation.id, Action::ViewPeople) == Decision::Allowed;
+    let person = match shown.person {
+        Some(id) if may_view_people => people::find(&state.db, organisation.id, id).await?.map(|p| (p.id, p.pseudonym)),
+        _ => None,
+    };
+    let (targets_partners, targets_register, people_choices) = if may_view_people {
+        let partners = redirections::partner_organisations(&state.db, organisation.id)
+            .await?
+            .into_iter()
+            .map(|(id, name)| Target2 { selected: shown.target == format!("org:{id}"), value: format!("org:{id}"), label: name })
+            .collect();
+        let register = redirections::referral_targets(&state.db, organisation.id)
+            .await?
+            .into_iter()
+            .filter(|t| t.active)
+            .map(|t| Target2 { selected: shown.target == format!("ref:{}", t.id), value: format!("ref:{}", t.id), label: t.name })
+            .collect();
+        let recent = if person.is_none() {
+            people::list(&state.db, organisation.id, "", 50)
+                .await?
+                .into_iter()
+                .map(|p| Target2 { selected: false, value: p.id.to_string(), label: p.pseudonym })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (partners, register, recent)
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
+    let typed = &shown.typed;
+    let mut services = vec![Choice { value: String::new(), label: tr.t("log-service-none"), checked: typed.online_service.is_empty() }];
+    services.extend(term_choices(terms, Taxonomy::OnlineService, tr.locale, std::slice::from_ref(&typed.online_service)));
+    let open_more = errors.iter().any(|e| matches!(e.field, "minutes" | "follow_up_on" | "note" | "target"));
+    let page = LogPage {
+        tr,
+        csrf: &ctx.csrf,
+        organisation,
+        at,
+        since,
+        opened: OffsetDateTime::now_utc().unix_timestamp(),
+        form_id,
+        person,
+        people_choices,
+        saved: saved.map(|(id, count)| (id, tr.t_args("log-saved-count", &[("count", FluentArg::Number(count as f64))]))),
+        themes: term_choices(terms, Taxonomy::Theme, tr.locale, &typed.themes)
+            .into_iter()
+            .map(|choice| ThemeChoice { icon: icons::theme(&choice.value), choice })
+            .collect(),
+        services,
+        autonomy: term_choices(terms, Taxonomy::Autonomy, tr.locale, std::slice::from_ref(&typed.autonomy)),
+        outcomes: term_choices(terms, Taxonomy::Outcome, tr.locale, std::slice::from_ref(&typed.outcome)),
+        steps: vocabulary_choices(&tr, vocabulary::STEPS, &typed.steps),
+        minutes: typed.minutes.map(|m| m.to_string()).unwrap_or_default(),
+        note: typed.note.clone(),
+        follow_up_on: typed.follow_up_on.clone(),
+        targets_partners,
+        targets_register,
+        reason: shown.reason,
+        may_view_people,
+        open_more,
+        errors,
+    };
+    let title = if page.errors.is_empty() { tr.t("log-title") } else { format!("{} — {}", tr.t("form-has-errors"), tr.t("log-title")) };
+    ctx.render_with_status(status, &title, &page.render()?)
+}
+
+/// `GET /organisations/{slug}/log?at=…&since=…`: the request form.
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path(slug): Path<String>,
+    Query(query): Query<LogQuery>,
+) -> Result<Response, AppError> {
+    let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
+    if query.at.is_empty() {
+        // No place chosen yet: choose it first.
+        return Ok(Redirect::to(&format!("/organisations/{}/session", organisation.slug)).into_response());
+    }
+    let at = resolve_at(&state, &ctx.tr, &organisation, &query.at).await?;
+    let since = query.since.unwrap_or_else(|| OffsetDateTime::now_utc().unix_timestamp());
+    let saved = match Uuid::parse_str(&query.saved).ok() {
+        Some(id) => {
+            let from = OffsetDateTime::from_unix_timestamp(since).unwrap_or_else(|_| OffsetDateTime::now_utc());
+            Some((id, log::count_since(&state.db, organisation.id, user.id, from).await?))
+        }
+        None => None,
+    };
+    let terms = terms::terms(&state).await?;
+    let shown = Shown { person: Uuid::parse_str(&query.person).ok(), ..Shown::default() };
+    render(&state, &ctx, &user, &organisation, &at, since, Uuid::new_v4().to_string(), shown, saved, Vec::new(), &terms, StatusCode::OK).await
+}
+
+/// `POST /organisations/{slug}/log`: save one request, then a fresh form for the next.
+pub async fn save(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path(slug): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
+    let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
+    let tr = ctx.tr;
+    let at = resolve_at(&state, &tr, &organisation, field(&fields, "at")).await?;
+    let since = field(&fields, "since").parse::<i64>().unwrap_or_else(|_| OffsetDateTime::now_utc().unix_timestamp());
+    let now = OffsetDateTime::now_utc();
+    let opened = field(&fields, "opened").parse::<i64>().ok().and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok()).unwrap_or(now);
+    let default_minutes = ((now - opened).whole_minutes()).clamp(1, log::MAX_MINUTES);
+    let minutes_text = field(&fields, "minutes").trim();
+    let typed = Typed {
+        setting: at.setting.to_string(),
+        themes: all(&fields, "themes"),
+        online_service: field(&fields, "online_service").to_string(),
+        autonomy: field(&fields, "autonomy").to_string(),
+        outcome: field(&fields, "outcome").to_string(),
+        minutes: if minutes_text.is_empty() { None } else { Some(minutes_text.parse::<i64>().unwrap_or(-1)) },
+        steps: all(&fields, "steps"),
+        note: field(&fields, "note").to_string(),
+        follow_up_on: field(&fields, "follow_up_on").to_string(),
+    };
+    let may_view_people = policy::decide(&user, organisation.id, Action::ViewPeople) == Decision::Allowed;
+    let person = match Uuid::parse_str(field(&fields, "person")).ok() {
+        Some(id) if may_view_people => people::find(&state.db, organisation.id, id).await?.map(|p| p.id),
+        _ => None,
+    };
+    let target_text = field(&fields, "target").trim().to_string();
+    let reason = field(&fields, "reason").trim().chars().take(redirections::MAX_REASON).collect::<String>();
+    let terms = terms::terms(&state).await?;
+    let mut errors: Vec<FieldError> = Vec::new();
+    let checked = log::check(&typed, &terms, default_minutes);
+    if let Err(found) = &checked {
+        errors.extend(found.iter().map(|e| FieldError { field: e.field(), message: tr.t(e.message_key()) }));
+    }
+    let target = if target_text.is_empty() || !may_view_people {
+        None
+    } else {
+        match resolve_target(&state, &organisation, &target_text).await? {
+            Some(target) => Some(target),
+            None => {
+                errors.push(FieldError { field: "target", message: tr.t("log-error-target") });
+                None
+            }
+        }
+    };
+    let form_id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
+    let checked = match checked {
+        Ok(checked) if errors.is_empty() => checked,
+        _ => {
+            let shown = Shown { typed, person, target: target_text, reason };
+            return render(&state, &ctx, &user, &organisation, &at, since, form_id.to_string(), shown, None, errors, &terms, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    let new = NewAccompaniment {
+        id: form_id,
+        organisation: organisation.id,
+        helper: Some(user.id),
+        helper_kind: helper_kind(&user, organisation.id),
+        setting: checked.setting,
+        place: at.place,
+        started_at: now - time::Duration::minutes(checked.minutes),
+        minutes: checked.minutes,
+        themes: checked.themes,
+        online_service: checked.online_service,
+        autonomy: checked.autonomy,
+        outcome: checked.outcome,
+        steps: checked.steps,
+        note: checked.note,
+        follow_up_on: checked.follow_up_on,
+        person,
+    };
+    // A repeated submit of the same form (double click, reload) finds the row already there.
+    if let Some(existing) = log::find(&state.db, organisation.id, form_id).await? {
+        if existing.helper_id != Some(user.id) {
+            return Err(AppError::BadRequest);
+        }
+    } else if log::insert(&state.db, &new).await?
+        && let Some(target) = target
+    {
+        redirections::create(&state.db, organisation.id, form_id, target, &reason).await?;
+    }
+    let person_param = person.map(|p| format!("&person={p}")).unwrap_or_default();
+    Ok(Redirect::to(&format!("/organisations/{}/log?at={}&since={since}&saved={form_id}{person_param}", organisation.slug, at.code)).into_response())
+}
+
+/// Professional or volunteer, from the helper's role in the organisation.
+pub fn helper_kind(user: &CurrentUser, organisation: Uuid) -> &'static str {
+    match user.memberships.iter().find(|m| m.organisation_id == organisation).map(|m| m.role) {
+        Some(Role::Volunteer) => "volunteer",
+        _ => "professional",
+    }
+}
+
+/// A redirection target from the form's value, checked: a partner organisation on Relais, or
+/// one of the organisation's own active referral targets.
+pub async fn resolve_target(state: &AppState, organisation: &Organisation, value: &str) -> Result<Option<Target>, AppError> {
+    let Some((kind, id)) = Target::parse_kind(value) else { return Ok(None) };
+    Ok(match kind {
+        "org" => redirections::partner_organisations(&state.db, organisation.id)
+            .await?
+            .into_iter()
+            .any(|(o, _)| o == id)
+            .then_some(Target::Organisation(id)),
+        "ref" => redirections::referral_targets(&state.db, organisation.id)
+            .await?
+            .into_iter()
+            .any(|t| t.id == id && t.active)
+            .then_some(Target::Referral(id)),
+        _ => None,
+    })
+}

@@ -1,0 +1,258 @@
+//! `relais bench log`: sustained logging of requests helped through the HTTP API
+//! (`POST /api/v1/accompaniments` with personal tokens), server and load tool in one process.
+//! Ends with `bench: engine=… inserts_per_s=… p99_ms=…`.
+
+use std::{
+    net::SocketAddr,
+    path::PathBuf,
+    sync::Arc,
+    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+};
+
+use clap::Args;
+use http_body_util::{BodyExt, Full};
+use hyper::{Request, body::Bytes, client::conn::http1};
+use hyper_util::rt::TokioIo;
+use relais_core::{
+    Db,
+    db::redact,
+    i18n::Locale,
+    on_db,
+    web::{AppState, WebConfig},
+};
+use relais_organisations::{
+    model::{OrganisationKind, Role},
+    organisations::{self, NewOrganisation},
+    tokens, users,
+};
+use tokio::net::{TcpListener, TcpStream};
+use uuid::Uuid;
+
+use crate::cli::CliResult;
+
+#[derive(Debug, Clone, Args)]
+pub struct LogArgs {
+    /// An EMPTY database: postgres://user@host/db or sqlite://file.db. Default: a new SQLite
+    /// file in a temporary folder, removed afterwards.
+    #[arg(long = "database")]
+    pub database: Option<String>,
+    /// Concurrent connections, each a helper of one of the organisations with its own token.
+    #[arg(long, default_value_t = 50)]
+    pub conns: usize,
+    /// Seconds of load (after one second of warm-up).
+    #[arg(long, default_value_t = 10)]
+    pub duration: u64,
+    /// Organisations logging at the same time.
+    #[arg(long, default_value_t = 25)]
+    pub organisations: usize,
+}
+
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const THEMES: &[(&str, &str)] = &[
+    ("pension", "mypension"),
+    ("taxes", "myminfin"),
+    ("identity", "itsme"),
+    ("employment", "forem"),
+    ("health-insurance", "health-insurance-fund"),
+    ("email", ""),
+    ("banking", "bank"),
+    ("smartphone", ""),
+];
+const OUTCOMES: &[&str] = &["solved", "solved", "partly-solved", "follow-up", "not-solved"];
+const AUTONOMY: &[&str] = &["done-for", "done-with", "done-by", "explained"];
+
+pub async fn run(args: LogArgs) -> CliResult {
+    let conns = args.conns.max(1);
+    let duration = Duration::from_secs(args.duration.max(1));
+    let (url, _temp) = match &args.database {
+        Some(url) => (url.clone(), None),
+        None => {
+            let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or_default();
+            let dir = std::env::temp_dir().join(format!("relais-bench-log-{}-{nanos}", std::process::id()));
+            std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            (format!("sqlite://{}", dir.join("bench.db").display()), Some(TempDir(dir)))
+        }
+    };
+    let db = Db::connect(&url).await?;
+    let tables: i64 = match &db {
+        Db::Sqlite(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").fetch_one(pool).await?,
+        Db::Postgres(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'").fetch_one(pool).await?,
+    };
+    if tables > 0 {
+        db.close().await;
+        return Err(format!("{} is not empty ({tables} tables): `relais bench log` needs a fresh database (e.g. `createdb relais_bench`), or leave out --database", redact(&url)).into());
+    }
+    db.migrate().await?;
+    crate::prepare(&db).await?;
+    let engine = db.engine().name();
+
+    // Organisations, each with a worker holding an API token.
+    let mut helpers = Vec::new();
+    for i in 0..args.organisations.max(1) {
+        let slug = format!("bench-cpas-{i}");
+        let name = format!("CPAS bench {i}");
+        let organisation = organisations::create(&db, &NewOrganisation {
+            slug: &slug,
+            name: &name,
+            kind: OrganisationKind::Cpas,
+            municipality: "Namur",
+            languages: "fr",
+            email: None,
+            phone: None,
+            website: None,
+        })
+        .await?;
+        let email = format!("worker{i}@bench.relais.invalid");
+        let user = users::create(&db, users::NewUser { email: &email, display_name: "Bench", locale: Locale::Fr, is_admin: false, password_hash: None })
+            .await
+            .map_err(|e| format!("bench user: {e}"))?;
+        organisations::add_member(&db, user.id, organisation, Role::Worker).await?;
+        let (_, token) = tokens::create(&db, user.id, "bench").await?;
+        helpers.push((slug, token));
+    }
+    println!("database: {} ({engine}, fresh); {} organisations, one token each", redact(&url), helpers.len());
+
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let address = listener.local_addr()?;
+    let app = crate::routes().into_app(AppState::with_config(db.clone(), WebConfig::new(&format!("http://{address}"))));
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    let authority = address.to_string();
+    let helpers = Arc::new(helpers);
+
+    // Warm-up, then the measured run.
+    let _ = load(&authority, &helpers, conns, Duration::from_secs(1), 1).await?;
+    let before = count(&db).await?;
+    println!("logging requests through POST /api/v1/accompaniments with {conns} connections for {}s…", duration.as_secs());
+    let sample = load(&authority, &helpers, conns, duration, 2).await?;
+    let after = count(&db).await?;
+    let _ = stop.send(());
+    let _ = server.await;
+
+    let ok = sample.latencies.len();
+    let rows = after - before;
+    let rate = ok as f64 / sample.elapsed.as_secs_f64();
+    let percentile = |q: f64| sample.latencies.get(((ok as f64 * q).ceil() as usize).saturating_sub(1).min(ok.saturating_sub(1))).copied().unwrap_or_default().as_secs_f64() * 1000.0;
+    if let Some(error) = &sample.first_error {
+        println!("first error: {error}");
+    }
+    println!(
+        "detail: conns={conns} duration_s={} logged={ok} errors={} rows_added={rows} p50_ms={:.3} p95_ms={:.3} max_ms={:.3}",
+        duration.as_secs(),
+        sample.errors,
+        percentile(0.50),
+        percentile(0.95),
+        sample.latencies.last().copied().unwrap_or_default().as_secs_f64() * 1000.0,
+    );
+    if rows != ok as i64 {
+        return Err(format!("{ok} requests answered 201 but {rows} rows were added").into());
+    }
+    println!("bench: engine={engine} inserts_per_s={rate:.0} p99_ms={:.3}", percentile(0.99));
+    db.close().await;
+    Ok(())
+}
+
+async fn count(db: &Db) -> Result<i64, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM accompaniments").fetch_one(pool).await)
+}
+
+struct Sample {
+    latencies: Vec<Duration>,
+    errors: usize,
+    elapsed: Duration,
+    first_error: Option<String>,
+}
+
+async fn load(authority: &str, helpers: &Arc<Vec<(String, String)>>, conns: usize, duration: Duration, seed: u64) -> Result<Sample, String> {
+    let started = Instant::now();
+    let deadline = started + duration;
+    let mut workers = Vec::new();
+    for n in 0..conns {
+        let (authority, helpers) = (authority.to_string(), helpers.clone());
+        workers.push(tokio::spawn(async move { worker(&authority, &helpers[n % helpers.len()], deadline, seed * 1000 + n as u64).await }));
+    }
+    let mut sample = Sample { latencies: Vec::new(), errors: 0, elapsed: Duration::ZERO, first_error: None };
+    for w in workers {
+        let (mut latencies, errors, first_error) = w.await.map_err(|e| e.to_string())?;
+        sample.latencies.append(&mut latencies);
+        sample.errors += errors;
+        sample.first_error = sample.first_error.or(first_error);
+    }
+    sample.elapsed = started.elapsed();
+    sample.latencies.sort_unstable();
+    Ok(sample)
+}
+
+/// One helper's connection: log a request, wait for the answer, log the next.
+async fn worker(authority: &str, (slug, token): &(String, String), deadline: Instant, seed: u64) -> (Vec<Duration>, usize, Option<String>) {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut latencies = Vec::with_capacity(8192);
+    let mut errors = 0;
+    let mut first_error = None;
+    'connect: while Instant::now() < deadline {
+        let Ok(stream) = TcpStream::connect(authority).await else {
+            errors += 1;
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let Ok((mut sender, connection)) = http1::handshake(TokioIo::new(stream)).await else {
+            errors += 1;
+            continue;
+        };
+        let driver = tokio::spawn(connection);
+        while Instant::now() < deadline {
+            let (theme, service) = THEMES[rng.usize(..THEMES.len())];
+            let body = serde_json::json!({
+                "organisation": slug,
+                "id": Uuid::from_u64_pair(rng.u64(..), rng.u64(..)),
+                "setting": if rng.bool() { "phone" } else { "home-visit" },
+                "themes": [theme],
+                "online_service": service,
+                "autonomy": AUTONOMY[rng.usize(..AUTONOMY.len())],
+                "outcome": OUTCOMES[rng.usize(..OUTCOMES.len())],
+                "minutes": rng.i64(5..45),
+            });
+            let request = Request::post("/api/v1/accompaniments")
+                .header(hyper::header::HOST, authority)
+                .header(hyper::header::CONTENT_TYPE, "application/json")
+                .header(hyper::header::AUTHORIZATION, format!("Bearer {token}"))
+                .body(Full::new(Bytes::from(body.to_string())));
+            let Ok(request) = request else { break 'connect };
+            let sent = Instant::now();
+            match sender.send_request(request).await {
+                Ok(response) if response.status() == hyper::StatusCode::CREATED => {
+                    let _ = response.into_body().collect().await;
+                    latencies.push(sent.elapsed());
+                }
+                Ok(response) => {
+                    let status = response.status();
+                    let text = response.into_body().collect().await.map(|b| String::from_utf8_lossy(&b.to_bytes()).into_owned()).unwrap_or_default();
+                    errors += 1;
+                    first_error.get_or_insert(format!("{status} {text}"));
+                }
+                Err(error) => {
+                    errors += 1;
+                    first_error.get_or_insert(error.to_string());
+                    driver.abort();
+                    continue 'connect;
+                }
+            }
+        }
+        driver.abort();
+    }
+    (latencies, errors, first_error)
+}

@@ -1,0 +1,429 @@
+//! The accompaniment log end to end: session mode, people and their privacy, redirections,
+//! political signals, collective moments, retention and the API — on the engine under test.
+
+use relais_accompaniments::{log, people, redirections, retention};
+use relais_core::i18n::{Locale, Tr};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::harness::{TestApp, signed_in};
+
+/// Demo records of an organisation, for the routes that name one.
+pub struct DemoRecords {
+    pub request: Uuid,
+    pub person: Uuid,
+    pub incoming_redirection: Uuid,
+    pub referral_target: Uuid,
+    pub signal: Uuid,
+}
+
+pub async fn demo_records(app: &TestApp, organisation: Uuid) -> DemoRecords {
+    let db = &app.db;
+    let request = log::list(db, organisation, log::ListFilter::default(), 1).await.unwrap()[0].id;
+    let person = people::list(db, organisation, "", 1).await.unwrap()[0].id;
+    let referral_target = redirections::referral_targets(db, organisation).await.unwrap()[0].id;
+    let signal = relais_accompaniments::signals::of_organisation(db, organisation, 1).await.unwrap()[0].id;
+    let incoming_redirection = match redirections::incoming(db, organisation, 1).await.unwrap().first() {
+        Some(r) => r.id,
+        None => {
+            // One from another demo organisation.
+            let other = relais_organisations::organisations::find_by_slug(db, "clic-bruxelles").await.unwrap().unwrap().id;
+            let from = log::list(db, other, log::ListFilter::default(), 1).await.unwrap()[0].id;
+            redirections::create(db, other, from, redirections::Target::Organisation(organisation), "matrix").await.unwrap()
+        }
+    };
+    DemoRecords { request, person, incoming_redirection, referral_target, signal }
+}
+
+fn field_value(page: &str, name: &str) -> String {
+    page.split(&format!("name=\"{name}\" value=\"")).nth(1).unwrap_or_else(|| panic!("field {name}")).split('"').next().unwrap().to_string()
+}
+
+async fn organisation(app: &TestApp, slug: &str) -> Uuid {
+    relais_organisations::organisations::find_by_slug(&app.db, slug).await.unwrap().unwrap().id
+}
+
+async fn count_requests(app: &TestApp, organisation: Uuid) -> i64 {
+    relais_core::on_db!(&app.db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM accompaniments WHERE organisation_id = $1")
+        .bind(organisation)
+        .fetch_one(pool)
+        .await)
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_helper_logs_requests_in_a_session_and_a_double_submit_logs_once() {
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+
+    // "My session now": choose where; the form follows.
+    let session = worker.get(app.url("/organisations/cpas-charleroi/session?lang=en")).send().await.unwrap().text().await.unwrap();
+    let link = session.split("href=\"/organisations/cpas-charleroi/log?at=place:").nth(1).expect("a place to choose").split('"').next().unwrap().replace("&amp;", "&");
+    let form = worker.get(app.url(&format!("/organisations/cpas-charleroi/log?at=place:{link}&lang=en"))).send().await.unwrap();
+    assert_eq!(form.status(), 200);
+    let form = form.text().await.unwrap();
+    assert!(form.contains("name=\"themes\"") && form.contains("name=\"autonomy\"") && form.contains("name=\"outcome\""));
+    let (id, at, since, opened) = (field_value(&form, "id"), field_value(&form, "at"), field_value(&form, "since"), field_value(&form, "opened"));
+
+    // A mistake: translated, what was typed kept, nothing stored.
+    let before = count_requests(&app, charleroi).await;
+    let bad = [("csrf", csrf.as_str()), ("id", &id), ("at", &at), ("since", &since), ("opened", &opened), ("online_service", "mypension"), ("autonomy", "done-with"), ("note", "Rappeler jeudi")];
+    let response = worker.post(app.url("/organisations/cpas-charleroi/log?lang=en")).form(&bad).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains(&Tr::new(Locale::En).t("log-error-no-theme")) && body.contains(&Tr::new(Locale::En).t("log-error-no-outcome")));
+    assert!(body.contains("Rappeler jeudi") && body.contains("value=\"done-with\" checked") && body.contains("value=\"mypension\" selected"));
+    assert_eq!(count_requests(&app, charleroi).await, before);
+
+    // The common case, submitted twice (a double click): one request.
+    let good = [("csrf", csrf.as_str()), ("id", &id), ("at", &at), ("since", &since), ("opened", &opened), ("themes", "pension"), ("online_service", "mypension"), ("autonomy", "done-with"), ("outcome", "solved")];
+    for _ in 0..2 {
+        let saved = worker.post(app.url("/organisations/cpas-charleroi/log")).form(&good).send().await.unwrap();
+        assert_eq!(saved.status(), 303);
+        let next = saved.headers()["location"].to_str().unwrap().to_string();
+        assert!(next.contains(&format!("saved={id}")), "{next}");
+    }
+    assert_eq!(count_requests(&app, charleroi).await, before + 1);
+    let row = log::find(&app.db, charleroi, id.parse().unwrap()).await.unwrap().unwrap();
+    assert_eq!((row.themes.as_str(), row.online_service.as_str(), row.setting.as_str(), row.helper_kind.as_str()), ("pension", "mypension", "place", "professional"));
+    assert!((1..=480).contains(&row.minutes));
+
+    // The next form says how many were logged in this session; the list shows it.
+    let next = worker.get(app.url(&format!("/organisations/cpas-charleroi/log?at={at}&since={since}&saved={id}&lang=en"))).send().await.unwrap().text().await.unwrap();
+    assert!(next.contains("1 request logged in this session"), "counter: {}", next.split("role=\"status\"").nth(1).unwrap_or("no notice").chars().take(300).collect::<String>());
+    assert_ne!(field_value(&next, "id"), id, "a new form id for the next request");
+    let list = worker.get(app.url(&format!("/organisations/cpas-charleroi/requests/{id}?lang=en"))).send().await.unwrap().text().await.unwrap();
+    assert!(list.contains("MyPension"));
+}
+
+#[tokio::test]
+async fn a_volunteer_logs_and_sees_only_their_own_requests() {
+    let app = TestApp::spawn_demo().await;
+    let (volunteer, csrf) = signed_in(&app, "volunteer.charleroi@demo.relais.be").await;
+    let id = Uuid::new_v4().to_string();
+    let form = [("csrf", csrf.as_str()), ("id", &id), ("at", "phone"), ("themes", "email"), ("autonomy", "explained"), ("outcome", "solved"), ("note", "Note du bénévole")];
+    assert_eq!(volunteer.post(app.url("/organisations/cpas-charleroi/log")).form(&form).send().await.unwrap().status(), 303);
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    assert_eq!(log::find(&app.db, charleroi, id.parse().unwrap()).await.unwrap().unwrap().helper_kind, "volunteer");
+
+    let list = volunteer.get(app.url("/organisations/cpas-charleroi/requests")).send().await.unwrap().text().await.unwrap();
+    assert!(list.contains("Note du bénévole"));
+    // Demo requests by other helpers are not listed: every line is the volunteer's.
+    let volunteer_id = relais_organisations::users::find_by_email(&app.db, "volunteer.charleroi@demo.relais.be").await.unwrap().unwrap().id;
+    let own = log::list(&app.db, charleroi, log::ListFilter { helper: Some(volunteer_id), ..Default::default() }, 500).await.unwrap().len();
+    let latest = list.split("id=\"requests\"").nth(1).expect("the latest requests");
+    assert_eq!(latest.matches("class=\"result\"").count(), own.min(50));
+    for forbidden in ["/organisations/cpas-charleroi/people", "/organisations/cpas-charleroi/redirections", &format!("/organisations/cpas-charleroi/requests/{id}")] {
+        assert_eq!(volunteer.get(app.url(forbidden)).send().await.unwrap().status(), 403, "{forbidden}");
+    }
+    // A person cannot be linked by a volunteer, even by tampering with the form.
+    let person = people::list(&app.db, charleroi, "", 1).await.unwrap()[0].id.to_string();
+    let id2 = Uuid::new_v4().to_string();
+    let tampered = [("csrf", csrf.as_str()), ("id", &id2), ("at", "phone"), ("themes", "email"), ("autonomy", "explained"), ("outcome", "solved"), ("person", &person)];
+    assert_eq!(volunteer.post(app.url("/organisations/cpas-charleroi/log")).form(&tampered).send().await.unwrap().status(), 303);
+    assert_eq!(log::find(&app.db, charleroi, id2.parse().unwrap()).await.unwrap().unwrap().person_id, None);
+}
+
+#[tokio::test]
+async fn a_person_is_followed_with_consent_and_invisible_to_another_organisation() {
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let page = worker.get(app.url("/organisations/cpas-charleroi/people/new")).send().await.unwrap().text().await.unwrap();
+    let id = field_value(&page, "id");
+
+    // Consent not recorded: refused, input kept.
+    let mut fields = vec![("csrf", csrf.clone()), ("id", id.clone()), ("pseudonym", "Zoé T.".to_string()), ("age_band", "65-79".into()), ("postcode", "6000".into()), ("language", "fr".into()), ("situations", "seniors".into())];
+    let refused = worker.post(app.url("/organisations/cpas-charleroi/people/new?lang=nl")).form(&fields).send().await.unwrap();
+    assert_eq!(refused.status(), 422);
+    let body = refused.text().await.unwrap();
+    assert!(body.contains(&Tr::new(Locale::Nl).t("person-error-consent")) && body.contains("Zoé T."));
+    for topic in ["purpose", "who-sees", "retention", "rights"] {
+        fields.push(("consent_topics", topic.into()));
+    }
+    assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/people/new")).form(&fields).send().await.unwrap().status(), 303);
+    // The same name again: a duplicate warning, then created only when confirmed.
+    let mut again = fields.clone();
+    again[1] = ("id", Uuid::new_v4().to_string());
+    again[2] = ("pseudonym", "  zoé   t. ".into());
+    assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/people/new")).form(&again).send().await.unwrap().status(), 409);
+    again.push(("not_a_duplicate", "yes".into()));
+    assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/people/new")).form(&again).send().await.unwrap().status(), 303);
+
+    // A request linked to her shows in her history.
+    let request = Uuid::new_v4().to_string();
+    let form = [("csrf", csrf.as_str()), ("id", &request), ("at", "home-visit"), ("themes", "banking"), ("online_service", "bank"), ("autonomy", "done-with"), ("outcome", "follow-up"), ("person", &id), ("follow_up_on", "2099-01-15"), ("note", "Carte bancaire bloquée")];
+    assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&form).send().await.unwrap().status(), 303);
+    let history = worker.get(app.url(&format!("/organisations/cpas-charleroi/people/{id}?lang=fr"))).send().await.unwrap().text().await.unwrap();
+    assert!(history.contains("Zoé T.") && history.contains("Carte bancaire bloquée") && history.contains("15/01/2099"));
+
+    // Another organisation: nothing, whatever the URL.
+    let (eupen, _) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
+    for path in [format!("/organisations/cpas-charleroi/people/{id}"), format!("/organisations/oeshz-eupen/people/{id}"), format!("/organisations/oeshz-eupen/requests/{request}"), format!("/organisations/cpas-charleroi/people/{id}/export")] {
+        assert_eq!(eupen.get(app.url(&path)).send().await.unwrap().status(), 404, "{path}");
+    }
+    let eupen_people = eupen.get(app.url("/organisations/oeshz-eupen/people?q=zo")).send().await.unwrap().text().await.unwrap();
+    assert!(!eupen_people.contains("Zoé"));
+    // …nor through the API.
+    let eupen_user = relais_organisations::users::find_by_email(&app.db, "coordinator.eupen@demo.relais.be").await.unwrap().unwrap().id;
+    let (_, token) = relais_organisations::tokens::create(&app.db, eupen_user, "test").await.unwrap();
+    let api = reqwest::Client::new();
+    let listed: Value = api.get(app.url("/api/v1/people")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    assert!(listed.as_array().unwrap().iter().all(|p| p["organisation"] == "oeshz-eupen"));
+    assert_eq!(api.get(app.url("/api/v1/people?organisation=cpas-charleroi")).bearer_auth(&token).send().await.unwrap().status(), 404);
+    assert_eq!(api.get(app.url("/api/v1/accompaniments?organisation=cpas-charleroi")).bearer_auth(&token).send().await.unwrap().status(), 404);
+
+    // The coordinator exports her data, then erases the record: the request stays, unlinked.
+    let (coordinator, coordinator_csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let export: Value = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/people/{id}/export"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(export["person"]["pseudonym"], "Zoé T.");
+    assert_eq!(export["requests"][0]["note"], "Carte bancaire bloquée");
+    assert_eq!(worker.get(app.url(&format!("/organisations/cpas-charleroi/people/{id}/export"))).send().await.unwrap().status(), 403, "workers do not export");
+    let unconfirmed = coordinator.post(app.url(&format!("/organisations/cpas-charleroi/people/{id}/erase"))).form(&[("csrf", coordinator_csrf.as_str())]).send().await.unwrap();
+    assert_eq!(unconfirmed.status(), 422);
+    let erased = coordinator.post(app.url(&format!("/organisations/cpas-charleroi/people/{id}/erase"))).form(&[("csrf", coordinator_csrf.as_str()), ("confirm", "yes")]).send().await.unwrap();
+    assert_eq!(erased.status(), 303);
+    assert!(people::find(&app.db, charleroi, id.parse().unwrap()).await.unwrap().is_none());
+    let kept = log::find(&app.db, charleroi, request.parse().unwrap()).await.unwrap().unwrap();
+    assert_eq!((kept.person_id, kept.note.as_str(), kept.themes.as_str()), (None, "", "banking"));
+}
+
+#[tokio::test]
+async fn a_signal_with_an_iban_or_a_national_number_is_refused_with_a_translated_message() {
+    let app = TestApp::spawn_demo().await;
+    let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    for (locale, text, key) in [
+        (Locale::Fr, "Remboursement versé sur BE68 5390 0754 7034 refusé", "signal-error-iban"),
+        (Locale::Nl, "Rijksregisternummer 85.07.30-033.28 gevraagd zonder reden", "signal-error-national-number"),
+        (Locale::De, "Bitte an jean.dupont@example.be schreiben", "signal-error-email"),
+        (Locale::En, "They had to call 0470 12 34 56", "signal-error-phone"),
+    ] {
+        let id = Uuid::new_v4().to_string();
+        let form = [("csrf", csrf.as_str()), ("id", &id), ("online_service", "health-insurance-fund"), ("barrier", "too-complex"), ("description", text)];
+        let response = worker.post(app.url(&format!("/organisations/cpas-charleroi/signals/new?lang={}", locale.code()))).form(&form).send().await.unwrap();
+        assert_eq!(response.status(), 422, "{text}");
+        let body = response.text().await.unwrap();
+        let message = Tr::new(locale).t(key);
+        assert!(!message.contains(key), "{key} is translated");
+        assert!(body.contains(&message.replace('\'', "&#39;")) || body.contains(&message), "{key} in {locale:?}");
+        assert!(body.contains("value=\"too-complex\" checked"), "input kept");
+    }
+    // Through the API too.
+    let worker_id = relais_organisations::users::find_by_email(&app.db, "worker.charleroi@demo.relais.be").await.unwrap().unwrap().id;
+    let (_, token) = relais_organisations::tokens::create(&app.db, worker_id, "test").await.unwrap();
+    let refused = reqwest::Client::new()
+        .post(app.url("/api/v1/signals"))
+        .bearer_auth(&token)
+        .json(&json!({"organisation": "cpas-charleroi", "online_service": "bank", "barrier": "cost", "description": "IBAN BE68539007547034"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422);
+    assert_eq!(refused.json::<Value>().await.unwrap()["problems"][0]["code"], "signal-error-iban");
+
+    // A clean one is recorded, reviewed, merged with a duplicate and counted on the board.
+    let mut ids = Vec::new();
+    for text in ["MyPension exige itsme, aucune alternative au guichet.", "Même problème: itsme obligatoire pour la pension."] {
+        let id = Uuid::new_v4().to_string();
+        let form = [("csrf", csrf.as_str()), ("id", &id), ("online_service", "mypension"), ("barrier", "itsme-only"), ("description", text)];
+        assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/signals/new")).form(&form).send().await.unwrap().status(), 303);
+        ids.push(id);
+    }
+    let board_before: Value = worker.get(app.url("/signals.json?service=mypension&barrier=itsme-only")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(worker.post(app.url(&format!("/organisations/cpas-charleroi/signals/{}/review", ids[0]))).form(&[("csrf", csrf.as_str()), ("decision", "publish")]).send().await.unwrap().status(), 403, "workers do not review");
+    let (coordinator, coordinator_csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let review = |id: &str, decision: &'static str, into: &str| {
+        coordinator
+            .post(app.url(&format!("/organisations/cpas-charleroi/signals/{id}/review")))
+            .form(&[("csrf", coordinator_csrf.clone()), ("decision", decision.to_string()), ("into", into.to_string())])
+            .send()
+    };
+    assert_eq!(review(&ids[0], "publish", "").await.unwrap().status(), 303);
+    assert_eq!(review(&ids[1], "merge", &ids[0]).await.unwrap().status(), 303);
+    let board: Value = coordinator.get(app.url("/signals.json?service=mypension&barrier=itsme-only")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(board["total"].as_i64().unwrap(), board_before["total"].as_i64().unwrap() + 2, "published + merged duplicate");
+    // The CSV opens in a spreadsheet: a header and one line per published signal.
+    let csv_text = coordinator.get(app.url("/signals.csv?service=mypension&barrier=itsme-only")).send().await.unwrap().text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "date");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), board["signals"].as_array().unwrap().len());
+    assert!(rows.iter().any(|r| &r[8] == "MyPension exige itsme, aucune alternative au guichet." && &r[7] == "2"));
+    // The board page in German.
+    let page = coordinator.get(app.url("/signals?lang=de")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+}
+
+#[tokio::test]
+async fn the_retention_job_anonymises_inactive_people_and_keeps_their_requests() {
+    let app = TestApp::spawn_demo().await;
+    let eupen = organisation(&app, "oeshz-eupen").await;
+    let author = relais_organisations::users::find_by_email(&app.db, "worker.eupen@demo.relais.be").await.unwrap().unwrap().id;
+    let typed = people::TypedPerson {
+        pseudonym: "Inaktiv".into(),
+        age_band: "80-plus".into(),
+        gender: "man".into(),
+        postcode: "4700".into(),
+        language: "de".into(),
+        situations: vec![],
+        consent_topics: vec!["purpose".into(), "who-sees".into(), "retention".into(), "rights".into()],
+    };
+    let (old, recent) = (Uuid::new_v4(), Uuid::new_v4());
+    people::create(&app.db, old, eupen, &typed, author).await.unwrap();
+    people::create(&app.db, recent, eupen, &people::TypedPerson { pseudonym: "Aktiv".into(), ..typed.clone() }, author).await.unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    let request = Uuid::new_v4();
+    log::insert(&app.db, &log::NewAccompaniment {
+        id: request,
+        organisation: eupen,
+        helper: Some(author),
+        helper_kind: "professional",
+        setting: "phone".into(),
+        place: None,
+        started_at: now,
+        minutes: 20,
+        themes: vec!["pension".into()],
+        online_service: "mypension".into(),
+        autonomy: "done-with".into(),
+        outcome: "solved".into(),
+        steps: 0,
+        note: "Notiz".into(),
+        follow_up_on: None,
+        person: Some(old),
+    })
+    .await
+    .unwrap();
+    // 25 months without activity for one, 23 for the other (the period is 24 by default).
+    for (person, months) in [(old, 25), (recent, 23)] {
+        relais_core::on_db!(&app.db, pool => sqlx::query("UPDATE people SET last_activity_at = $2 WHERE id = $1")
+            .bind(person)
+            .bind(now - time::Duration::days(months * 31))
+            .execute(pool)
+            .await
+            .map(|_| ()))
+        .unwrap();
+    }
+    let ran = retention::run_due(&app.db, now).await.unwrap();
+    assert!(ran.is_some_and(|n| n >= 1), "{ran:?}");
+    assert!(people::find(&app.db, eupen, old).await.unwrap().is_none(), "anonymised");
+    assert!(people::find(&app.db, eupen, recent).await.unwrap().is_some(), "still within the period");
+    let kept = log::find(&app.db, eupen, request).await.unwrap().unwrap();
+    assert_eq!((kept.person_id, kept.note.as_str(), kept.online_service.as_str()), (None, "", "mypension"));
+    // The job is not run again before it is due (another instance would not run it either).
+    assert_eq!(retention::run_due(&app.db, now + time::Duration::minutes(1)).await.unwrap(), None);
+    assert!(retention::run_due(&app.db, now + time::Duration::hours(7)).await.unwrap().is_some());
+}
+
+#[tokio::test]
+async fn the_api_logs_a_request_once_and_explains_what_is_wrong() {
+    let app = TestApp::spawn_demo().await;
+    let worker = relais_organisations::users::find_by_email(&app.db, "worker.puurs@demo.relais.be").await.unwrap().unwrap().id;
+    let (_, token) = relais_organisations::tokens::create(&app.db, worker, "test").await.unwrap();
+    let api = reqwest::Client::new();
+    let id = Uuid::new_v4();
+    let body = json!({"organisation": "ocmw-puurs-sint-amands", "id": id, "setting": "phone", "themes": ["identity"], "online_service": "itsme", "autonomy": "done-by", "outcome": "solved", "minutes": 25});
+    let first = api.post(app.url("/api/v1/accompaniments")).bearer_auth(&token).json(&body).send().await.unwrap();
+    assert_eq!(first.status(), 201);
+    let again = api.post(app.url("/api/v1/accompaniments")).bearer_auth(&token).json(&body).send().await.unwrap();
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.json::<Value>().await.unwrap()["created"], false);
+    let listed: Value = api.get(app.url("/api/v1/accompaniments?organisation=ocmw-puurs-sint-amands&limit=500")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(listed.as_array().unwrap().iter().filter(|a| a["id"] == id.to_string()).count(), 1);
+
+    let bad = json!({"organisation": "ocmw-puurs-sint-amands", "themes": [], "autonomy": "nope", "outcome": "solved", "minutes": 900});
+    let refused = api.post(app.url("/api/v1/accompaniments")).bearer_auth(&token).json(&bad).send().await.unwrap();
+    assert_eq!(refused.status(), 422);
+    let problems: Vec<String> = refused.json::<Value>().await.unwrap()["problems"].as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap().to_string()).collect();
+    for code in ["log-error-no-theme", "log-error-no-autonomy", "log-error-minutes", "log-error-unknown-setting"] {
+        assert!(problems.iter().any(|p| p == code), "{code} in {problems:?}");
+    }
+    let elsewhere = json!({"organisation": "cpas-charleroi", "themes": ["email"], "autonomy": "done-by", "outcome": "solved", "setting": "phone"});
+    assert_eq!(api.post(app.url("/api/v1/accompaniments")).bearer_auth(&token).json(&elsewhere).send().await.unwrap().status(), 404);
+    let garbage = api.post(app.url("/api/v1/accompaniments")).bearer_auth(&token).header("content-type", "application/json").body("{not json").send().await.unwrap();
+    assert_eq!(garbage.status(), 400);
+    // The OpenAPI document describes the three resources.
+    let doc: Value = reqwest::get(app.url("/api/openapi.json")).await.unwrap().json().await.unwrap();
+    for path in ["/api/v1/accompaniments", "/api/v1/people", "/api/v1/signals"] {
+        assert!(doc["paths"][path].is_object(), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_partner_on_relais_sees_an_incoming_redirection_and_closes_the_loop() {
+    let app = TestApp::spawn_demo().await;
+    let clic = organisation(&app, "clic-bruxelles").await;
+    let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let id = Uuid::new_v4().to_string();
+    let target = format!("org:{clic}");
+    let form = [("csrf", csrf.as_str()), ("id", &id), ("at", "phone"), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &target), ("reason", "Permanence logement à Bruxelles")];
+    assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&form).send().await.unwrap().status(), 303);
+    // A made-up target is refused, with the form kept.
+    let bogus = [("csrf", csrf.as_str()), ("id", &Uuid::new_v4().to_string()), ("at", "phone"), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &format!("org:{}", Uuid::new_v4())), ("reason", "x")];
+    assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&bogus).send().await.unwrap().status(), 422);
+
+    let (partner, partner_csrf) = signed_in(&app, "coordinator.bruxelles@demo.relais.be").await;
+    let page = partner.get(app.url("/organisations/clic-bruxelles/redirections")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Permanence logement à Bruxelles"));
+    let redirection = redirections::incoming(&app.db, clic, 100).await.unwrap().into_iter().find(|r| r.reason == "Permanence logement à Bruxelles").unwrap();
+    let done = partner
+        .post(app.url(&format!("/organisations/clic-bruxelles/redirections/{}", redirection.id)))
+        .form(&[("csrf", partner_csrf.as_str()), ("status", "helped")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), 303);
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let sent = redirections::of_accompaniment(&app.db, charleroi, id.parse().unwrap()).await.unwrap();
+    assert_eq!(sent[0].status, "helped");
+    // The sender cannot set the status of its own outgoing redirection.
+    let (coordinator, coordinator_csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let status = coordinator
+        .post(app.url(&format!("/organisations/cpas-charleroi/redirections/{}", redirection.id)))
+        .form(&[("csrf", coordinator_csrf.as_str()), ("status", "not-reached")])
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn collective_moments_keep_an_anonymous_head_count() {
+    let app = TestApp::spawn_demo().await;
+    let (worker, csrf) = signed_in(&app, "worker.puurs@demo.relais.be").await;
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let id = Uuid::new_v4().to_string();
+    let mut form = vec![("csrf", csrf.clone()), ("id", id.clone()), ("kind", "information-session".into()), ("held_on", today.clone()), ("minutes", "90".into()), ("themes", "safety".into()), ("facilitators", "Dries".into()), ("head_count", "12".into()), ("age_65_plus", "15".into())];
+    let refused = worker.post(app.url("/organisations/ocmw-puurs-sint-amands/moments?lang=nl")).form(&form).send().await.unwrap();
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains(&Tr::new(Locale::Nl).t("moment-error-breakdown")));
+    form.pop();
+    form.push(("age_65_plus", "8".into()));
+    form.push(("women", "7".into()));
+    for _ in 0..2 {
+        assert_eq!(worker.post(app.url("/organisations/ocmw-puurs-sint-amands/moments")).form(&form).send().await.unwrap().status(), 303);
+    }
+    let puurs = organisation(&app, "ocmw-puurs-sint-amands").await;
+    let rows = relais_accompaniments::moments::of_organisation(&app.db, puurs, 500).await.unwrap();
+    let mine: Vec<_> = rows.iter().filter(|m| m.id.to_string() == id).collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!((mine[0].head_count, mine[0].age_65_plus, mine[0].women, mine[0].men), (12, 8, 7, 0));
+}
+
+#[tokio::test]
+async fn the_demo_holds_a_year_of_activity() {
+    let app = TestApp::spawn_demo().await;
+    for slug in ["cpas-charleroi", "clic-bruxelles", "ocmw-puurs-sint-amands", "oeshz-eupen"] {
+        let id = organisation(&app, slug).await;
+        let count = count_requests(&app, id).await;
+        assert!(count > 300, "{slug}: {count}");
+        let oldest: time::OffsetDateTime = relais_core::on_db!(&app.db, pool => sqlx::query_scalar("SELECT MIN(started_at) FROM accompaniments WHERE organisation_id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await)
+        .unwrap();
+        assert!(time::OffsetDateTime::now_utc() - oldest > time::Duration::days(300), "{slug}");
+    }
+}

@@ -1,0 +1,114 @@
+// The accompaniment log in a real browser: a helper on a phone logs five common-case requests
+// in a session in at most 30 interactions; a double-clicked save logs once; a signal holding an
+// IBAN is refused; axe on every page of the log in four languages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser } from '../lib/fixture.mjs';
+import { axeViolations, LANGUAGES } from '../lib/browser.mjs';
+
+const PASSWORD = 'demo-relais-2026';
+const env = useServerAndBrowser();
+
+async function logIn(page, email) {
+  await page.goto(`${env.server.baseUrl}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(/\/account/), page.click('button[type="submit"]')]);
+}
+
+// (theme, online service, autonomy, outcome): the common cases of a drop-in session.
+const REQUESTS = [
+  ['pension', 'mypension', 'done-with', 'solved'],
+  ['identity', 'itsme', 'done-by', 'solved'],
+  ['taxes', 'myminfin', 'done-for', 'partly-solved'],
+  ['health-insurance', 'health-insurance-fund', 'explained', 'follow-up'],
+  ['banking', 'bank', 'done-with', 'solved'],
+];
+
+test('a helper logs five requests of a session on a phone in at most 30 interactions', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await logIn(page, 'worker.charleroi@demo.relais.be');
+  let interactions = 0;
+  const act = async (action) => { interactions += 1; await action(); };
+
+  // From the account page: the organisation, "my session now", the place.
+  await act(() => Promise.all([page.waitForURL(/\/organisations\/cpas-charleroi$/), page.click('a[href="/organisations/cpas-charleroi"]')]));
+  await act(() => Promise.all([page.waitForURL(/\/session/), page.click('a[href="/organisations/cpas-charleroi/session"]')]));
+  await act(() => Promise.all([page.waitForURL(/\/log\?at=place/), page.locator('a.tile[href*="at=place"]').first().click()]));
+
+  for (const [index, [theme, service, autonomy, outcome]] of REQUESTS.entries()) {
+    await act(() => page.locator(`label.tile:has(input[name="themes"][value="${theme}"])`).click());
+    await act(() => page.selectOption('#online-service', service));
+    await act(() => page.locator(`label.tile:has(input[name="autonomy"][value="${autonomy}"])`).click());
+    await act(() => page.locator(`label.tile:has(input[name="outcome"][value="${outcome}"])`).click());
+    const formId = await page.inputValue('form.log-form input[name="id"]');
+    await act(() => Promise.all([page.waitForURL(new RegExp(`saved=${formId}`)), page.click('form.log-form button[type="submit"]')]));
+    const notice = await page.locator('[role="status"]').first().textContent();
+    assert.match(notice, new RegExp(`\\b${index + 1}\\b`), `the session counts ${index + 1}: ${notice}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `the form fits a phone (${width}px)`);
+  }
+  assert.ok(interactions <= 30, `${interactions} interactions`);
+
+  // A double-clicked save logs one request.
+  await page.locator('label.tile:has(input[name="themes"][value="email"])').click();
+  await page.locator('label.tile:has(input[name="autonomy"][value="explained"])').click();
+  await page.locator('label.tile:has(input[name="outcome"][value="solved"])').click();
+  const formId = await page.inputValue('form.log-form input[name="id"]');
+  await Promise.all([page.waitForURL(new RegExp(`saved=${formId}`)), page.dblclick('form.log-form button[type="submit"]')]);
+  await page.waitForLoadState('load');
+  const notice = await page.locator('[role="status"]').first().textContent();
+  assert.match(notice, /\b6\b/, `six requests, not seven: ${notice}`);
+
+  // They appear, newest first, in the organisation's list.
+  await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/requests?lang=en`);
+  const latest = await page.locator('#requests li.result h3').allTextContents();
+  const expected = ['E-mail', 'Banking', 'Health', 'Taxes', 'Identity', 'Pension'];
+  for (const [i, label] of expected.entries()) {
+    assert.ok(latest[i] && latest[i].toLowerCase().includes(label.toLowerCase().split(' ')[0]), `#${i + 1} is ${label}: ${latest[i]}`);
+  }
+  await context.close();
+});
+
+test('every page of the log passes axe in four languages; a signal with an IBAN is refused', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await logIn(page, 'coordinator.charleroi@demo.relais.be');
+  const base = `${env.server.baseUrl}/organisations/cpas-charleroi`;
+  await page.goto(`${base}/requests`);
+  const request = await page.locator('#requests h3 a').first().getAttribute('href');
+  await page.goto(`${base}/people`);
+  const person = await page.locator('.results h2 a').first().getAttribute('href');
+  const pages = [
+    `${base}/session`, `${base}/log?at=phone`, `${base}/requests`, request, `${base}/people`, `${base}/people/new`, person,
+    `${base}/redirections`, `${base}/referral-targets`, `${base}/signals`, `${base}/signals/new`, `${base}/moments`,
+    '/signals', `${base}/settings`,
+  ];
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    for (const path of pages) {
+      const url = `${path.startsWith('http') ? '' : env.server.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+      const response = await page.goto(url);
+      assert.equal(response.status(), 200, url);
+      for (const v of await axeViolations(page)) problems.push(`${path} [${lang}] ${v}`);
+    }
+    // Forms with errors, too.
+    await page.goto(`${base}/log?at=phone&lang=${lang}`);
+    await page.click('form.log-form button[type="submit"]');
+    await page.waitForSelector('#log-errors');
+    for (const v of await axeViolations(page)) problems.push(`log with errors [${lang}] ${v}`);
+    await page.goto(`${base}/signals/new?lang=${lang}`);
+    await page.selectOption('#signal-service', 'bank');
+    await page.locator('label.tile:has(input[value="cost"])').click();
+    await page.fill('#signal-description', 'Remboursement sur BE68 5390 0754 7034 impossible sans application.');
+    await page.click('form[action$="/signals/new"] button[type="submit"]');
+    await page.waitForSelector('#signal-errors');
+    const alert = await page.locator('#signal-errors').textContent();
+    assert.match(alert, /IBAN/, `[${lang}] the IBAN is named: ${alert}`);
+    assert.equal(await page.inputValue('#signal-description'), 'Remboursement sur BE68 5390 0754 7034 impossible sans application.', 'text kept');
+    for (const v of await axeViolations(page)) problems.push(`signal with errors [${lang}] ${v}`);
+  }
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
