@@ -74,6 +74,7 @@ log-person-none = Niemand (anonym)
 log-redirect = Weiterleiten an
 log-redirect-none = Keine Weiterleitung
 log-redirect-partners = Partner auf Relais
+log-redirect-places = Partnerorte in der Nähe
 log-redirect-register = Unsere Weiterleitungsstellen
 log-redirect-reason = Grund der Weiterleitung
 log-save = Anfrage speichern

@@ -74,6 +74,7 @@ log-person-none = Nobody (anonymous)
 log-redirect = Redirect to
 log-redirect-none = No redirection
 log-redirect-partners = Partners on Relais
+log-redirect-places = Partner places nearby
 log-redirect-register = Our referral targets
 log-redirect-reason = Reason for the redirection
 log-save = Save the request

@@ -74,6 +74,7 @@ log-person-none = Aucune (demande anonyme)
 log-redirect = Orienter vers
 log-redirect-none = Pas d’orientation
 log-redirect-partners = Partenaires sur Relais
+log-redirect-places = Lieux partenaires proches
 log-redirect-register = Nos adresses d’orientation
 log-redirect-reason = Motif de l’orientation
 log-save = Enregistrer la demande

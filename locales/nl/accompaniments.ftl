@@ -74,6 +74,7 @@ log-person-none = Niemand (anoniem)
 log-redirect = Doorverwijzen naar
 log-redirect-none = Geen doorverwijzing
 log-redirect-partners = Partners op Relais
+log-redirect-places = Partnerlocaties in de buurt
 log-redirect-register = Onze doorverwijsadressen
 log-redirect-reason = Reden van de doorverwijzing
 log-save = Hulpvraag opslaan

@@ -1,5 +1,6 @@
 -- The accompaniment log: every request helped (anonymous by default), the people a helper chose
--- to follow (pseudonymous, with consent), redirections, the organisation's register of referral
+-- to follow (pseudonymous, with consent; `search_key` is the pseudonym folded — lower case, no
+-- accents — for the same search and duplicate check on both engines), redirections, the organisation's register of referral
 -- targets, political signals (never personal data), collective moments (anonymous head counts),
 -- and the background jobs' table (retention). Codes lists (themes…) are space-separated text.
 -- Kept in step with ../postgres/20261128000010_accompaniments.sql.
@@ -10,6 +11,7 @@ CREATE TABLE people (
     id               BLOB NOT NULL PRIMARY KEY,
     organisation_id  BLOB NOT NULL REFERENCES organisations (id),
     pseudonym        TEXT NOT NULL,
+    search_key       TEXT NOT NULL,
     age_band         TEXT NOT NULL,
     gender           TEXT NOT NULL,
     postcode         TEXT NOT NULL,
@@ -21,7 +23,7 @@ CREATE TABLE people (
     created_at       TEXT NOT NULL,
     last_activity_at TEXT NOT NULL
 );
-CREATE INDEX people_organisation_idx ON people (organisation_id, pseudonym);
+CREATE INDEX people_organisation_idx ON people (organisation_id, search_key);
 CREATE INDEX people_activity_idx ON people (last_activity_at);
 
 CREATE TABLE referral_targets (

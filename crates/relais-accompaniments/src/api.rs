@@ -52,6 +52,7 @@ fn unavailable(e: impl std::fmt::Display) -> Response {
     error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", Vec::new())
 }
 
+#[allow(clippy::result_large_err)] // the error is the answer itself, sent at once
 /// The membership named by slug or id, if the token's person has `action` there.
 fn organisation_for<'a>(user: &'a CurrentUser, name: &str, action: Action) -> Result<&'a Membership, Response> {
     let membership = user.memberships.iter().find(|m| m.organisation_slug == name || m.organisation_id.to_string() == name);
@@ -64,6 +65,7 @@ fn organisation_for<'a>(user: &'a CurrentUser, name: &str, action: Action) -> Re
     }
 }
 
+#[allow(clippy::result_large_err)]
 /// The organisations listed: the one named, or every one where `action` is allowed.
 fn organisations_for<'a>(user: &'a CurrentUser, name: &Option<String>, action: Action) -> Result<Vec<&'a Membership>, Response> {
     match name {

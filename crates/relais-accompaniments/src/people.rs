@@ -108,7 +108,8 @@ pub fn check(typed: &TypedPerson, terms: &Terms) -> Result<TypedPerson, Vec<Pers
         errors.push(PersonError::Gender);
     }
     let postcode: String = typed.postcode.chars().filter(|c| !c.is_whitespace()).collect();
-    if !postcode.is_empty() && !(postcode.len() == 4 && postcode.bytes().all(|b| b.is_ascii_digit()) && !postcode.starts_with('0')) {
+    let belgian = postcode.len() == 4 && postcode.bytes().all(|b| b.is_ascii_digit()) && !postcode.starts_with('0');
+    if !postcode.is_empty() && !belgian {
         errors.push(PersonError::Postcode);
     }
     let language = or_default(&typed.language, "fr");
@@ -139,9 +140,9 @@ pub fn check(typed: &TypedPerson, terms: &Terms) -> Result<TypedPerson, Vec<Pers
 pub async fn create(db: &Db, id: Uuid, organisation: Uuid, person: &TypedPerson, by: Uuid) -> Result<bool, DbError> {
     let now = crate::now();
     let done = on_db!(db, pool => sqlx::query(
-        "INSERT INTO people (id, organisation_id, pseudonym, age_band, gender, postcode, language, situations,
+        "INSERT INTO people (id, organisation_id, pseudonym, search_key, age_band, gender, postcode, language, situations,
             consent_topics, consent_at, consent_by, created_at, last_activity_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $10, $10) ON CONFLICT (id) DO NOTHING",
+         VALUES ($1, $2, $3, $12, $4, $5, $6, $7, $8, $9, $10, $11, $10, $10) ON CONFLICT (id) DO NOTHING",
     )
     .bind(id)
     .bind(organisation)
@@ -154,6 +155,7 @@ pub async fn create(db: &Db, id: Uuid, organisation: Uuid, person: &TypedPerson,
     .bind(person.consent_topics.join(" "))
     .bind(now)
     .bind(by)
+    .bind(fold(&person.pseudonym))
     .execute(pool)
     .await
     .map(|r| r.rows_affected()))?;
@@ -171,20 +173,25 @@ pub async fn find(db: &Db, organisation: Uuid, id: Uuid) -> Result<Option<Person
 
 /// The organisation's people, most recently active first; `query` filters on the pseudonym.
 pub async fn list(db: &Db, organisation: Uuid, query: &str, limit: i64) -> Result<Vec<Person>, DbError> {
-    let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
-    let sql = format!(
-        "SELECT {COLUMNS} FROM people WHERE organisation_id = $1 AND LOWER(pseudonym) LIKE $2 ORDER BY last_activity_at DESC LIMIT $3"
-    );
+    let pattern = format!("%{}%", fold(query).replace(['%', '_'], ""));
+    let sql = format!("SELECT {COLUMNS} FROM people WHERE organisation_id = $1 AND search_key LIKE $2 ORDER BY last_activity_at DESC LIMIT $3");
     Ok(on_db!(db, pool => sqlx::query_as::<_, Person>(sqlx::AssertSqlSafe(sql.clone())).bind(organisation).bind(&pattern).bind(limit).fetch_all(pool).await)?)
 }
 
+/// The pseudonym as searched and compared: lower case, without accents or punctuation
+/// ("Zoé T." and "zoe t" are the same), computed here so that both engines agree.
+pub fn fold(pseudonym: &str) -> String {
+    relais_directory::reference::fold(pseudonym).trim().to_string()
+}
+
 /// People of the organisation who may be the same as the one being created: same pseudonym
-/// (case and spacing ignored), and same postcode and age band when both are known.
+/// (case, accents, punctuation and spacing ignored), and same postcode and age band when both
+/// are known.
 pub async fn possible_duplicates(db: &Db, organisation: Uuid, person: &TypedPerson) -> Result<Vec<Person>, DbError> {
-    let sql = format!("SELECT {COLUMNS} FROM people WHERE organisation_id = $1 AND LOWER(pseudonym) = $2 ORDER BY created_at");
+    let sql = format!("SELECT {COLUMNS} FROM people WHERE organisation_id = $1 AND search_key = $2 ORDER BY created_at");
     let same_name: Vec<Person> = on_db!(db, pool => sqlx::query_as::<_, Person>(sqlx::AssertSqlSafe(sql.clone()))
         .bind(organisation)
-        .bind(person.pseudonym.to_lowercase())
+        .bind(fold(&person.pseudonym))
         .fetch_all(pool)
         .await)?;
     Ok(same_name
@@ -257,5 +264,11 @@ mod tests {
         assert_eq!(months_between(datetime!(2024-11-27 10:00 UTC), datetime!(2026-11-27 10:00 UTC)), 24);
         assert_eq!(months_between(datetime!(2024-11-27 10:00 UTC), datetime!(2026-11-27 09:59 UTC)), 23);
         assert_eq!(months_between(datetime!(2024-01-31 00:00 UTC), datetime!(2024-02-29 00:00 UTC)), 0);
+    }
+
+    #[test]
+    fn pseudonyms_fold_the_same_on_both_engines() {
+        assert_eq!(fold("  Zoé  T. "), "zoe t");
+        assert_eq!(fold("ÉMILE"), fold("emile"));
     }
 }

@@ -35,7 +35,7 @@ pub struct Choice {
 pub fn term_choices(terms: &Terms, taxonomy: Taxonomy, locale: Locale, selected: &[String]) -> Vec<Choice> {
     terms
         .active(taxonomy)
-        .map(|t| Choice { value: t.code.clone(), label: t.label(locale).to_string(), checked: selected.iter().any(|s| *s == t.code) })
+        .map(|t| Choice { value: t.code.clone(), label: t.label(locale).to_string(), checked: selected.contains(&t.code) })
         .collect()
 }
 

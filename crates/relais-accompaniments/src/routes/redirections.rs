@@ -24,6 +24,8 @@ struct RedirectionLine {
     id: Uuid,
     when: String,
     other: String,
+    /// The receiving place, when the request was sent to one (shown to the receiver).
+    place: String,
     themes: String,
     reason: String,
     status: String,
@@ -52,11 +54,13 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, user: Current
     let organisation = authorise(&state, &user, &slug, Action::ViewPeople).await?;
     let tr = ctx.tr;
     let terms = terms::terms(&state).await?;
+    let places = crate::routes::requests::place_names(&state, &tr, organisation.id).await?;
     let status_label = |s: &str| tr.t(vocabulary::key_of(vocabulary::REDIRECTION_STATUSES, s).unwrap_or("redirection-status-sent"));
     let to_line = |r: redirections::Redirection, incoming: bool| RedirectionLine {
         id: r.id,
         when: local_datetime(r.created_at),
         other: if incoming { r.from_name.clone() } else { r.target_name.clone().or(r.referral_name.clone()).unwrap_or_default() },
+        place: r.target_place_id.and_then(|p| places.get(&p).cloned()).unwrap_or_default(),
         themes: terms.labels(Taxonomy::Theme, &r.themes, tr.locale),
         reason: r.reason.clone(),
         status: status_label(&r.status),

@@ -157,6 +157,7 @@ struct LogPage<'a> {
     note: String,
     follow_up_on: String,
     targets_partners: Vec<Target2>,
+    targets_places: Vec<Target2>,
     targets_register: Vec<Target2>,
     reason: String,
     may_view_people: bool,
@@ -211,6 +212,15 @@ async fn render(
         Some(id) if may_view_people => people::find(&state.db, organisation.id, id).await?.map(|p| (p.id, p.pseudonym)),
         _ => None,
     };
+    let targets_places = if may_view_people {
+        nearby_partner_places(state, organisation, at.place, tr.locale)
+            .await?
+            .into_iter()
+            .map(|(place, _, label)| Target2 { selected: shown.target == format!("place:{place}"), value: format!("place:{place}"), label })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let (targets_partners, targets_register, people_choices) = if may_view_people {
         let partners = redirections::partner_organisations(&state.db, organisation.id)
             .await?
@@ -263,6 +273,7 @@ async fn render(
         note: typed.note.clone(),
         follow_up_on: typed.follow_up_on.clone(),
         targets_partners,
+        targets_places,
         targets_register,
         reason: shown.reason,
         may_view_people,
@@ -409,6 +420,13 @@ pub async fn resolve_target(state: &AppState, organisation: &Organisation, value
             .into_iter()
             .any(|(o, _)| o == id)
             .then_some(Target::Organisation(id)),
+        // Any published place of another organisation (the form offers the nearby ones).
+        "place" => relais_directory::routes::public::cache_snapshot(state)
+            .await?
+            .entries
+            .iter()
+            .find(|e| e.place.id == id && e.place.published && e.place.organisation_id != organisation.id)
+            .map(|e| Target::Place { organisation: e.place.organisation_id, place: id }),
         "ref" => redirections::referral_targets(&state.db, organisation.id)
             .await?
             .into_iter()
@@ -416,4 +434,37 @@ pub async fn resolve_target(state: &AppState, organisation: &Organisation, value
             .then_some(Target::Referral(id)),
         _ => None,
     })
+}
+
+/// How far a partner place may be to be offered as a redirection.
+const NEARBY_KM: f64 = 25.0;
+
+/// Published places of other organisations near `origin` (a place of the organisation, else its
+/// first place), nearest first: (place, its organisation, "name — municipality (n km)").
+pub async fn nearby_partner_places(state: &AppState, organisation: &Organisation, origin: Option<Uuid>, locale: relais_core::i18n::Locale) -> Result<Vec<(Uuid, Uuid, String)>, AppError> {
+    use relais_directory::reference::{distance_km, reference};
+    let snapshot = relais_directory::routes::public::cache_snapshot(state).await?;
+    let own: Vec<_> = snapshot.entries.iter().filter(|e| e.place.organisation_id == organisation.id).collect();
+    let centre = origin
+        .and_then(|id| own.iter().find(|e| e.place.id == id))
+        .or(own.first())
+        .map(|e| (e.place.latitude, e.place.longitude));
+    let mut found: Vec<(f64, Uuid, Uuid, String)> = snapshot
+        .entries
+        .iter()
+        .filter(|e| e.place.organisation_id != organisation.id && e.place.published)
+        .filter_map(|e| {
+            let km = centre.map(|c| distance_km(c, (e.place.latitude, e.place.longitude)));
+            if km.is_none_or(|km| km > NEARBY_KM) {
+                return None;
+            }
+            let municipality = reference().municipality(&e.place.municipality_nis).map(|m| m.name(locale).to_string()).unwrap_or_default();
+            let km = km.unwrap_or_default();
+            let label = format!("{} — {municipality} ({km:.0} km)", e.place.name(locale));
+            Some((km, e.place.id, e.place.organisation_id, label))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.total_cmp(&b.0));
+    found.truncate(15);
+    Ok(found.into_iter().map(|(_, place, partner, label)| (place, partner, label)).collect())
 }

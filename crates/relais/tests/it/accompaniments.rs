@@ -146,7 +146,7 @@ async fn a_person_is_followed_with_consent_and_invisible_to_another_organisation
     // The same name again: a duplicate warning, then created only when confirmed.
     let mut again = fields.clone();
     again[1] = ("id", Uuid::new_v4().to_string());
-    again[2] = ("pseudonym", "  zoé   t. ".into());
+    again[2] = ("pseudonym", "  ZOE   t ".into());
     assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/people/new")).form(&again).send().await.unwrap().status(), 409);
     again.push(("not_a_duplicate", "yes".into()));
     assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/people/new")).form(&again).send().await.unwrap().status(), 303);
@@ -163,6 +163,9 @@ async fn a_person_is_followed_with_consent_and_invisible_to_another_organisation
     for path in [format!("/organisations/cpas-charleroi/people/{id}"), format!("/organisations/oeshz-eupen/people/{id}"), format!("/organisations/oeshz-eupen/requests/{request}"), format!("/organisations/cpas-charleroi/people/{id}/export")] {
         assert_eq!(eupen.get(app.url(&path)).send().await.unwrap().status(), 404, "{path}");
     }
+    // Found by a search without the accent; not by another organisation.
+    let found = worker.get(app.url("/organisations/cpas-charleroi/people?q=ZOE")).send().await.unwrap().text().await.unwrap();
+    assert!(found.contains(&format!("/people/{id}")));
     let eupen_people = eupen.get(app.url("/organisations/oeshz-eupen/people?q=zo")).send().await.unwrap().text().await.unwrap();
     assert!(!eupen_people.contains("Zoé"));
     // …nor through the API.
@@ -359,13 +362,20 @@ async fn a_partner_on_relais_sees_an_incoming_redirection_and_closes_the_loop() 
     let target = format!("org:{clic}");
     let form = [("csrf", csrf.as_str()), ("id", &id), ("at", "phone"), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &target), ("reason", "Permanence logement à Bruxelles")];
     assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&form).send().await.unwrap().status(), 303);
+    // To one of the partner's places, from the directory.
+    let clic_place = relais_directory::places::places_of(&app.db, clic).await.unwrap().into_iter().find(|p| p.published).unwrap();
+    let to_place = format!("place:{}", clic_place.id);
+    let id_place = Uuid::new_v4().to_string();
+    let form_place = [("csrf", csrf.as_str()), ("id", &id_place), ("at", "phone"), ("themes", "email"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &to_place), ("reason", "Atelier e-mail")];
+    assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&form_place).send().await.unwrap().status(), 303);
     // A made-up target is refused, with the form kept.
     let bogus = [("csrf", csrf.as_str()), ("id", &Uuid::new_v4().to_string()), ("at", "phone"), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &format!("org:{}", Uuid::new_v4())), ("reason", "x")];
     assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&bogus).send().await.unwrap().status(), 422);
 
     let (partner, partner_csrf) = signed_in(&app, "coordinator.bruxelles@demo.relais.be").await;
     let page = partner.get(app.url("/organisations/clic-bruxelles/redirections")).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("Permanence logement à Bruxelles"));
+    assert!(page.contains("Permanence logement à Bruxelles") && page.contains("Atelier e-mail"));
+    assert!(page.contains(&format!("→ {}", clic_place.name(Locale::Fr))), "the receiving place is named");
     let redirection = redirections::incoming(&app.db, clic, 100).await.unwrap().into_iter().find(|r| r.reason == "Permanence logement à Bruxelles").unwrap();
     let done = partner
         .post(app.url(&format!("/organisations/clic-bruxelles/redirections/{}", redirection.id)))
