@@ -141,8 +141,8 @@ pub async fn list(State(state): State<AppState>, ApiUser(user): ApiUser, Query(p
         Err(response) => return response,
     };
     let before = match params.before.as_deref().map(|b| OffsetDateTime::parse(b, &Rfc3339)) {
-        Some(Err(_)) => return error(StatusCode::BAD_REQUEST, "bad_request", Vec::new()),
-        Some(Ok(at)) => Some(at),
+        Some(Ok(at)) if crate::routes::plausible(at.unix_timestamp()) => Some(crate::whole_seconds(at.to_offset(time::UtcOffset::UTC))),
+        Some(_) => return error(StatusCode::BAD_REQUEST, "bad_request", Vec::new()),
         None => None,
     };
     let limit = params.limit.unwrap_or(100).clamp(1, 500);
@@ -237,7 +237,9 @@ pub async fn create(State(state): State<AppState>, ApiUser(user): ApiUser, body:
         follow_up_on: input.follow_up_on.clone(),
     };
     let started_at = match input.started_at.as_deref().map(|s| OffsetDateTime::parse(s, &Rfc3339)) {
-        Some(Ok(at)) if at <= OffsetDateTime::now_utc() + time::Duration::minutes(5) => Some(at.to_offset(time::UtcOffset::UTC)),
+        Some(Ok(at)) if at <= OffsetDateTime::now_utc() + time::Duration::minutes(5) && crate::routes::plausible(at.unix_timestamp()) => {
+            Some(crate::whole_seconds(at.to_offset(time::UtcOffset::UTC)))
+        }
         Some(_) => {
             problems.push(Problem { field: "started_at", code: "log-error-started-at" });
             None

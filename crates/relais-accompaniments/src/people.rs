@@ -213,11 +213,20 @@ pub async fn touch(db: &Db, organisation: Uuid, id: Uuid, at: OffsetDateTime) ->
     Ok(())
 }
 
-/// Erase a person: their requests stay, unlinked and without their private notes; the record is
-/// deleted. Used by the erasure button and by the retention job. `false` when there was none.
+/// Erase a person: their requests stay, unlinked and without their private notes (nor the
+/// reasons of their redirections); the record is deleted. Used by the erasure button and by the retention job. `false` when there was none.
 pub async fn erase(db: &Db, organisation: Uuid, id: Uuid) -> Result<bool, DbError> {
     let deleted = on_db!(db, pool => {
         let mut tx = pool.begin().await?;
+        // The reasons sent to partners with their requests may name them too.
+        sqlx::query(
+            "UPDATE redirections SET reason = '' WHERE organisation_id = $1
+               AND accompaniment_id IN (SELECT id FROM accompaniments WHERE organisation_id = $1 AND person_id = $2)",
+        )
+        .bind(organisation)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("UPDATE accompaniments SET person_id = NULL, note = '' WHERE organisation_id = $1 AND person_id = $2")
             .bind(organisation)
             .bind(id)

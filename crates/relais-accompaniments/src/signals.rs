@@ -146,48 +146,48 @@ pub enum Review {
 /// merged into) is not the organisation's, or when merging into itself or a merged one.
 pub async fn review(db: &Db, organisation: Uuid, id: Uuid, review: Review, by: Uuid) -> Result<bool, DbError> {
     let now = crate::now();
+    let (status, merged_into) = match review {
+        Review::Publish => ("published", None),
+        Review::SetAside => ("set-aside", None),
+        Review::MergeInto(other) if other == id => return Ok(false),
+        Review::MergeInto(other) => ("merged", Some(other)),
+    };
     on_db!(db, pool => {
         let mut tx = pool.begin().await?;
-        let current: Option<(String, i64)> = sqlx::query_as("SELECT status, occurrences FROM signals WHERE organisation_id = $1 AND id = $2")
+        // The signal changes first, only if it is not merged already: of two merges at once (a
+        // double click), one finds nothing to do. Its occurrences move to the one it joins.
+        let moved: Option<i64> = sqlx::query_scalar(
+            "UPDATE signals SET status = $3, merged_into = $4, reviewed_at = $5, reviewed_by = $6
+             WHERE organisation_id = $1 AND id = $2 AND status <> 'merged'
+             RETURNING occurrences",
+        )
+        .bind(organisation)
+        .bind(id)
+        .bind(status)
+        .bind(merged_into)
+        .bind(now)
+        .bind(by)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(occurrences) = moved else { return Ok(false) };
+        if let Some(other) = merged_into {
+            let joined = sqlx::query(
+                "UPDATE signals SET occurrences = occurrences + $3 WHERE organisation_id = $1 AND id = $2 AND status <> 'merged'",
+            )
             .bind(organisation)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some((status, occurrences)) = current else { return Ok(false) };
-        if status == "merged" {
-            return Ok(false);
-        }
-        let (new_status, merged_into) = match review {
-            Review::Publish => ("published", None),
-            Review::SetAside => ("set-aside", None),
-            Review::MergeInto(other) => {
-                if other == id {
-                    return Ok(false);
-                }
-                let moved = sqlx::query(
-                    "UPDATE signals SET occurrences = occurrences + $3 WHERE organisation_id = $1 AND id = $2 AND status <> 'merged'",
-                )
-                .bind(organisation)
-                .bind(other)
-                .bind(occurrences)
-                .execute(&mut *tx)
-                .await?;
-                if moved.rows_affected() != 1 {
-                    return Ok(false);
-                }
-                ("merged", Some(other))
-            }
-        };
-        sqlx::query("UPDATE signals SET status = $3, merged_into = $4, reviewed_at = $5, reviewed_by = $6, occurrences = CASE WHEN $3 = 'merged' THEN 0 ELSE occurrences END
-                     WHERE organisation_id = $1 AND id = $2")
-            .bind(organisation)
-            .bind(id)
-            .bind(new_status)
-            .bind(merged_into)
-            .bind(now)
-            .bind(by)
+            .bind(other)
+            .bind(occurrences)
             .execute(&mut *tx)
             .await?;
+            if joined.rows_affected() != 1 {
+                return Ok(false); // dropped: the transaction rolls back
+            }
+            sqlx::query("UPDATE signals SET occurrences = 0 WHERE organisation_id = $1 AND id = $2")
+                .bind(organisation)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok::<bool, sqlx::Error>(true)
     })

@@ -76,3 +76,9 @@ pub fn local_date(iso: &str) -> String {
         _ => iso.to_string(),
     }
 }
+
+/// A Unix time a form or a link may carry: between 2000 and 2100 (anything else is tampering,
+/// and SQLite could not store it).
+pub fn plausible(unix: i64) -> bool {
+    (946_684_800..4_102_444_800).contains(&unix)
+}

@@ -117,7 +117,7 @@ pub async fn list(
     let tr = ctx.tr;
     let all = policy::decide(&user, organisation.id, Action::ViewRequests) == Decision::Allowed;
     let helper = (!all).then_some(user.id);
-    let before = query.before.and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok());
+    let before = query.before.filter(|t| super::plausible(*t)).and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok());
     let rows = log::list(&state.db, organisation.id, ListFilter { helper, before, follow_up_from: None }, PAGE).await?;
     let follow_rows = if before.is_none() {
         log::list(&state.db, organisation.id, ListFilter { helper, before: None, follow_up_from: Some(today()) }, 20).await?

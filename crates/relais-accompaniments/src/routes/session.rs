@@ -189,6 +189,8 @@ struct Shown {
     person: Option<Uuid>,
     target: String,
     reason: String,
+    /// The minutes as typed (kept even when not a number).
+    minutes_text: String,
 }
 
 #[allow(clippy::too_many_arguments)] // the page's parts
@@ -269,7 +271,7 @@ async fn render(
         autonomy: term_choices(terms, Taxonomy::Autonomy, tr.locale, std::slice::from_ref(&typed.autonomy)),
         outcomes: term_choices(terms, Taxonomy::Outcome, tr.locale, std::slice::from_ref(&typed.outcome)),
         steps: vocabulary_choices(&tr, vocabulary::STEPS, &typed.steps),
-        minutes: typed.minutes.map(|m| m.to_string()).unwrap_or_default(),
+        minutes: shown.minutes_text.clone(),
         note: typed.note.clone(),
         follow_up_on: typed.follow_up_on.clone(),
         targets_partners,
@@ -298,7 +300,7 @@ pub async fn form(
         return Ok(Redirect::to(&format!("/organisations/{}/session", organisation.slug)).into_response());
     }
     let at = resolve_at(&state, &ctx.tr, &organisation, &query.at).await?;
-    let since = query.since.unwrap_or_else(|| OffsetDateTime::now_utc().unix_timestamp());
+    let since = query.since.filter(|t| super::plausible(*t)).unwrap_or_else(|| OffsetDateTime::now_utc().unix_timestamp());
     let saved = match Uuid::parse_str(&query.saved).ok() {
         Some(id) => {
             let from = OffsetDateTime::from_unix_timestamp(since).unwrap_or_else(|_| OffsetDateTime::now_utc());
@@ -322,9 +324,9 @@ pub async fn save(
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let tr = ctx.tr;
     let at = resolve_at(&state, &tr, &organisation, field(&fields, "at")).await?;
-    let since = field(&fields, "since").parse::<i64>().unwrap_or_else(|_| OffsetDateTime::now_utc().unix_timestamp());
+    let since = field(&fields, "since").parse::<i64>().ok().filter(|t| super::plausible(*t)).unwrap_or_else(|| OffsetDateTime::now_utc().unix_timestamp());
     let now = OffsetDateTime::now_utc();
-    let opened = field(&fields, "opened").parse::<i64>().ok().and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok()).unwrap_or(now);
+    let opened = field(&fields, "opened").parse::<i64>().ok().filter(|t| super::plausible(*t)).and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok()).unwrap_or(now);
     let default_minutes = ((now - opened).whole_minutes()).clamp(1, log::MAX_MINUTES);
     let minutes_text = field(&fields, "minutes").trim();
     let typed = Typed {
@@ -351,6 +353,10 @@ pub async fn save(
     if let Err(found) = &checked {
         errors.extend(found.iter().map(|e| FieldError { field: e.field(), message: tr.t(e.message_key()) }));
     }
+    // The reason goes to the partner: no personal data in it.
+    if let Some(found) = crate::personal_data::find(&reason).first() {
+        errors.push(FieldError { field: "target", message: tr.t(crate::signals::SignalError::PersonalData(*found).message_key()) });
+    }
     let target = if target_text.is_empty() || !may_view_people {
         None
     } else {
@@ -366,7 +372,7 @@ pub async fn save(
     let checked = match checked {
         Ok(checked) if errors.is_empty() => checked,
         _ => {
-            let shown = Shown { typed, person, target: target_text, reason };
+            let shown = Shown { typed, person, target: target_text, reason, minutes_text: minutes_text.chars().take(10).collect() };
             return render(&state, &ctx, &user, &organisation, &at, since, form_id.to_string(), shown, None, errors, &terms, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
@@ -393,10 +399,13 @@ pub async fn save(
         if existing.helper_id != Some(user.id) {
             return Err(AppError::BadRequest);
         }
-    } else if log::insert(&state.db, &new).await?
-        && let Some(target) = target
-    {
-        redirections::create(&state.db, organisation.id, form_id, target, &reason).await?;
+    } else if log::insert(&state.db, &new).await? {
+        if let Some(target) = target {
+            redirections::create(&state.db, organisation.id, form_id, target, &reason).await?;
+        }
+    } else {
+        // The form's id is taken elsewhere (not a repeated submit of this form).
+        return Err(AppError::BadRequest);
     }
     let person_param = person.map(|p| format!("&person={p}")).unwrap_or_default();
     Ok(Redirect::to(&format!("/organisations/{}/log?at={}&since={since}&saved={form_id}{person_param}", organisation.slug, at.code)).into_response())

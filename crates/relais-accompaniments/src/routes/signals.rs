@@ -102,6 +102,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: PageContext, user: Cur
     let mut request = String::new();
     if let Ok(id) = Uuid::parse_str(&query.request)
         && let Some(a) = log::find(&state.db, organisation.id, id).await?
+        && (a.helper_id == Some(user.id) || policy::decide(&user, organisation.id, Action::ViewRequests) == Decision::Allowed)
     {
         typed.online_service = a.online_service;
         request = a.id.to_string();
@@ -120,8 +121,9 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
         description: field(&fields, "description").chars().take(signals::MAX_DESCRIPTION + 100).collect(),
     };
     let form_id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
+    let may_view_requests = policy::decide(&user, organisation.id, Action::ViewRequests) == Decision::Allowed;
     let request = match Uuid::parse_str(field(&fields, "request")).ok() {
-        Some(id) => log::find(&state.db, organisation.id, id).await?.map(|a| a.id),
+        Some(id) => log::find(&state.db, organisation.id, id).await?.filter(|a| may_view_requests || a.helper_id == Some(user.id)).map(|a| a.id),
         None => None,
     };
     let checked = match signals::check(&typed, &terms) {
@@ -271,7 +273,7 @@ pub struct BoardSignal {
 }
 
 fn parse_date(text: &str) -> Option<Date> {
-    Date::parse(text.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
+    Date::parse(text.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok().filter(|d| (2000..=2100).contains(&d.year()))
 }
 
 /// Compute the board (published signals only; a merged duplicate counts in the one it joined).
@@ -285,7 +287,7 @@ async fn board(state: &AppState, tr: &Tr, query: &BoardQuery) -> Result<(Board, 
             today
         }),
     };
-    let default_from = to.replace_year(to.year() - 1).unwrap_or(to);
+    let default_from = to - time::Duration::days(365);
     let from = match query.from.trim() {
         "" => default_from,
         text => parse_date(text).unwrap_or_else(|| {
@@ -434,6 +436,11 @@ pub async fn board_json(State(state): State<AppState>, ctx: PageContext, _user: 
     Ok((relais_core::web::response::Verbatim, Json(board)).into_response())
 }
 
+/// Free text for a spreadsheet cell: a leading `=`, `+`, `-` or `@` would be read as a formula.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() }
+}
+
 /// `GET /signals.csv`: one line per published signal (opens in a spreadsheet).
 pub async fn board_csv(State(state): State<AppState>, ctx: PageContext, _user: CurrentUser, Query(query): Query<BoardQuery>) -> Result<Response, AppError> {
     let tr = ctx.tr;
@@ -446,14 +453,14 @@ pub async fn board_csv(State(state): State<AppState>, ctx: PageContext, _user: C
         for s in &board.signals {
             writer.write_record([
                 s.date.as_str(),
-                s.organisation.as_str(),
+                &cell(&s.organisation),
                 s.region.as_str(),
                 s.online_service.as_str(),
                 terms.label(Taxonomy::OnlineService, &s.online_service, tr.locale),
                 s.barrier.as_str(),
                 &tr.t(vocabulary::key_of(vocabulary::BARRIERS, &s.barrier).unwrap_or("barrier-other")),
                 &s.occurrences.to_string(),
-                s.description.as_str(),
+                &cell(&s.description),
             ])?;
         }
         writer.flush()?;

@@ -41,6 +41,8 @@ struct SettingsPage<'a> {
     require_second_factor: bool,
     company_number: String,
     retention: String,
+    /// Coordinators only (not platform admins).
+    may_set_retention: bool,
     saved: bool,
     /// The messages of the fields refused: idle timeout, company number.
     idle_error: Option<String>,
@@ -72,6 +74,7 @@ pub async fn show(
         require_second_factor: required,
         company_number: organisation.company_number.clone().unwrap_or_default(),
         retention: organisations::retention_months_of(&state.db, organisation.id).await?.to_string(),
+        may_set_retention: crate::policy::decide(&user, organisation.id, Action::ErasePeople) == crate::policy::Decision::Allowed,
         saved: query.saved == "1",
         idle_error: None,
         company_number_error: None,
@@ -108,7 +111,11 @@ pub async fn save(
         "" => Ok(None),
         typed => company_number::parse(typed).map(Some),
     };
+    // Only the organisation's coordinators set how long people's records are kept (a platform
+    // admin manages the organisation, never its people).
+    let may_set_retention = crate::policy::decide(&user, organisation.id, Action::ErasePeople) == crate::policy::Decision::Allowed;
     let retention = match form.retention_months.trim() {
+        _ if !may_set_retention => Some(organisations::retention_months_of(&state.db, organisation.id).await?),
         "" => Some(organisations::retention_months_of(&state.db, organisation.id).await?),
         typed => typed.parse::<i64>().ok().filter(|m| (RETENTION_MIN..=RETENTION_MAX).contains(m)),
     };
@@ -122,6 +129,7 @@ pub async fn save(
             require_second_factor: required,
             company_number: form.company_number.clone(),
             retention: form.retention_months.clone(),
+            may_set_retention,
             saved: false,
             idle_error: idle.is_none().then(|| ctx.tr.t("settings-error-idle")),
             company_number_error: company_number.as_ref().err().map(|e| {

@@ -244,6 +244,7 @@ async fn a_signal_with_an_iban_or_a_national_number_is_refused_with_a_translated
     };
     assert_eq!(review(&ids[0], "publish", "").await.unwrap().status(), 303);
     assert_eq!(review(&ids[1], "merge", &ids[0]).await.unwrap().status(), 303);
+    assert_eq!(review(&ids[1], "merge", &ids[0]).await.unwrap().status(), 404, "merged once, even when sent twice");
     let board: Value = coordinator.get(app.url("/signals.json?service=mypension&barrier=itsme-only")).send().await.unwrap().json().await.unwrap();
     assert_eq!(board["total"].as_i64().unwrap(), board_before["total"].as_i64().unwrap() + 2, "published + merged duplicate");
     // The CSV opens in a spreadsheet: a header and one line per published signal.
@@ -368,6 +369,11 @@ async fn a_partner_on_relais_sees_an_incoming_redirection_and_closes_the_loop() 
     let id_place = Uuid::new_v4().to_string();
     let form_place = [("csrf", csrf.as_str()), ("id", &id_place), ("at", "phone"), ("themes", "email"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &to_place), ("reason", "Atelier e-mail")];
     assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&form_place).send().await.unwrap().status(), 303);
+    // The reason goes to the partner: personal data in it is refused.
+    let personal = [("csrf", csrf.as_str()), ("id", &Uuid::new_v4().to_string()), ("at", "phone"), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &target), ("reason", "Rappeler au 0470 12 34 56")];
+    let refused = worker.post(app.url("/organisations/cpas-charleroi/log?lang=fr")).form(&personal).send().await.unwrap();
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("Rappeler au 0470 12 34 56"), "kept for correction");
     // A made-up target is refused, with the form kept.
     let bogus = [("csrf", csrf.as_str()), ("id", &Uuid::new_v4().to_string()), ("at", "phone"), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &format!("org:{}", Uuid::new_v4())), ("reason", "x")];
     assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&bogus).send().await.unwrap().status(), 422);
