@@ -288,7 +288,8 @@ pub async fn count_since(db: &Db, organisation: Uuid, helper: Uuid, since: Offse
     .await)?)
 }
 
-/// Insert many requests in one transaction (demo data, imports); existing ids are skipped.
+/// Insert many requests in one transaction (demo data, imports); existing ids are skipped. Their
+/// `created_at` is now: the roll-ups pick them up at their next run.
 pub async fn insert_many(db: &Db, rows: &[NewAccompaniment]) -> Result<(), DbError> {
     let now = crate::now();
     on_db!(db, pool => {
@@ -316,7 +317,7 @@ pub async fn insert_many(db: &Db, rows: &[NewAccompaniment]) -> Result<(), DbErr
             .bind(&new.note)
             .bind(new.follow_up_on.map(|d| d.to_string()))
             .bind(new.person)
-            .bind(crate::whole_seconds(now.min(new.started_at + time::Duration::minutes(new.minutes))))
+            .bind(now)
             .execute(&mut *tx)
             .await?;
         }

@@ -33,6 +33,8 @@ pub enum Action {
     ErasePeople,
     /// Review political signals (publish, merge, set aside) and keep the register of referral targets.
     ReviewSignals,
+    /// See the organisation's own figures (reports: aggregates of its log).
+    ViewReports,
 }
 
 /// What each role may do in its own organisation.
@@ -41,6 +43,7 @@ pub fn role_may(role: Role, action: Action) -> bool {
         Action::ViewOrganisation => true,
         Action::LogRequests => role != Role::Viewer,
         Action::ViewRequests | Action::ViewPeople => matches!(role, Role::Coordinator | Role::Worker),
+        Action::ViewReports => role != Role::Volunteer,
         Action::ViewMembers
         | Action::ManageMembers
         | Action::ViewAuditLog

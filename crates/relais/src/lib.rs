@@ -18,13 +18,14 @@ pub fn routes() -> Routes {
         .merge(relais_organisations::routes())
         .merge(relais_directory::routes())
         .merge(relais_accompaniments::routes())
+        .merge(relais_reports::routes())
         .route("/api/openapi.json", axum::routing::get(openapi))
 }
 
 /// `GET /api/openapi.json`: every area's API in one document.
 async fn openapi() -> axum::response::Response {
     use utoipa::OpenApi;
-    relais_organisations::api::openapi_with(vec![relais_directory::ApiDoc::openapi(), relais_accompaniments::api::ApiDoc::openapi()])
+    relais_organisations::api::openapi_with(vec![relais_directory::ApiDoc::openapi(), relais_accompaniments::api::ApiDoc::openapi(), relais_reports::ApiDoc::openapi()])
 }
 
 /// The demo data set, in loading order. New areas add their part here.

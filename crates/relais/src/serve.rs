@@ -35,6 +35,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
 
     // Background jobs (retention): claimed through the database, so several instances share them.
     let jobs = tokio::spawn(relais_accompaniments::retention::run_forever(db.clone()));
+    let rollups = tokio::spawn(relais_reports::rollup::run_forever(db.clone()));
 
     tracing::info!(%address, "Relais is listening");
     // Printed on stdout for people and for the test harness (which may bind port 0).
@@ -45,6 +46,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     jobs.abort();
+    rollups.abort();
     tracing::info!("in-flight requests finished; closing the database pool");
     db.close().await;
     tracing::info!("stopped");

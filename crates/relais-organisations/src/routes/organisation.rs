@@ -78,6 +78,7 @@ struct OrganisationPage<'a> {
     can_manage_settings: bool,
     can_manage_directory: bool,
     can_log: bool,
+    can_view_reports: bool,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
@@ -97,6 +98,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
         can_manage_settings: policy::decide(&user, organisation.id, Action::ManageSettings) == Decision::Allowed,
         can_manage_directory: policy::decide(&user, organisation.id, Action::ManageDirectory) == Decision::Allowed,
         can_log: policy::decide(&user, organisation.id, Action::LogRequests) == Decision::Allowed,
+        can_view_reports: policy::decide(&user, organisation.id, Action::ViewReports) == Decision::Allowed,
     };
     ctx.render(&organisation.name, &page.render()?)
 }

@@ -12,6 +12,7 @@ mod matrix;
 mod ops;
 mod organisations;
 mod pg;
+mod reports;
 mod resume;
 mod robustness;
 mod schema;

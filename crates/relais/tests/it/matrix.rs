@@ -134,6 +134,9 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/api/v1/people", "GET", Access::Bearer),
     ("/api/v1/signals", "GET", Access::Bearer),
     ("/api/v1/signals", "POST", Access::Bearer),
+    ("/organisations/{slug}/reports", "GET", Access::Organisation(Action::ViewReports)),
+    ("/groups/{slug}/reports", "GET", Access::Group(GroupAction::ViewGroupStatistics)),
+    ("/api/v1/stats", "GET", Access::Bearer),
 ];
 
 #[test]

@@ -1,0 +1,24 @@
+//! Reports: the impact of the accompaniment log for an organisation, a project, a network and the
+//! programme — monthly roll-ups, indicators, small-cell suppression above the organisation,
+//! dashboards with accessible charts, CSV/JSON exports and `/api/v1/stats`.
+
+pub mod figures;
+pub mod report;
+pub mod rollup;
+pub mod routes;
+pub mod suppress;
+
+use axum::routing::get;
+use relais_core::web::Routes;
+use utoipa::OpenApi;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .route("/organisations/{slug}/reports", get(routes::organisation))
+        .route("/groups/{slug}/reports", get(routes::group))
+        .route("/api/v1/stats", get(routes::api))
+}
+
+#[derive(OpenApi)]
+#[openapi(paths(routes::api))]
+pub struct ApiDoc;

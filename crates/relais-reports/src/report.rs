@@ -1,0 +1,162 @@
+//! From figures to what a reader sees: labelled tables (suppressed above the organisation), the
+//! same for the dashboard, the CSV, the JSON and the API.
+
+use std::collections::HashMap;
+
+use relais_accompaniments::{terms::Terms, vocabulary};
+use relais_core::i18n::Tr;
+use relais_directory::taxonomy::Taxonomy;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::{
+    figures::{Counts, Figures, Period},
+    suppress::{self, Cell},
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub code: String,
+    pub label: String,
+    pub value: Cell,
+    /// The same figure over the previous period of the same length.
+    pub previous: Cell,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub id: &'static str,
+    pub caption: String,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub scope: String,
+    pub period: Period,
+    pub previous_period: Period,
+    /// Cells from fewer than 5 records are shown as "<5" (above the organisation).
+    pub suppressed: bool,
+    pub headline: Vec<Row>,
+    pub tables: Vec<Table>,
+}
+
+/// The tables, in display order: (id, Fluent key of the caption, where the counts come from).
+const TABLES: &[(&str, &str)] = &[
+    ("theme", "report-by-theme"),
+    ("online-service", "report-by-online-service"),
+    ("outcome", "report-by-outcome"),
+    ("autonomy", "report-by-autonomy"),
+    ("setting", "report-by-setting"),
+    ("place", "report-by-place"),
+    ("helper-kind", "report-by-helper-kind"),
+    ("month", "report-by-month"),
+    ("weekday", "report-by-weekday"),
+    ("age-band", "report-people-by-age-band"),
+    ("gender", "report-people-by-gender"),
+    ("situation", "report-people-by-situation"),
+    ("redirections", "report-redirections"),
+    ("moment-people", "report-moment-people"),
+    ("signals", "report-signals-by-barrier"),
+];
+
+fn counts<'a>(figures: &'a Figures, id: &str) -> Option<&'a Counts> {
+    match id {
+        "age-band" | "gender" | "situation" => figures.people_by.get(id),
+        "redirections" => Some(&figures.redirections),
+        "moment-people" => Some(&figures.moment_people),
+        "signals" => Some(&figures.signals_by_barrier),
+        _ => figures.dimensions.get(id),
+    }
+}
+
+fn label(id: &str, code: &str, tr: &Tr, terms: &Terms, places: &HashMap<Uuid, String>) -> String {
+    let key = |list: vocabulary::Vocabulary| vocabulary::key_of(list, code).map(|k| tr.t(k));
+    let term = |t: Taxonomy| terms.label(t, code, tr.locale).to_string();
+    let unknown = || tr.t("report-unknown");
+    match id {
+        "theme" => term(Taxonomy::Theme),
+        "online-service" if code.is_empty() => tr.t("log-service-none"),
+        "online-service" => term(Taxonomy::OnlineService),
+        "outcome" => term(Taxonomy::Outcome),
+        "autonomy" => term(Taxonomy::Autonomy),
+        "setting" => key(vocabulary::SETTINGS).unwrap_or_else(unknown),
+        "place" => Uuid::parse_str(code).ok().and_then(|p| places.get(&p).cloned()).unwrap_or_else(|| tr.t("report-other-place")),
+        "helper-kind" => tr.t(if code == "volunteer" { "helper-kind-volunteer" } else { "helper-kind-professional" }),
+        "weekday" => format!("{}", tr.t(&format!("weekday-{code}"))),
+        "age-band" => key(vocabulary::AGE_BANDS).unwrap_or_else(unknown),
+        "gender" => key(vocabulary::GENDERS).unwrap_or_else(unknown),
+        "situation" => term(Taxonomy::Public),
+        "redirections" => key(vocabulary::REDIRECTION_STATUSES).unwrap_or_else(unknown),
+        "moment-people" => match code {
+            "under-25" => tr.t("age-band-under-25"),
+            "25-44" => tr.t("age-band-25-44"),
+            "45-64" => tr.t("age-band-45-64"),
+            "65-plus" => tr.t("moment-age-65-plus"),
+            "women" => tr.t("moment-women"),
+            "men" => tr.t("moment-men"),
+            _ => unknown(),
+        },
+        "signals" => key(vocabulary::BARRIERS).unwrap_or_else(unknown),
+        _ => code.to_string(),
+    }
+}
+
+/// Build the report. `places`: names of the places of the scope's organisations.
+#[allow(clippy::too_many_arguments)]
+pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &Figures, previous: &Figures, suppressed: bool, places: &HashMap<Uuid, String>) -> Report {
+    let headline_rows = [
+        ("requests", "report-requests", figures.requests, previous.requests),
+        ("people", "report-people", figures.people, previous.people),
+        ("hours", "report-hours", figures.minutes / 60, previous.minutes / 60),
+        ("redirections", "report-redirections-total", figures.redirections.values().sum(), previous.redirections.values().sum()),
+        ("moments", "report-moments", figures.moments, previous.moments),
+        ("moment-head-count", "report-moment-head-count", figures.moment_head_count, previous.moment_head_count),
+        ("signals", "report-signals", figures.signals, previous.signals),
+    ];
+    let headline = headline_rows
+        .iter()
+        .map(|(code, key, now, before)| {
+            // Hours and collective moments are not counts of people or requests: never hidden.
+            let apply = suppressed && !matches!(*code, "hours" | "moments");
+            Row { code: code.to_string(), label: tr.t(key), value: suppress::one(*now, apply), previous: suppress::one(*before, apply) }
+        })
+        .collect();
+    let mut tables = Vec::new();
+    for (id, caption) in TABLES {
+        let now = counts(figures, id).cloned().unwrap_or_default();
+        let before = counts(previous, id).cloned().unwrap_or_default();
+        let mut codes: Vec<String> = now.keys().chain(before.keys()).cloned().collect();
+        codes.sort();
+        codes.dedup();
+        if *id == "month" {
+            // Only the months of the period itself.
+            codes.retain(|m| m.as_str() >= period.from.as_str() && m.as_str() <= period.to.as_str());
+        }
+        codes.retain(|c| now.get(c).copied().unwrap_or(0) > 0 || before.get(c).copied().unwrap_or(0) > 0);
+        if codes.is_empty() {
+            continue;
+        }
+        let values: Vec<i64> = codes.iter().map(|c| now.get(c).copied().unwrap_or(0)).collect();
+        let old: Vec<i64> = codes.iter().map(|c| before.get(c).copied().unwrap_or(0)).collect();
+        // Head counts of collective moments are anonymous by design: never below the person.
+        let apply = suppressed && *id != "moment-people";
+        let cells = suppress::table(&values, apply);
+        let old_cells = suppress::table(&old, apply);
+        let mut rows: Vec<Row> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, code)| Row { code: code.clone(), label: label(id, code, tr, terms, places), value: cells[i], previous: old_cells[i] })
+            .collect();
+        if !matches!(*id, "month" | "weekday") {
+            rows.sort_by(|a, b| values_of(b).cmp(&values_of(a)).then(a.label.cmp(&b.label)));
+        }
+        tables.push(Table { id, caption: tr.t(caption), rows });
+    }
+    Report { scope, period: period.clone(), previous_period: period.previous(), suppressed, headline, tables }
+}
+
+/// For sorting: a hidden cell sorts as a small one.
+fn values_of(row: &Row) -> i64 {
+    row.value.value().unwrap_or(1)
+}

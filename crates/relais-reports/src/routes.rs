@@ -1,0 +1,262 @@
+//! The dashboards (`/organisations/{slug}/reports`, `/groups/{slug}/reports`), their CSV and
+//! JSON, and `GET /api/v1/stats`. One computation for all of them: the figures always agree.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::{
+    Json,
+    extract::{Path, Query, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use relais_accompaniments::terms;
+use relais_core::{
+    i18n::Tr,
+    web::{AppState, error::AppError, layout::PageContext, response::Verbatim},
+};
+use relais_directory::places;
+use relais_organisations::{
+    api::ApiUser,
+    groups,
+    policy::{self, Action, Decision, GroupAction, GroupFacts},
+    routes::{group, organisation::authorise},
+    sessions::CurrentUser,
+};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use crate::{
+    figures::{self, Period},
+    report::{self, Report, Row, Table},
+    rollup,
+};
+
+#[derive(Debug, Deserialize, Default, IntoParams)]
+pub struct ReportQuery {
+    /// First month, `YYYY-MM` (default: 11 months before `to`).
+    #[serde(default)]
+    pub from: String,
+    /// Last month, `YYYY-MM` (default: the current month).
+    #[serde(default)]
+    pub to: String,
+    /// `html` (default), `csv` (one table, see `table`) or `json`.
+    #[serde(default)]
+    #[param(ignore)]
+    pub format: String,
+    /// The table for `format=csv`, e.g. `theme`.
+    #[serde(default)]
+    #[param(ignore)]
+    pub table: String,
+    /// For the API: an organisation's slug.
+    #[serde(default)]
+    pub organisation: String,
+    /// For the API: a group's slug (project, network, programme).
+    #[serde(default)]
+    pub group: String,
+}
+
+/// The period asked for (whole months), and whether what was typed was understood.
+pub fn period_of(query: &ReportQuery) -> (Period, bool) {
+    let now = rollup::month_of(relais_accompaniments::now());
+    let to_ok = query.to.is_empty() || Period::parse_month(&query.to).is_some();
+    let from_ok = query.from.is_empty() || Period::parse_month(&query.from).is_some();
+    let to = Period::parse_month(&query.to).unwrap_or(now);
+    // 12 months ending with `to`.
+    let twelve = {
+        let mut from = to.clone();
+        for _ in 0..11 {
+            from = Period { from: from.clone(), to: from.clone() }.previous().from;
+        }
+        from
+    };
+    let mut from = Period::parse_month(&query.from).unwrap_or(twelve);
+    let mut to = to;
+    if from > to {
+        std::mem::swap(&mut from, &mut to);
+    }
+    // At most ten years at once.
+    let period = Period { from, to };
+    if period.months() > 120 {
+        return (Period { from: period.to.clone(), to: period.to }, false);
+    }
+    (period, from_ok && to_ok)
+}
+
+async fn report_of(state: &AppState, tr: &Tr, scope: String, organisations: &[Uuid], period: &Period, suppressed: bool) -> Result<Report, AppError> {
+    rollup::refresh(&state.db).await?;
+    let now = figures::compute(&state.db, organisations, period).await?;
+    let before = figures::compute(&state.db, organisations, &period.previous()).await?;
+    let terms = terms::terms(state).await?;
+    let mut names = HashMap::new();
+    for o in organisations {
+        for p in places::places_of(&state.db, *o).await? {
+            names.insert(p.id, p.name(tr.locale).to_string());
+        }
+    }
+    Ok(report::build(tr, &terms, scope, period, &now, &before, suppressed, &names))
+}
+
+struct Bar {
+    y: i64,
+    width: i64,
+    label: String,
+    value: String,
+}
+
+struct Chart {
+    id: String,
+    title: String,
+    desc: String,
+    height: i64,
+    bars: Vec<Bar>,
+}
+
+fn chart_of(table: &Table, tr: &Tr) -> Chart {
+    let max = table.rows.iter().filter_map(|r| r.value.value()).max().unwrap_or(0).max(1);
+    let bars: Vec<Bar> = table
+        .rows
+        .iter()
+        .take(20)
+        .enumerate()
+        .map(|(i, r)| Bar {
+            y: i as i64 * 36,
+            width: r.value.value().map(|v| (v * 400 / max).max(if v > 0 { 2 } else { 0 })).unwrap_or(0),
+            label: r.label.chars().take(60).collect(),
+            value: r.value.text(),
+        })
+        .collect();
+    let top = table.rows.iter().filter(|r| r.value.value().is_some()).max_by_key(|r| r.value.value());
+    let desc = match top {
+        Some(r) => format!("{} {} ({})", tr.t("report-chart-largest"), r.label, r.value.text()),
+        None => String::new(),
+    };
+    Chart { id: format!("chart-{}", table.id), title: table.caption.clone(), desc, height: bars.len() as i64 * 36 + 4, bars }
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportPage<'a> {
+    tr: Tr,
+    action: String,
+    report: &'a Report,
+    charts: Vec<(Chart, &'a Table)>,
+    query: String,
+    period_error: bool,
+    headline: &'a [Row],
+}
+
+fn render(ctx: &PageContext, action: String, report: &Report, period_ok: bool) -> Result<Response, AppError> {
+    let tr = ctx.tr;
+    let page = ReportPage {
+        tr,
+        action,
+        charts: report.tables.iter().map(|t| (chart_of(t, &tr), t)).collect(),
+        query: format!("from={}&to={}", report.period.from, report.period.to),
+        period_error: !period_ok,
+        headline: &report.headline,
+        report,
+    };
+    ctx.render(&format!("{} — {}", tr.t("report-title"), report.scope), &page.render()?)
+}
+
+/// The CSV of one table: label, code, value, previous (the same cells as on the page).
+fn csv_of(report: &Report, table: &str, tr: &Tr) -> Result<Response, AppError> {
+    let table = report.tables.iter().find(|t| t.id == table).ok_or(AppError::NotFound)?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [tr.t("report-csv-label"), "code".into(), format!("{} – {}", report.period.from, report.period.to), format!("{} – {}", report.previous_period.from, report.previous_period.to)];
+    let write = |writer: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
+        writer.write_record(&header)?;
+        for r in &table.rows {
+            writer.write_record([r.label.as_str(), r.code.as_str(), &r.value.text(), &r.previous.text()])?;
+        }
+        writer.flush()?;
+        Ok(())
+    };
+    write(&mut writer).map_err(|_| AppError::Unavailable)?;
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(writer.into_inner().map_err(|_| AppError::Unavailable)?);
+    Ok((
+        Verbatim,
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"relais-{}-{}-{}.csv\"", table.id, report.period.from, report.period.to)),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+fn answer(ctx: &PageContext, action: String, report: Report, query: &ReportQuery, period_ok: bool) -> Result<Response, AppError> {
+    match query.format.as_str() {
+        "csv" => csv_of(&report, &query.table, &ctx.tr),
+        "json" => Ok((Verbatim, Json(report)).into_response()),
+        _ => render(ctx, action, &report, period_ok),
+    }
+}
+
+/// `GET /organisations/{slug}/reports`: the organisation's own figures (nothing hidden).
+pub async fn organisation(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<ReportQuery>) -> Result<Response, AppError> {
+    let organisation = authorise(&state, &user, &slug, Action::ViewReports).await?;
+    let (period, ok) = period_of(&query);
+    let report = report_of(&state, &ctx.tr, organisation.name.clone(), &[organisation.id], &period, false).await?;
+    answer(&ctx, format!("/organisations/{}/reports", organisation.slug), report, &query, ok)
+}
+
+/// `GET /groups/{slug}/reports`: a project's, network's or programme's figures, aggregates only,
+/// small cells hidden. For holders of a scope on the group.
+pub async fn group(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<ReportQuery>) -> Result<Response, AppError> {
+    let (group, covered, _) = group::authorise(&state, &user, &slug, GroupAction::ViewGroupStatistics).await?;
+    let (period, ok) = period_of(&query);
+    let organisations: Vec<Uuid> = covered.iter().map(|o| o.organisation_id).collect();
+    let report = report_of(&state, &ctx.tr, group.name.clone(), &organisations, &period, true).await?;
+    answer(&ctx, format!("/groups/{}/reports", group.slug), report, &query, ok)
+}
+
+/// The figures of one organisation (`organisation=slug`: members with the right) or one group
+/// (`group=slug`: holders of a scope; small cells hidden), over whole months.
+#[utoipa::path(get, path = "/api/v1/stats", tag = "reports", params(ReportQuery),
+    responses((status = 200, description = "The report: headline figures and tables; a hidden cell is the string \"<5\""),
+        (status = 400), (status = 401), (status = 403), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn api(State(state): State<AppState>, ApiUser(user): ApiUser, Query(query): Query<ReportQuery>) -> Response {
+    let tr = Tr::new(user.locale);
+    let (period, ok) = period_of(&query);
+    if !ok {
+        return (StatusCode::BAD_REQUEST, Verbatim, Json(serde_json::json!({"error": "bad_request"}))).into_response();
+    }
+    let fail = |status: StatusCode, error: &str| (status, Verbatim, Json(serde_json::json!({ "error": error }))).into_response();
+    let result = if !query.organisation.is_empty() {
+        let Some(m) = user.memberships.iter().find(|m| m.organisation_slug == query.organisation) else { return fail(StatusCode::NOT_FOUND, "not_found") };
+        if policy::decide(&user, m.organisation_id, Action::ViewReports) != Decision::Allowed {
+            return fail(StatusCode::FORBIDDEN, "forbidden");
+        }
+        report_of(&state, &tr, m.organisation_name.clone(), &[m.organisation_id], &period, false).await
+    } else if !query.group.is_empty() {
+        let found = match groups::find_by_slug(&state.db, &query.group).await {
+            Ok(Some(g)) => g,
+            Ok(None) => return fail(StatusCode::NOT_FOUND, "not_found"),
+            Err(_) => return fail(StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+        };
+        let (covered, holds) = match (groups::covered_organisations(&state.db, found.id).await, groups::holds_scope(&state.db, user.id, &found).await) {
+            (Ok(c), Ok(h)) => (c, h),
+            _ => return fail(StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+        };
+        let facts = GroupFacts { organisations: covered.iter().map(|o| (o.organisation_id, o.direct && o.role == "lead")).collect(), user_holds_scope: holds };
+        match policy::decide_group(&user, &facts, GroupAction::ViewGroupStatistics) {
+            Decision::Allowed => {}
+            Decision::Forbidden => return fail(StatusCode::FORBIDDEN, "forbidden"),
+            Decision::NotFound => return fail(StatusCode::NOT_FOUND, "not_found"),
+        }
+        let organisations: Vec<Uuid> = covered.iter().map(|o| o.organisation_id).collect();
+        report_of(&state, &tr, found.name.clone(), &organisations, &period, true).await
+    } else {
+        return fail(StatusCode::BAD_REQUEST, "bad_request");
+    };
+    match result {
+        Ok(report) => (Verbatim, Json(report)).into_response(),
+        Err(_) => fail(StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+    }
+}
+

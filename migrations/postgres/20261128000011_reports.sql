@@ -1,0 +1,25 @@
+-- Reports: monthly roll-ups of the accompaniment log, so that dashboards read a few thousand rows
+-- whatever the years of activity. One row per organisation, month ('2026-11'), dimension (theme,
+-- online-service, outcome, autonomy, setting, place, helper-kind, weekday-hour, total) and value;
+-- recomputed for the organisation-months that received requests since the last run.
+-- `people_months` lists who was helped in which month (distinct people over any period).
+
+CREATE TABLE activity_rollup (
+    organisation_id UUID NOT NULL REFERENCES organisations (id),
+    month           TEXT NOT NULL,
+    dimension       TEXT NOT NULL,
+    value           TEXT NOT NULL,
+    requests        BIGINT NOT NULL,
+    minutes         BIGINT NOT NULL,
+    PRIMARY KEY (organisation_id, month, dimension, value)
+);
+CREATE INDEX activity_rollup_month_idx ON activity_rollup (month, dimension);
+
+CREATE TABLE people_months (
+    organisation_id UUID NOT NULL REFERENCES organisations (id),
+    month           TEXT NOT NULL,
+    person_id       UUID NOT NULL,
+    PRIMARY KEY (organisation_id, month, person_id)
+);
+
+CREATE INDEX accompaniments_created_idx ON accompaniments (created_at);
