@@ -33,6 +33,10 @@ for (const [email, path] of [
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 360, `[${lang}] ${width}px wide`);
       for (const v of await axeViolations(page)) problems.push(`${path} [${lang}] ${v}`);
+      await page.goto(`${env.server.baseUrl}${path}/annual?lang=${lang}`);
+      assert.ok(await page.isVisible('#headline'), 'the yearly report');
+      for (const v of await axeViolations(page)) problems.push(`${path}/annual [${lang}] ${v}`);
+      await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);
     }
     // Another period through the form.
     await page.fill('#report-from', '2026-01');

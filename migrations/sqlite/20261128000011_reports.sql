@@ -1,6 +1,6 @@
 -- Reports: monthly roll-ups of the accompaniment log, so that dashboards read a few thousand rows
 -- whatever the years of activity. One row per organisation, month ('2026-11'), dimension (theme,
--- online-service, outcome, autonomy, setting, place, helper-kind, weekday-hour, total) and value;
+-- online-service, outcome, autonomy, setting, place, helper-kind, weekday, hour, total) and value;
 -- recomputed for the organisation-months that received requests since the last run.
 -- `people_months` lists who was helped in which month (distinct people over any period).
 -- Kept in step with ../postgres/20261128000011_reports.sql.

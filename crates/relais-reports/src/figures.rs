@@ -114,14 +114,6 @@ pub async fn compute(db: &Db, organisations: &[Uuid], period: &Period) -> Result
             *figures.dimensions.entry(dimension).or_default().entry(value).or_default() += requests;
         }
     }
-    // Weekday alone, from weekday-hour.
-    if let Some(by_hour) = figures.dimensions.get("weekday-hour").cloned() {
-        let weekday = figures.dimensions.entry("weekday".into()).or_default();
-        for (key, n) in by_hour {
-            *weekday.entry(key.split('-').next().unwrap_or_default().to_string()).or_default() += n;
-        }
-    }
-
     // Distinct people helped, and who they are.
     let sql = format!(
         "SELECT p.age_band, p.gender, p.situations FROM people p WHERE p.id IN (

@@ -7,6 +7,7 @@ pub mod report;
 pub mod rollup;
 pub mod routes;
 pub mod suppress;
+pub mod xlsx;
 
 use axum::routing::get;
 use relais_core::web::Routes;
@@ -16,6 +17,8 @@ pub fn routes() -> Routes {
     Routes::new()
         .route("/organisations/{slug}/reports", get(routes::organisation))
         .route("/groups/{slug}/reports", get(routes::group))
+        .route("/organisations/{slug}/reports/annual", get(routes::organisation_annual))
+        .route("/groups/{slug}/reports/annual", get(routes::group_annual))
         .route("/api/v1/stats", get(routes::api))
 }
 

@@ -52,6 +52,7 @@ const TABLES: &[(&str, &str)] = &[
     ("helper-kind", "report-by-helper-kind"),
     ("month", "report-by-month"),
     ("weekday", "report-by-weekday"),
+    ("hour", "report-by-hour"),
     ("age-band", "report-people-by-age-band"),
     ("gender", "report-people-by-gender"),
     ("situation", "report-people-by-situation"),
@@ -83,7 +84,8 @@ fn label(id: &str, code: &str, tr: &Tr, terms: &Terms, places: &HashMap<Uuid, St
         "setting" => key(vocabulary::SETTINGS).unwrap_or_else(unknown),
         "place" => Uuid::parse_str(code).ok().and_then(|p| places.get(&p).cloned()).unwrap_or_else(|| tr.t("report-other-place")),
         "helper-kind" => tr.t(if code == "volunteer" { "helper-kind-volunteer" } else { "helper-kind-professional" }),
-        "weekday" => format!("{}", tr.t(&format!("weekday-{code}"))),
+        "weekday" => tr.t(&format!("weekday-{code}")),
+        "hour" => format!("{code}:00"),
         "age-band" => key(vocabulary::AGE_BANDS).unwrap_or_else(unknown),
         "gender" => key(vocabulary::GENDERS).unwrap_or_else(unknown),
         "situation" => term(Taxonomy::Public),
@@ -148,7 +150,7 @@ pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &F
             .enumerate()
             .map(|(i, code)| Row { code: code.clone(), label: label(id, code, tr, terms, places), value: cells[i], previous: old_cells[i] })
             .collect();
-        if !matches!(*id, "month" | "weekday") {
+        if !matches!(*id, "month" | "weekday" | "hour") {
             rows.sort_by(|a, b| values_of(b).cmp(&values_of(a)).then(a.label.cmp(&b.label)));
         }
         tables.push(Table { id, caption: tr.t(caption), rows });

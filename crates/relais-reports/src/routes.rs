@@ -191,6 +191,21 @@ fn csv_of(report: &Report, table: &str, tr: &Tr) -> Result<Response, AppError> {
 fn answer(ctx: &PageContext, action: String, report: Report, query: &ReportQuery, period_ok: bool) -> Result<Response, AppError> {
     match query.format.as_str() {
         "csv" => csv_of(&report, &query.table, &ctx.tr),
+        "xlsx" => {
+            let bytes = crate::xlsx::workbook(&report, &ctx.tr).map_err(|error| {
+                tracing::error!(%error, "xlsx");
+                AppError::Unavailable
+            })?;
+            Ok((
+                Verbatim,
+                [
+                    (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"relais-report-{}-{}.xlsx\"", report.period.from, report.period.to)),
+                ],
+                bytes,
+            )
+                .into_response())
+        }
         "json" => Ok((Verbatim, Json(report)).into_response()),
         _ => render(ctx, action, &report, period_ok),
     }
@@ -260,3 +275,65 @@ pub async fn api(State(state): State<AppState>, ApiUser(user): ApiUser, Query(qu
     }
 }
 
+
+#[derive(Debug, Deserialize, Default)]
+pub struct AnnualQuery {
+    #[serde(default)]
+    year: String,
+}
+
+#[derive(Template)]
+#[template(path = "annual.html")]
+struct AnnualPage<'a> {
+    tr: Tr,
+    year: i32,
+    report: &'a Report,
+    partners: Vec<String>,
+    kind: String,
+    top: Vec<&'a Table>,
+    signals: Vec<(String, String, String)>,
+}
+
+/// The year asked for (default: the current one).
+fn year_of(query: &AnnualQuery) -> i32 {
+    let now: i32 = rollup::month_of(relais_accompaniments::now())[..4].parse().unwrap_or(2026);
+    query.year.trim().parse::<i32>().ok().filter(|y| (2000..=now).contains(y)).unwrap_or(now)
+}
+
+async fn annual(state: &AppState, ctx: &PageContext, scope: String, kind: String, organisations: &[Uuid], partners: Vec<String>, suppressed: bool, year: i32) -> Result<Response, AppError> {
+    let tr = ctx.tr;
+    let period = Period { from: format!("{year}-01"), to: format!("{year}-12") };
+    let report = report_of(state, &tr, scope, organisations, &period, suppressed).await?;
+    let (start, end) = period.bounds().ok_or(AppError::BadRequest)?;
+    let terms = terms::terms(state).await?;
+    let mut signals = Vec::new();
+    for s in relais_accompaniments::signals::published(&state.db, start, end).await? {
+        if organisations.contains(&s.organisation_id) && signals.len() < 10 {
+            signals.push((
+                terms.label(relais_directory::taxonomy::Taxonomy::OnlineService, &s.online_service, tr.locale).to_string(),
+                tr.t(relais_accompaniments::vocabulary::key_of(relais_accompaniments::vocabulary::BARRIERS, &s.barrier).unwrap_or("barrier-other")),
+                s.description,
+            ));
+        }
+    }
+    let top = report.tables.iter().filter(|t| matches!(t.id, "theme" | "online-service" | "outcome" | "signals")).collect();
+    let page = AnnualPage { tr, year, report: &report, partners, kind, top, signals };
+    ctx.render(&format!("{} {year} — {}", tr.t("annual-title"), report.scope), &page.render()?)
+}
+
+/// `GET /organisations/{slug}/reports/annual?year=2026`: the yearly activity report, printable.
+pub async fn organisation_annual(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<AnnualQuery>) -> Result<Response, AppError> {
+    let organisation = authorise(&state, &user, &slug, Action::ViewReports).await?;
+    let partners = relais_organisations::organisations::groups_of(&state.db, organisation.id).await?.into_iter().map(|(_, name, _, _)| name).collect();
+    let kind = ctx.tr.t("annual-organisation");
+    annual(&state, &ctx, organisation.name.clone(), kind, &[organisation.id], partners, false, year_of(&query)).await
+}
+
+/// `GET /groups/{slug}/reports/annual?year=2026`: the same for a project, network or programme.
+pub async fn group_annual(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<AnnualQuery>) -> Result<Response, AppError> {
+    let (group, covered, _) = group::authorise(&state, &user, &slug, GroupAction::ViewGroupStatistics).await?;
+    let organisations: Vec<Uuid> = covered.iter().map(|o| o.organisation_id).collect();
+    let partners = covered.iter().map(|o| o.name.clone()).collect();
+    let kind = ctx.tr.t("annual-group");
+    annual(&state, &ctx, group.name.clone(), kind, &organisations, partners, true, year_of(&query)).await
+}

@@ -29,6 +29,9 @@ pub enum BenchCommand {
     /// Log requests helped through the HTTP API (`POST /api/v1/accompaniments`) from many
     /// helpers at once, on a fresh database; reports inserts per second and latency.
     Log(crate::bench_log::LogArgs),
+    /// Generate N synthetic requests across 200 organisations, build the roll-ups and time the
+    /// dashboard's queries for an organisation, a project and the programme.
+    Report(crate::bench_report::ReportArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -74,6 +77,7 @@ pub async fn run(command: BenchCommand) -> CliResult {
         BenchCommand::Http(args) => http(args).await,
         BenchCommand::Search(args) => search::run(args).await,
         BenchCommand::Log(args) => crate::bench_log::run(args).await,
+        BenchCommand::Report(args) => crate::bench_report::run(args).await,
     }
 }
 

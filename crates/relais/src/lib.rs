@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod bench;
 pub mod bench_log;
+pub mod bench_report;
 pub mod cli;
 pub mod serve;
 pub mod telemetry;

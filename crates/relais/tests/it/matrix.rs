@@ -137,6 +137,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/reports", "GET", Access::Organisation(Action::ViewReports)),
     ("/groups/{slug}/reports", "GET", Access::Group(GroupAction::ViewGroupStatistics)),
     ("/api/v1/stats", "GET", Access::Bearer),
+    ("/organisations/{slug}/reports/annual", "GET", Access::Organisation(Action::ViewReports)),
+    ("/groups/{slug}/reports/annual", "GET", Access::Group(GroupAction::ViewGroupStatistics)),
 ];
 
 #[test]

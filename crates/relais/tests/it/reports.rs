@@ -77,6 +77,34 @@ async fn the_figures_agree_on_the_page_in_the_csv_the_json_the_api_and_with_the_
     let mut reader = csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
     let from_csv: BTreeMap<String, i64> = reader.records().map(|r| r.unwrap()).map(|r| (r[1].to_string(), r[2].parse().unwrap())).collect();
     assert_eq!(from_csv, themes);
+    // The XLSX, read back by an independent reader (calamine): the same figures, as numbers.
+    let xlsx = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/reports?{query}&format=xlsx"))).send().await.unwrap();
+    assert_eq!(xlsx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    let bytes = xlsx.bytes().await.unwrap().to_vec();
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    use calamine::Reader;
+    let names = workbook.sheet_names();
+    assert_eq!(names[0], "cover");
+    assert!(names.iter().any(|n| n == "theme") && names.iter().any(|n| n == "outcome"));
+    let sheet = workbook.worksheet_range("theme").unwrap();
+    let mut from_xlsx = BTreeMap::new();
+    for row in sheet.rows().skip(2) {
+        let code = row[1].to_string();
+        let value = match &row[2] {
+            calamine::Data::Float(f) => *f as i64,
+            calamine::Data::Int(i) => *i,
+            other => panic!("a number, not {other:?}"),
+        };
+        from_xlsx.insert(code, value);
+    }
+    assert_eq!(from_xlsx, themes);
+    let cover = workbook.worksheet_range("cover").unwrap();
+    assert!(cover.rows().any(|r| r.iter().any(|c| c.to_string().contains(&from))), "the period is on the cover sheet");
+    // The yearly activity report.
+    let annual = coordinator.get(app.url("/organisations/cpas-charleroi/reports/annual?lang=nl")).send().await.unwrap();
+    assert_eq!(annual.status(), 200);
+    assert!(annual.text().await.unwrap().contains("Clic Tous Connectés"), "the project it belongs to");
+
     // The API gives the same report.
     let coordinator_id = relais_organisations::users::find_by_email(&app.db, "coordinator.charleroi@demo.relais.be").await.unwrap().unwrap().id;
     let (_, token) = relais_organisations::tokens::create(&app.db, coordinator_id, "test").await.unwrap();
@@ -130,6 +158,10 @@ async fn a_programme_viewer_sees_aggregates_only_never_a_small_cell() {
         assert!(!page.contains(pseudonym), "{pseudonym}");
     }
     assert!(page.contains("class=\"notice\""), "the suppression is explained");
+    let annual = funder.get(app.url("/groups/e-inclusion-2022/reports/annual")).send().await.unwrap();
+    assert_eq!(annual.status(), 200);
+    let annual = annual.text().await.unwrap();
+    assert!(annual.contains("CPAS de Charleroi (démo)") && !annual.contains("Marie D."), "partners named, no person");
     // A scope opens no organisation's figures; a volunteer does not read the organisation's.
     assert_eq!(funder.get(app.url("/organisations/cpas-charleroi/reports")).send().await.unwrap().status(), 404);
     let (volunteer, _) = signed_in(&app, "volunteer.charleroi@demo.relais.be").await;
