@@ -49,3 +49,4 @@ annual-period = Zeitraum
 annual-partners = Partner
 annual-signals = Gemeldete politische Signale (veröffentlicht)
 annual-print-hint = Zum Weitergeben: Drucken Sie diese Seite oder speichern Sie sie im Browser als PDF.
+report-scopes = Zahlen, die Sie einsehen dürfen

@@ -49,3 +49,4 @@ annual-period = Period
 annual-partners = Partners
 annual-signals = Political signals raised (published)
 annual-print-hint = To hand it over: print this page or save it as PDF from the browser.
+report-scopes = Figures you may see

@@ -49,3 +49,4 @@ annual-period = Période
 annual-partners = Partenaires
 annual-signals = Signaux politiques relevés (publiés)
 annual-print-hint = Pour le transmettre : imprimez cette page ou enregistrez-la en PDF depuis le navigateur.
+report-scopes = Chiffres que vous pouvez consulter

@@ -49,3 +49,4 @@ annual-period = Periode
 annual-partners = Partners
 annual-signals = Gemelde beleidssignalen (gepubliceerd)
 annual-print-hint = Om het door te geven: druk deze pagina af of bewaar ze als pdf vanuit de browser.
+report-scopes = Cijfers die u mag bekijken

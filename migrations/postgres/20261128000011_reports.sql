@@ -13,7 +13,6 @@ CREATE TABLE activity_rollup (
     minutes         BIGINT NOT NULL,
     PRIMARY KEY (organisation_id, month, dimension, value)
 );
-CREATE INDEX activity_rollup_month_idx ON activity_rollup (month, dimension);
 
 CREATE TABLE people_months (
     organisation_id UUID NOT NULL REFERENCES organisations (id),

@@ -135,10 +135,36 @@ fn chart_of(table: &Table, tr: &Tr) -> Chart {
     Chart { id: format!("chart-{}", table.id), title: table.caption.clone(), desc, height: bars.len() as i64 * 36 + 4, bars }
 }
 
+/// A scope the reader may switch to (their organisations, the groups they hold a scope on).
+struct ScopeLink {
+    href: String,
+    label: String,
+    current: bool,
+}
+
+/// Every scope the reader may see, the current one marked.
+async fn scopes_of(state: &AppState, user: &CurrentUser, current: &str) -> Result<Vec<ScopeLink>, AppError> {
+    let mut links: Vec<ScopeLink> = user
+        .memberships
+        .iter()
+        .filter(|m| policy::decide(user, m.organisation_id, Action::ViewReports) == Decision::Allowed)
+        .map(|m| {
+            let href = format!("/organisations/{}/reports", m.organisation_slug);
+            ScopeLink { current: href == current, href, label: m.organisation_name.clone() }
+        })
+        .collect();
+    for scope in groups::scopes_of(&state.db, user.id).await? {
+        let href = format!("/groups/{}/reports", scope.slug);
+        links.push(ScopeLink { current: href == current, href, label: scope.name });
+    }
+    Ok(links)
+}
+
 #[derive(Template)]
 #[template(path = "report.html")]
 struct ReportPage<'a> {
     tr: Tr,
+    scopes: Vec<ScopeLink>,
     action: String,
     report: &'a Report,
     charts: Vec<(Chart, &'a Table)>,
@@ -147,10 +173,11 @@ struct ReportPage<'a> {
     headline: &'a [Row],
 }
 
-fn render(ctx: &PageContext, action: String, report: &Report, period_ok: bool) -> Result<Response, AppError> {
+fn render(ctx: &PageContext, scopes: Vec<ScopeLink>, action: String, report: &Report, period_ok: bool) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let page = ReportPage {
         tr,
+        scopes,
         action,
         charts: report.tables.iter().map(|t| (chart_of(t, &tr), t)).collect(),
         query: format!("from={}&to={}", report.period.from, report.period.to),
@@ -188,7 +215,7 @@ fn csv_of(report: &Report, table: &str, tr: &Tr) -> Result<Response, AppError> {
         .into_response())
 }
 
-fn answer(ctx: &PageContext, action: String, report: Report, query: &ReportQuery, period_ok: bool) -> Result<Response, AppError> {
+fn answer(ctx: &PageContext, scopes: Vec<ScopeLink>, action: String, report: Report, query: &ReportQuery, period_ok: bool) -> Result<Response, AppError> {
     match query.format.as_str() {
         "csv" => csv_of(&report, &query.table, &ctx.tr),
         "xlsx" => {
@@ -207,7 +234,7 @@ fn answer(ctx: &PageContext, action: String, report: Report, query: &ReportQuery
                 .into_response())
         }
         "json" => Ok((Verbatim, Json(report)).into_response()),
-        _ => render(ctx, action, &report, period_ok),
+        _ => render(ctx, scopes, action, &report, period_ok),
     }
 }
 
@@ -216,7 +243,9 @@ pub async fn organisation(State(state): State<AppState>, ctx: PageContext, user:
     let organisation = authorise(&state, &user, &slug, Action::ViewReports).await?;
     let (period, ok) = period_of(&query);
     let report = report_of(&state, &ctx.tr, organisation.name.clone(), &[organisation.id], &period, false).await?;
-    answer(&ctx, format!("/organisations/{}/reports", organisation.slug), report, &query, ok)
+    let action = format!("/organisations/{}/reports", organisation.slug);
+    let scopes = scopes_of(&state, &user, &action).await?;
+    answer(&ctx, scopes, action, report, &query, ok)
 }
 
 /// `GET /groups/{slug}/reports`: a project's, network's or programme's figures, aggregates only,
@@ -226,7 +255,9 @@ pub async fn group(State(state): State<AppState>, ctx: PageContext, user: Curren
     let (period, ok) = period_of(&query);
     let organisations: Vec<Uuid> = covered.iter().map(|o| o.organisation_id).collect();
     let report = report_of(&state, &ctx.tr, group.name.clone(), &organisations, &period, true).await?;
-    answer(&ctx, format!("/groups/{}/reports", group.slug), report, &query, ok)
+    let action = format!("/groups/{}/reports", group.slug);
+    let scopes = scopes_of(&state, &user, &action).await?;
+    answer(&ctx, scopes, action, report, &query, ok)
 }
 
 /// The figures of one organisation (`organisation=slug`: members with the right) or one group
