@@ -119,7 +119,8 @@ async fn load(db: &Db) -> Result<(), DbError> {
         // A year of requests, on weekdays, at the organisation's places.
         let mut rows = Vec::new();
         let mut day = today - Duration::days(365);
-        while day < today {
+        // Up to the day before yesterday: a session opened today never counts demo requests.
+        while day < today - Duration::days(1) {
             let weekday = day.weekday().number_from_monday();
             if weekday <= 5 && !places.is_empty() && !helpers.is_empty() {
                 let season = if matches!(day.month(), time::Month::May | time::Month::June) { 2 } else { 1 };

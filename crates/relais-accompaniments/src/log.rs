@@ -276,14 +276,17 @@ pub async fn find(db: &Db, organisation: Uuid, id: Uuid) -> Result<Option<Accomp
     Ok(on_db!(db, pool => sqlx::query_as::<_, Accompaniment>(sqlx::AssertSqlSafe(sql.clone())).bind(organisation).bind(id).fetch_optional(pool).await)?)
 }
 
-/// How many requests this helper logged since `since` (the session's counter).
+/// How many requests this helper logged since `since` (the session's counter): logged since then,
+/// and started at most [`MAX_MINUTES`] before it (requests imported at that time are not the session's).
 pub async fn count_since(db: &Db, organisation: Uuid, helper: Uuid, since: OffsetDateTime) -> Result<i64, DbError> {
+    let since = crate::whole_seconds(since);
     Ok(on_db!(db, pool => sqlx::query_scalar(
-        "SELECT COUNT(*) FROM accompaniments WHERE organisation_id = $1 AND helper_id = $2 AND created_at >= $3",
+        "SELECT COUNT(*) FROM accompaniments WHERE organisation_id = $1 AND helper_id = $2 AND created_at >= $3 AND started_at >= $4",
     )
     .bind(organisation)
     .bind(helper)
     .bind(since)
+    .bind(since - time::Duration::minutes(MAX_MINUTES))
     .fetch_one(pool)
     .await)?)
 }
