@@ -173,16 +173,17 @@ pub fn check(typed: &Typed, terms: &Terms, default_minutes: i64) -> Result<Check
     })
 }
 
+/// One request; a repeated id (a double submit, a retried API call) changes nothing.
+const INSERT: &str = "INSERT INTO accompaniments (id, organisation_id, helper_id, helper_kind, setting, place_id, started_at, minutes,
+            themes, online_service, autonomy, outcome, steps, note, follow_up_on, person_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         ON CONFLICT (id) DO NOTHING";
+
 /// Insert a request; `false` when a request with this id already exists (a repeated submit).
 /// A linked person's last activity moves to now.
 pub async fn insert(db: &Db, new: &NewAccompaniment) -> Result<bool, DbError> {
     let now = crate::now();
-    let done = on_db!(db, pool => sqlx::query(
-        "INSERT INTO accompaniments (id, organisation_id, helper_id, helper_kind, setting, place_id, started_at, minutes,
-            themes, online_service, autonomy, outcome, steps, note, follow_up_on, person_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-         ON CONFLICT (id) DO NOTHING",
-    )
+    let done = on_db!(db, pool => sqlx::query(INSERT)
     .bind(new.id)
     .bind(new.organisation)
     .bind(new.helper)
@@ -298,12 +299,7 @@ pub async fn insert_many(db: &Db, rows: &[NewAccompaniment]) -> Result<(), DbErr
     on_db!(db, pool => {
         let mut tx = pool.begin().await?;
         for new in rows {
-            sqlx::query(
-                "INSERT INTO accompaniments (id, organisation_id, helper_id, helper_kind, setting, place_id, started_at, minutes,
-                    themes, online_service, autonomy, outcome, steps, note, follow_up_on, person_id, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-                 ON CONFLICT (id) DO NOTHING",
-            )
+            sqlx::query(INSERT)
             .bind(new.id)
             .bind(new.organisation)
             .bind(new.helper)

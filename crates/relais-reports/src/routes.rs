@@ -331,6 +331,7 @@ fn year_of(query: &AnnualQuery) -> i32 {
     query.year.trim().parse::<i32>().ok().filter(|y| (2000..=now).contains(y)).unwrap_or(now)
 }
 
+#[allow(clippy::too_many_arguments)] // the page's parts, from two scopes
 async fn annual(state: &AppState, ctx: &PageContext, scope: String, kind: String, organisations: &[Uuid], partners: Vec<String>, suppressed: bool, year: i32) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let period = Period { from: format!("{year}-01"), to: format!("{year}-12") };

@@ -24,11 +24,10 @@ pub fn workbook(report: &Report, tr: &Tr) -> Result<Vec<u8>, XlsxError> {
     if report.suppressed {
         cover.write_string(4, 0, tr.t("report-suppressed-note"))?;
     }
-    let mut row = 6;
-    for r in &report.headline {
+    for (i, r) in report.headline.iter().enumerate() {
+        let row = 6 + i as u32;
         cover.write_string(row, 0, &r.label)?;
         write_cell(cover, row, 1, r.value)?;
-        row += 1;
     }
     for table in &report.tables {
         let sheet = workbook.add_worksheet();

@@ -262,17 +262,69 @@ async fn worker(authority: &str, paths: &[String], next: &AtomicUsize, first_err
     (latencies, errors)
 }
 
+/// A temporary folder, removed with everything in it when dropped.
+struct TempDir(std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The database a bench fills: the one given (it must be empty), or a temporary SQLite file
+/// removed when this is dropped. Migrated and prepared.
+pub struct FreshDatabase {
+    pub db: relais_core::Db,
+    pub url: String,
+    _temp: Option<TempDir>,
+}
+
+/// Open (and check, migrate, prepare) the database of `relais bench <name>`, which fills it with
+/// `what`.
+pub async fn fresh_database(given: Option<&str>, name: &str, what: &str) -> Result<FreshDatabase, Box<dyn std::error::Error + Send + Sync>> {
+    use relais_core::{Db, db::redact};
+    let (url, temp) = match given {
+        Some(url) => (url.to_string(), None),
+        None => {
+            let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or_default();
+            let dir = std::env::temp_dir().join(format!("relais-bench-{name}-{}-{nanos}", std::process::id()));
+            std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            (format!("sqlite://{}", dir.join("bench.db").display()), Some(TempDir(dir)))
+        }
+    };
+    let db = Db::connect(&url).await?;
+    let tables: i64 = match &db {
+        Db::Sqlite(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetch_one(pool).await?,
+        Db::Postgres(pool) => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")
+                .fetch_one(pool)
+                .await?
+        }
+    };
+    if tables > 0 {
+        db.close().await;
+        return Err(format!(
+            "{} is not empty ({tables} tables): `relais bench {name}` fills the database with {what}, \
+             so it needs a fresh one (e.g. `createdb relais_bench`), or leave out --database for a temporary SQLite file",
+            redact(&url)
+        )
+        .into());
+    }
+    db.migrate().await?;
+    crate::prepare(&db).await?;
+    Ok(FreshDatabase { db, url, _temp: temp })
+}
+
 /// `relais bench search`: the directory search under load, server and load tool in one process.
 mod search {
     use std::{
         collections::HashMap,
         net::SocketAddr,
-        path::PathBuf,
         sync::{
             Arc,
             atomic::{AtomicBool, AtomicUsize, Ordering},
         },
-        time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+        time::{Duration, Instant},
     };
 
     use axum::body::Body;
@@ -346,43 +398,13 @@ mod search {
         pub profile: bool,
     }
 
-    /// A temporary folder, removed with everything in it when dropped.
-    struct TempDir(PathBuf);
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-
     pub async fn run(args: SearchArgs) -> CliResult {
         let wanted = args.places.max(1);
         let conns = args.conns.max(1);
         let duration = Duration::from_secs(args.duration.max(1));
-        let (url, _temp) = match &args.database {
-            Some(url) => (url.clone(), None),
-            None => {
-                let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or_default();
-                let dir = std::env::temp_dir().join(format!("relais-bench-{}-{nanos}", std::process::id()));
-                std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-                (format!("sqlite://{}", dir.join("bench.db").display()), Some(TempDir(dir)))
-            }
-        };
-
         // A fresh database only: the bench fills it with thousands of fictitious places.
-        let db = Db::connect(&url).await?;
-        let tables = table_count(&db).await?;
-        if tables > 0 {
-            db.close().await;
-            return Err(format!(
-                "{} is not empty ({tables} tables): `relais bench search` fills the database with {wanted} fictitious places, \
-                 so it needs a fresh one (e.g. `createdb relais_bench`), or leave out --database for a temporary SQLite file",
-                redact(&url)
-            )
-            .into());
-        }
-        db.migrate().await?;
-        crate::prepare(&db).await?;
+        let fresh = super::fresh_database(args.database.as_deref(), "search", &format!("{wanted} fictitious places")).await?;
+        let (db, url) = (fresh.db.clone(), fresh.url.clone());
         let engine = db.engine().name();
         println!("database: {} ({engine}, fresh), rss_mb={:.1}", redact(&url), rss_mb("VmRSS:"));
 
@@ -535,17 +557,6 @@ mod search {
                 line.split_whitespace().nth(1)?.parse::<f64>().ok()
             })
             .map_or(0.0, |kb| kb / 1024.0)
-    }
-
-    async fn table_count(db: &Db) -> Result<i64, sqlx::Error> {
-        match db {
-            Db::Sqlite(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetch_one(pool).await,
-            Db::Postgres(pool) => {
-                sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")
-                    .fetch_one(pool)
-                    .await
-            }
-        }
     }
 
     /// A small deterministic generator (SplitMix64): the same data set at every run.

@@ -4,9 +4,8 @@
 
 use std::{
     net::SocketAddr,
-    path::PathBuf,
     sync::Arc,
-    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+    time::{Duration, Instant},
 };
 
 use clap::Args;
@@ -47,14 +46,6 @@ pub struct LogArgs {
     pub organisations: usize,
 }
 
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 const THEMES: &[(&str, &str)] = &[
     ("pension", "mypension"),
     ("taxes", "myminfin"),
@@ -71,26 +62,8 @@ const AUTONOMY: &[&str] = &["done-for", "done-with", "done-by", "explained"];
 pub async fn run(args: LogArgs) -> CliResult {
     let conns = args.conns.max(1);
     let duration = Duration::from_secs(args.duration.max(1));
-    let (url, _temp) = match &args.database {
-        Some(url) => (url.clone(), None),
-        None => {
-            let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or_default();
-            let dir = std::env::temp_dir().join(format!("relais-bench-log-{}-{nanos}", std::process::id()));
-            std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            (format!("sqlite://{}", dir.join("bench.db").display()), Some(TempDir(dir)))
-        }
-    };
-    let db = Db::connect(&url).await?;
-    let tables: i64 = match &db {
-        Db::Sqlite(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").fetch_one(pool).await?,
-        Db::Postgres(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'").fetch_one(pool).await?,
-    };
-    if tables > 0 {
-        db.close().await;
-        return Err(format!("{} is not empty ({tables} tables): `relais bench log` needs a fresh database (e.g. `createdb relais_bench`), or leave out --database", redact(&url)).into());
-    }
-    db.migrate().await?;
-    crate::prepare(&db).await?;
+    let fresh = crate::bench::fresh_database(args.database.as_deref(), "log", "organisations, helpers and their requests").await?;
+    let (db, url) = (fresh.db.clone(), fresh.url.clone());
     let engine = db.engine().name();
 
     // Organisations, each with a worker holding an API token.

@@ -4,12 +4,11 @@
 //! `bench: engine=… records=N scope=organisation|project|programme median_ms=… p95_ms=…`.
 
 use std::{
-    path::PathBuf,
-    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+    time::{Duration, Instant},
 };
 
 use clap::Args;
-use relais_core::{Db, db::redact, on_db};
+use relais_core::on_db;
 use relais_organisations::{
     model::{GroupKind, GroupRole, OrganisationKind},
     organisations::{self, NewOrganisation},
@@ -36,6 +35,9 @@ pub struct ReportArgs {
     pub runs: usize,
 }
 
+/// One generated request: id, organisation, helper kind, start, minutes, theme, service, autonomy, outcome, steps.
+type Synthetic = (Uuid, Uuid, &'static str, OffsetDateTime, i64, &'static str, &'static str, &'static str, &'static str, i64);
+
 const ORGANISATIONS: usize = 200;
 const PER_PROJECT: usize = 10;
 const MONTHS: i64 = 36;
@@ -46,35 +48,9 @@ const AUTONOMY: &[&str] = &["done-for", "done-with", "done-by", "explained"];
 /// Rows per multi-row INSERT (12 parameters a row).
 const BATCH: usize = 1000;
 
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 pub async fn run(args: ReportArgs) -> CliResult {
-    let (url, _temp) = match &args.database {
-        Some(url) => (url.clone(), None),
-        None => {
-            let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or_default();
-            let dir = std::env::temp_dir().join(format!("relais-bench-report-{}-{nanos}", std::process::id()));
-            std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            (format!("sqlite://{}", dir.join("bench.db").display()), Some(TempDir(dir)))
-        }
-    };
-    let db = Db::connect(&url).await?;
-    let tables: i64 = match &db {
-        Db::Sqlite(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").fetch_one(pool).await?,
-        Db::Postgres(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'").fetch_one(pool).await?,
-    };
-    if tables > 0 {
-        db.close().await;
-        return Err(format!("{} is not empty: `relais bench report` needs a fresh database, or leave out --database", redact(&url)).into());
-    }
-    db.migrate().await?;
-    crate::prepare(&db).await?;
+    let fresh = crate::bench::fresh_database(args.database.as_deref(), "report", "organisations and synthetic requests").await?;
+    let db = fresh.db.clone();
     let engine = db.engine().name();
 
     // 200 organisations, 20 projects of 10, one programme.
@@ -111,7 +87,7 @@ pub async fn run(args: ReportArgs) -> CliResult {
             "INSERT INTO accompaniments (id, organisation_id, helper_id, helper_kind, setting, place_id, started_at, minutes, themes,
                 online_service, autonomy, outcome, steps, note, follow_up_on, person_id, created_at) VALUES {values}"
         );
-        let rows: Vec<(Uuid, Uuid, &str, OffsetDateTime, i64, &str, &str, &str, &str, i64)> = (0..n)
+        let rows: Vec<Synthetic> = (0..n)
             .map(|_| {
                 let t = rng.usize(..THEMES.len());
                 let at = now - time::Duration::seconds(rng.i64(0..MONTHS * 30 * 86_400));
