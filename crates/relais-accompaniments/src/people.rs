@@ -232,6 +232,12 @@ pub async fn erase(db: &Db, organisation: Uuid, id: Uuid) -> Result<bool, DbErro
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        // Their diagnostics stay as anonymous results (levels only) for the statistics.
+        sqlx::query("UPDATE diagnostics SET person_id = NULL WHERE organisation_id = $1 AND person_id = $2")
+            .bind(organisation)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         let done = sqlx::query("DELETE FROM people WHERE organisation_id = $1 AND id = $2").bind(organisation).bind(id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok::<_, sqlx::Error>(done.rows_affected() == 1)

@@ -7,3 +7,37 @@ pub mod gate;
 pub mod simulation;
 pub mod pictograms;
 pub mod seed;
+pub mod catalogue;
+pub mod diagnostics;
+pub mod flow;
+pub mod items;
+pub mod recommend;
+pub mod levels;
+pub mod routes;
+
+use axum::routing::{get, post};
+use relais_core::web::Routes;
+
+/// The area's routes.
+pub fn routes() -> Routes {
+    use routes::{catalogue, helper, result, take};
+    Routes::new()
+        .route("/diagnostic", get(take::start_page).post(take::start))
+        .route("/diagnostic/{id}", get(take::page))
+        .route("/diagnostic/{id}/intake", post(take::save_intake))
+        .route("/diagnostic/{id}/answer", post(take::answer))
+        .route("/diagnostic/{id}/result", get(result::page))
+        .route("/catalogue", get(catalogue::list))
+        .route("/catalogue/{code}", get(catalogue::show))
+        .route("/organisations/{slug}/diagnostics", get(helper::list).post(helper::start))
+        .route("/organisations/{slug}/diagnostics/link", post(helper::link))
+        .route("/organisations/{slug}/diagnostics/{diagnostic}/modules", post(helper::set_modules))
+}
+
+/// Seed the item bank and the network's catalogue (at every start; idempotent: an admin's edits
+/// are kept).
+pub async fn prepare(db: &relais_core::Db) -> Result<(), relais_core::DbError> {
+    items::ensure_seed(db).await?;
+    catalogue::ensure_seed(db).await
+}
+pub mod demo;

@@ -10,7 +10,7 @@
 
 use crate::{
     estimator::{self, ItemModel, Next, Observation, Policy, Prior},
-    framework::{AREAS, Area, Kind},
+    framework::{Area, Kind},
     gate,
 };
 
@@ -71,12 +71,25 @@ fn sigmoid(x: f64) -> f64 {
 }
 
 /// A synthetic person under the reference model.
-struct Person {
+pub struct Person {
     ability: [f64; 5],
     truth: [u8; 5],
 }
 
-fn draw_person(rng: &mut fastrand::Rng) -> Person {
+impl Person {
+    /// The person's true level in an area.
+    pub fn level(&self, area: Area) -> u8 {
+        self.truth[area.index()]
+    }
+
+    /// Whether the person answers an item of this area and level right (discrimination `a`).
+    pub fn answers(&self, area: Area, level: u8, choice: bool, a: f64, rng: &mut fastrand::Rng) -> bool {
+        answers_right(self, area, level, choice, a, rng)
+    }
+}
+
+/// Draw a person under the reference model.
+pub fn draw_person(rng: &mut fastrand::Rng) -> Person {
     let general = rng.i32(0..=4);
     let mut ability = [0.0; 5];
     let mut truth = [0; 5];

@@ -32,6 +32,9 @@ pub enum BenchCommand {
     /// Generate N synthetic requests across 200 organisations, build the roll-ups and time the
     /// dashboard's queries for an organisation, a project and the programme.
     Report(crate::bench_report::ReportArgs),
+    /// Run the adaptive diagnostic for N synthetic people answering by an independent reference
+    /// model; reports how often each area's level is exact or within one, and the questions asked.
+    Diagnostic(crate::bench_diagnostic::DiagnosticArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -78,6 +81,7 @@ pub async fn run(command: BenchCommand) -> CliResult {
         BenchCommand::Search(args) => search::run(args).await,
         BenchCommand::Log(args) => crate::bench_log::run(args).await,
         BenchCommand::Report(args) => crate::bench_report::run(args).await,
+        BenchCommand::Diagnostic(args) => crate::bench_diagnostic::run(args).await,
     }
 }
 

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod bench;
 pub mod bench_log;
 pub mod bench_report;
+pub mod bench_diagnostic;
 pub mod cli;
 pub mod serve;
 pub mod telemetry;
@@ -20,6 +21,7 @@ pub fn routes() -> Routes {
         .merge(relais_directory::routes())
         .merge(relais_accompaniments::routes())
         .merge(relais_reports::routes())
+        .merge(relais_diagnostics::routes())
         .route("/api/openapi.json", axum::routing::get(openapi))
 }
 
@@ -31,11 +33,12 @@ async fn openapi() -> axum::response::Response {
 
 /// The demo data set, in loading order. New areas add their part here.
 pub fn demo_parts() -> Vec<DemoPart> {
-    vec![demo::INSTANCE_PART, relais_organisations::demo::DEMO_PART, relais_directory::demo::DEMO_PART, relais_accompaniments::demo::DEMO_PART]
+    vec![demo::INSTANCE_PART, relais_organisations::demo::DEMO_PART, relais_directory::demo::DEMO_PART, relais_accompaniments::demo::DEMO_PART, relais_diagnostics::demo::DEMO_PART]
 }
 
 /// What every area needs in the database besides its tables (e.g. default taxonomy terms);
 /// run after the migrations at every start, idempotent.
 pub async fn prepare(db: &relais_core::Db) -> Result<(), relais_core::DbError> {
-    relais_directory::prepare(db).await
+    relais_directory::prepare(db).await?;
+    relais_diagnostics::prepare(db).await
 }

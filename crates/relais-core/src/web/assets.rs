@@ -24,6 +24,7 @@ const SOURCES: &[(&str, &str, &[u8])] = &[
     ("app.css", "text/css; charset=utf-8", include_bytes!("../../assets/app.css")),
     ("icon.svg", "image/svg+xml", include_bytes!("../../assets/icon.svg")),
     ("near-me.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/near-me.js")),
+    ("diagnostic.js", "text/javascript; charset=utf-8", include_bytes!("../../assets/diagnostic.js")),
 ];
 
 static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {

@@ -5,6 +5,7 @@ mod accompaniments;
 mod accounts;
 mod api;
 mod cli;
+mod diagnostics;
 mod directory;
 mod groups;
 mod harness;

@@ -139,6 +139,19 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/api/v1/stats", "GET", Access::Bearer),
     ("/organisations/{slug}/reports/annual", "GET", Access::Organisation(Action::ViewReports)),
     ("/groups/{slug}/reports/annual", "GET", Access::Group(GroupAction::ViewGroupStatistics)),
+    // The diagnostic: a person alone needs no account; the diagnostic's id is the capability.
+    ("/diagnostic", "GET", Access::Public),
+    ("/diagnostic", "POST", Access::Public),
+    ("/diagnostic/{id}", "GET", Access::Link),
+    ("/diagnostic/{id}/intake", "POST", Access::Link),
+    ("/diagnostic/{id}/answer", "POST", Access::Link),
+    ("/diagnostic/{id}/result", "GET", Access::Link),
+    ("/catalogue", "GET", Access::Public),
+    ("/catalogue/{code}", "GET", Access::Public),
+    ("/organisations/{slug}/diagnostics", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/diagnostics", "POST", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/diagnostics/link", "POST", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/diagnostics/{diagnostic}/modules", "POST", Access::Organisation(Action::LogRequests)),
 ];
 
 #[test]
@@ -218,11 +231,15 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
     // {request}, {person}, {redirection} (an incoming one), {target}, {signal}: demo records of
     // the organisation in the URL.
     let mut records_of = std::collections::HashMap::new();
+    // {diagnostic}: a demo diagnostic of the organisation in the URL.
+    let mut diagnostic_of = std::collections::HashMap::new();
     for (slug, _) in &targets {
         let organisation = relais_organisations::organisations::find_by_slug(&app.db, slug).await.unwrap().unwrap();
         let place = relais_directory::places::places_of(&app.db, organisation.id).await.unwrap().first().expect("a demo place").id;
         place_of.insert(*slug, place.to_string());
         records_of.insert(*slug, crate::accompaniments::demo_records(&app, organisation.id).await);
+        let diagnostic = relais_diagnostics::diagnostics::of_organisation(&app.db, organisation.id, 1).await.unwrap().first().expect("a demo diagnostic").id;
+        diagnostic_of.insert(*slug, diagnostic.to_string());
     }
 
     let mut failures = Vec::new();
@@ -240,6 +257,7 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
                     .replace("{redirection}", &records_of[slug].incoming_redirection.to_string())
                     .replace("{target}", &records_of[slug].referral_target.to_string())
                     .replace("{signal}", &records_of[slug].signal.to_string())
+                    .replace("{diagnostic}", &diagnostic_of[slug])
                     .replace("{session}", "00000000-0000-0000-0000-000000000000")
                     .replace("{exception}", "00000000-0000-0000-0000-000000000000");
                 let request = match *method {

@@ -1,0 +1,191 @@
+//! The result a person understands: per area what they can do and what to learn next (pictures,
+//! short words, a meter), what is still "to confirm", progress since the last diagnostic where
+//! it is probable, up to three modules, and where to find help nearby. Printable.
+
+use askama::Template;
+use axum::{
+    extract::{Path, Query, State},
+    response::Response,
+};
+use jiff::Timestamp;
+use relais_core::{
+    i18n::{FluentArg, Tr},
+    web::{AppState, error::AppError, layout::PageContext},
+};
+use relais_directory::{
+    display,
+    reference,
+    routes::public::{address, cache_snapshot},
+    schedule,
+    search::{self, Query as SearchQuery},
+};
+use relais_organisations::{policy::{self, Action, Decision}, sessions::MaybeUser};
+use serde::Deserialize;
+
+use super::take::{history, load};
+use crate::{
+    catalogue::{self, Module},
+    diagnostics::{self, Stage},
+    levels, pictograms,
+};
+
+pub struct AreaLine {
+    pub label: String,
+    pub path: &'static str,
+    pub level_text: String,
+    pub meter: [bool; 4],
+    pub can: String,
+    pub next: String,
+    pub to_confirm: bool,
+    pub progress: bool,
+}
+
+pub struct ModuleCard {
+    pub code: String,
+    pub title: String,
+    pub summary: String,
+    pub path: &'static str,
+    pub facts: String,
+    pub chosen: bool,
+}
+
+pub struct HelpLine {
+    pub href: String,
+    pub name: String,
+    pub address: String,
+    pub distance: String,
+    pub opening: Option<String>,
+    pub module: String,
+}
+
+#[derive(Template)]
+#[template(path = "diagnostic_result.html")]
+struct ResultPage<'a> {
+    tr: Tr,
+    csrf: &'a str,
+    id: uuid::Uuid,
+    code: &'a str,
+    first_steps: bool,
+    any_to_confirm: bool,
+    areas: Vec<AreaLine>,
+    modules: Vec<ModuleCard>,
+    help: Vec<HelpLine>,
+    postcode: String,
+    postcode_error: Option<String>,
+    /// The organisation's slug when the reader is one of its helpers (may change the modules).
+    helper_of: Option<String>,
+    all_modules: Vec<ModuleCard>,
+    script: String,
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct ResultQuery {
+    #[serde(default)]
+    postcode: String,
+}
+
+/// A module's facts in one line: duration, meetings, devices.
+pub fn facts(tr: &Tr, m: &Module) -> String {
+    let devices: Vec<String> = m
+        .devices
+        .iter()
+        .map(|d| {
+            tr.t(match d.as_str() {
+                "pc" => "device-pc",
+                "tablet" => "device-tablet",
+                _ => "device-smartphone",
+            })
+        })
+        .collect();
+    format!(
+        "{} · {}",
+        tr.t_args("module-meetings", &[("count", FluentArg::Number(m.meetings as f64)), ("minutes", FluentArg::Number(m.minutes as f64))]),
+        devices.join(", ")
+    )
+}
+
+pub fn card(tr: &Tr, m: &Module, chosen: bool) -> ModuleCard {
+    let text = m.text(tr.locale);
+    ModuleCard { code: m.code.clone(), title: text.title.clone(), summary: text.summary.clone(), path: pictograms::path(&m.pictogram), facts: facts(tr, m), chosen }
+}
+
+/// `GET /diagnostic/{id}/result`.
+pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(user): MaybeUser, Path(id): Path<String>, Query(query): Query<ResultQuery>) -> Result<Response, AppError> {
+    let d = load(&state, &id).await?;
+    if d.stage != Stage::Done {
+        return Ok(axum::response::IntoResponse::into_response(axum::response::Redirect::to(&format!("/diagnostic/{}", d.id))));
+    }
+    let tr = ctx.tr;
+    let (previous, _) = history(&state, &d).await?;
+    let areas: Vec<AreaLine> = diagnostics::ordered(&d.result)
+        .into_iter()
+        .map(|r| {
+            let a = r.area.index();
+            let l = r.level as usize;
+            let progress = previous.as_ref().and_then(|p| p.result_of(r.area)).is_some_and(|before| diagnostics::progress_probability(r, before) >= 0.8);
+            AreaLine {
+                label: tr.t(r.area.key()),
+                path: pictograms::path(r.area.pictogram()),
+                level_text: tr.t_args("result-level", &[("level", FluentArg::Number(l as f64))]),
+                meter: [l >= 1, l >= 2, l >= 3, l >= 4],
+                can: tr.t(levels::CAN[a][l]),
+                next: tr.t(levels::NEXT[a][l]),
+                to_confirm: r.to_confirm,
+                progress,
+            }
+        })
+        .collect();
+    let catalogue = catalogue::available_to(&state.db, d.organisation_id).await?;
+    let chosen: Vec<&Module> = d.modules.iter().filter_map(|code| catalogue.iter().find(|m| &m.code == code)).collect();
+    let modules = chosen.iter().map(|m| card(&tr, m, true)).collect();
+    // where to find help: the postcode given at the intake, or typed here
+    let typed: String = query.postcode.trim().chars().take(10).collect();
+    let postcode = if typed.is_empty() { d.postcode.clone() } else { typed };
+    let centre = reference::reference().lookup(&postcode).first().map(|a| a.centre());
+    let postcode_error = (!postcode.is_empty() && centre.is_none()).then(|| tr.t("intake-postcode-unknown"));
+    let mut help = Vec::new();
+    if let Some(centre) = centre {
+        let snapshot = cache_snapshot(&state).await?;
+        let now = Timestamp::now();
+        let zoned = now.to_zoned(schedule::zone());
+        for m in &chosen {
+            let Some(theme) = m.themes.first() else { continue };
+            let found = search::search(&snapshot, &SearchQuery { centre: Some(centre), theme: Some(theme.clone()), ..SearchQuery::default() }, now, 0, 2);
+            for hit in found.hits {
+                if help.iter().any(|h: &HelpLine| h.href.ends_with(&hit.entry.place.id.to_string())) {
+                    continue;
+                }
+                help.push(HelpLine {
+                    href: format!("/places/{}", hit.entry.place.id),
+                    name: hit.entry.place.name(tr.locale).to_string(),
+                    address: address(&hit.entry, tr.locale),
+                    distance: hit.distance_km.map(|km| tr.t_args("result-distance", &[("km", FluentArg::Number(km.round()))])).unwrap_or_default(),
+                    opening: hit.next_opening.as_ref().map(|o| display::opening(&tr, o, &zoned)),
+                    module: m.text(tr.locale).title.clone(),
+                });
+            }
+        }
+    }
+    let helper_of = match (&user, d.organisation_id) {
+        (Some(u), Some(org)) if policy::decide(u, org, Action::LogRequests) == Decision::Allowed => u.memberships.iter().find(|m| m.organisation_id == org).map(|m| m.organisation_slug.clone()),
+        _ => None,
+    };
+    let all_modules = if helper_of.is_some() { catalogue.iter().map(|m| card(&tr, m, d.modules.contains(&m.code))).collect() } else { Vec::new() };
+    let page = ResultPage {
+        tr,
+        csrf: &ctx.csrf,
+        id: d.id,
+        code: &d.code,
+        first_steps: d.first_steps(),
+        any_to_confirm: areas.iter().any(|a: &AreaLine| a.to_confirm),
+        areas,
+        modules,
+        help,
+        postcode,
+        postcode_error,
+        helper_of,
+        all_modules,
+        script: super::take::script(),
+    };
+    ctx.render(&tr.t("result-title"), &page.render()?)
+}
