@@ -232,6 +232,16 @@ pub async fn erase(db: &Db, organisation: Uuid, id: Uuid) -> Result<bool, DbErro
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        // Their workshop registrations and requests for a module stay counted, without name or contact.
+        sqlx::query("UPDATE registrations SET person_id = NULL, name = '', phone = '', email = '' WHERE person_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE module_requests SET person_id = NULL, name = '', phone = '', email = '' WHERE organisation_id = $1 AND person_id = $2")
+            .bind(organisation)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         // Their diagnostics stay as anonymous results (levels only) for the statistics.
         sqlx::query("UPDATE diagnostics SET person_id = NULL WHERE organisation_id = $1 AND person_id = $2")
             .bind(organisation)

@@ -20,7 +20,7 @@ use relais_core::web::Routes;
 
 /// The area's routes.
 pub fn routes() -> Routes {
-    use routes::{catalogue, helper, result, take};
+    use routes::{calendar, catalogue, helper, result, take, workshops};
     Routes::new()
         .route("/diagnostic", get(take::start_page).post(take::start))
         .route("/diagnostic/{id}", get(take::page))
@@ -32,6 +32,20 @@ pub fn routes() -> Routes {
         .route("/organisations/{slug}/diagnostics", get(helper::list).post(helper::start))
         .route("/organisations/{slug}/diagnostics/link", post(helper::link))
         .route("/organisations/{slug}/diagnostics/{diagnostic}/modules", post(helper::set_modules))
+        .route("/workshops", get(calendar::page))
+        .route("/workshops.ics", get(calendar::feed))
+        .route("/workshops/{id}", get(calendar::show))
+        .route("/workshops/{id}/register", post(calendar::register))
+        .route("/organisations/{slug}/workshops", get(workshops::list))
+        .route("/organisations/{slug}/workshops/new", get(workshops::new_form).post(workshops::create))
+        .route("/organisations/{slug}/workshops/{workshop}", get(workshops::show))
+        .route("/organisations/{slug}/workshops/{workshop}/registrations", post(workshops::register))
+        .route("/organisations/{slug}/workshops/{workshop}/registrations/{registration}/cancel", post(workshops::cancel_registration))
+        .route("/organisations/{slug}/workshops/{workshop}/cancel", post(workshops::cancel))
+        .route("/organisations/{slug}/workshops/{workshop}/attendance/{meeting}", get(workshops::attendance).post(workshops::save_attendance))
+        .route("/organisations/{slug}/workshops/{workshop}/call-list", get(workshops::call_list))
+        .route("/organisations/{slug}/demand", get(workshops::demand_page).post(workshops::add_demand))
+        .route("/organisations/{slug}/demand/{demand}/withdraw", post(workshops::withdraw_demand))
 }
 
 /// Seed the item bank and the network's catalogue (at every start; idempotent: an admin's edits
@@ -41,3 +55,5 @@ pub async fn prepare(db: &relais_core::Db) -> Result<(), relais_core::DbError> {
     catalogue::ensure_seed(db).await
 }
 pub mod demo;
+pub mod workshops;
+pub mod demand;

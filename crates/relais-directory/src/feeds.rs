@@ -24,12 +24,12 @@ use crate::{
 const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
 
 /// Escape a TEXT value (RFC 5545 §3.3.11).
-fn text(value: &str) -> String {
+pub fn text(value: &str) -> String {
     value.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
 }
 
 /// Append a content line, folded at 75 octets (§3.1), never inside a UTF-8 character.
-fn line(out: &mut String, content: &str) {
+pub fn line(out: &mut String, content: &str) {
     let mut width = 0;
     for c in content.chars() {
         let len = c.len_utf8();

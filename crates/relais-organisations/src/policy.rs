@@ -35,6 +35,8 @@ pub enum Action {
     ReviewSignals,
     /// See the organisation's own figures (reports: aggregates of its log).
     ViewReports,
+    /// Plan and cancel workshops, open a group from the demand for a module.
+    ManageWorkshops,
 }
 
 /// What each role may do in its own organisation.
@@ -42,7 +44,7 @@ pub fn role_may(role: Role, action: Action) -> bool {
     match action {
         Action::ViewOrganisation => true,
         Action::LogRequests => role != Role::Viewer,
-        Action::ViewRequests | Action::ViewPeople => matches!(role, Role::Coordinator | Role::Worker),
+        Action::ViewRequests | Action::ViewPeople | Action::ManageWorkshops => matches!(role, Role::Coordinator | Role::Worker),
         Action::ViewReports => role != Role::Volunteer,
         Action::ViewMembers
         | Action::ManageMembers

@@ -1,9 +1,12 @@
 //! The diagnostic's and the catalogue's pages.
 
+pub mod calendar;
 pub mod catalogue;
 pub mod helper;
+pub mod present;
 pub mod result;
 pub mod take;
+pub mod workshops;
 
 /// A form's fields as posted (repeated names kept).
 pub type Fields = Vec<(String, String)>;

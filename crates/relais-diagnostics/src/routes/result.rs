@@ -70,6 +70,7 @@ struct ResultPage<'a> {
     areas: Vec<AreaLine>,
     modules: Vec<ModuleCard>,
     help: Vec<HelpLine>,
+    workshops: Vec<crate::routes::present::WorkshopLine>,
     postcode: String,
     postcode_error: Option<String>,
     /// The organisation's slug when the reader is one of its helpers (may change the modules).
@@ -166,6 +167,16 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(use
             }
         }
     }
+    // the next workshops of those modules near the person
+    let mut workshops = Vec::new();
+    if centre.is_some() {
+        for m in &chosen {
+            let query = crate::routes::calendar::CalendarQuery { module: m.code.clone(), postcode: postcode.clone(), ..Default::default() };
+            for (w, module, place, distance) in crate::routes::calendar::find(&state, &query, 1).await? {
+                workshops.push(crate::routes::present::line(&tr, &w, Some(&module), place.as_ref(), format!("/workshops/{}", w.id), distance));
+            }
+        }
+    }
     let helper_of = match (&user, d.organisation_id) {
         (Some(u), Some(org)) if policy::decide(u, org, Action::LogRequests) == Decision::Allowed => u.memberships.iter().find(|m| m.organisation_id == org).map(|m| m.organisation_slug.clone()),
         _ => None,
@@ -181,6 +192,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(use
         areas,
         modules,
         help,
+        workshops,
         postcode,
         postcode_error,
         helper_of,

@@ -20,3 +20,4 @@ mod schema;
 mod second_factor;
 mod sheets;
 mod shell;
+mod workshops;

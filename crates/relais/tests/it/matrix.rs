@@ -152,6 +152,25 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/diagnostics", "POST", Access::Organisation(Action::LogRequests)),
     ("/organisations/{slug}/diagnostics/link", "POST", Access::Organisation(Action::LogRequests)),
     ("/organisations/{slug}/diagnostics/{diagnostic}/modules", "POST", Access::Organisation(Action::LogRequests)),
+    // Workshops: the calendar and registering are public; helpers register people and take
+    // attendance; coordinators and workers plan, cancel and read the call list.
+    ("/workshops", "GET", Access::Public),
+    ("/workshops.ics", "GET", Access::Public),
+    ("/workshops/{id}", "GET", Access::Public),
+    ("/workshops/{id}/register", "POST", Access::Public),
+    ("/organisations/{slug}/workshops", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/workshops/new", "GET", Access::Organisation(Action::ManageWorkshops)),
+    ("/organisations/{slug}/workshops/new", "POST", Access::Organisation(Action::ManageWorkshops)),
+    ("/organisations/{slug}/workshops/{workshop}", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/workshops/{workshop}/registrations", "POST", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/workshops/{workshop}/registrations/{registration}/cancel", "POST", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/workshops/{workshop}/cancel", "POST", Access::Organisation(Action::ManageWorkshops)),
+    ("/organisations/{slug}/workshops/{workshop}/attendance/{meeting}", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/workshops/{workshop}/attendance/{meeting}", "POST", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/workshops/{workshop}/call-list", "GET", Access::Organisation(Action::ManageWorkshops)),
+    ("/organisations/{slug}/demand", "GET", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/demand", "POST", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/demand/{demand}/withdraw", "POST", Access::Organisation(Action::LogRequests)),
 ];
 
 #[test]
@@ -233,6 +252,9 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
     let mut records_of = std::collections::HashMap::new();
     // {diagnostic}: a demo diagnostic of the organisation in the URL.
     let mut diagnostic_of = std::collections::HashMap::new();
+    // {workshop}, {registration}, {meeting}, {demand}: a demo workshop of the organisation in the
+    // URL, its first registration and meeting, and a request for a module waiting there.
+    let mut workshop_of = std::collections::HashMap::new();
     for (slug, _) in &targets {
         let organisation = relais_organisations::organisations::find_by_slug(&app.db, slug).await.unwrap().unwrap();
         let place = relais_directory::places::places_of(&app.db, organisation.id).await.unwrap().first().expect("a demo place").id;
@@ -240,6 +262,11 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
         records_of.insert(*slug, crate::accompaniments::demo_records(&app, organisation.id).await);
         let diagnostic = relais_diagnostics::diagnostics::of_organisation(&app.db, organisation.id, 1).await.unwrap().first().expect("a demo diagnostic").id;
         diagnostic_of.insert(*slug, diagnostic.to_string());
+        let since = time::OffsetDateTime::now_utc() - time::Duration::days(30);
+        let workshop = relais_diagnostics::workshops::of_organisation(&app.db, organisation.id, since, 1).await.unwrap().into_iter().next().expect("a demo workshop");
+        let registration = relais_diagnostics::workshops::registrations(&app.db, workshop.id).await.unwrap()[0].id;
+        let request = relais_diagnostics::demand::list(&app.db, organisation.id, "waiting").await.unwrap()[0].id;
+        workshop_of.insert(*slug, (workshop.id.to_string(), registration.to_string(), workshop.meetings[0].id.to_string(), request.to_string()));
     }
 
     let mut failures = Vec::new();
@@ -258,6 +285,10 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
                     .replace("{target}", &records_of[slug].referral_target.to_string())
                     .replace("{signal}", &records_of[slug].signal.to_string())
                     .replace("{diagnostic}", &diagnostic_of[slug])
+                    .replace("{workshop}", &workshop_of[slug].0)
+                    .replace("{registration}", &workshop_of[slug].1)
+                    .replace("{meeting}", &workshop_of[slug].2)
+                    .replace("{demand}", &workshop_of[slug].3)
                     .replace("{session}", "00000000-0000-0000-0000-000000000000")
                     .replace("{exception}", "00000000-0000-0000-0000-000000000000");
                 let request = match *method {

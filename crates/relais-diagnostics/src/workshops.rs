@@ -1,0 +1,411 @@
+//! Workshops: a session of a catalogue module at a place, in one meeting or a series, with its
+//! capacity, language, device and facilitators; registrations (booked or on the waiting list),
+//! cancellation with automatic promotion of the first person waiting, and attendance.
+//!
+//! No overbooking, on either engine: every change to a workshop's registrations runs in one
+//! transaction that first updates the workshop's own row (a write lock on PostgreSQL, the
+//! database's write lock on SQLite), then counts and decides.
+
+use relais_core::{Db, DbError, on_db};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// A workshop as stored, with its meetings.
+#[derive(Debug, Clone)]
+pub struct Workshop {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    pub module_id: Uuid,
+    pub place_id: Option<Uuid>,
+    pub language: String,
+    pub device: String,
+    pub capacity: i64,
+    pub booked: i64,
+    pub facilitators: String,
+    pub cancelled: bool,
+    pub starts_at: OffsetDateTime,
+    pub meetings: Vec<Meeting>,
+}
+
+impl Workshop {
+    pub fn free(&self) -> i64 {
+        (self.capacity - self.booked).max(0)
+    }
+    /// The end of the last meeting.
+    pub fn ends_at(&self) -> OffsetDateTime {
+        self.meetings.iter().map(|m| m.ends_at).max().unwrap_or(self.starts_at)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub id: Uuid,
+    pub starts_at: OffsetDateTime,
+    pub ends_at: OffsetDateTime,
+}
+
+/// A workshop to create.
+#[derive(Debug, Clone)]
+pub struct NewWorkshop {
+    pub module_id: Uuid,
+    pub place_id: Option<Uuid>,
+    pub language: String,
+    pub device: String,
+    pub capacity: i64,
+    pub facilitators: String,
+    pub meetings: Vec<(OffsetDateTime, OffsetDateTime)>,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: Uuid,
+    organisation_id: Uuid,
+    module_id: Uuid,
+    place_id: Option<Uuid>,
+    language: String,
+    device: String,
+    capacity: i64,
+    booked: i64,
+    facilitators: String,
+    status: String,
+    starts_at: OffsetDateTime,
+}
+
+macro_rules! workshop_columns {
+    () => {
+        "id, organisation_id, module_id, place_id, language, device, capacity, booked, facilitators, status, starts_at"
+    };
+}
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+async fn with_meetings(db: &Db, rows: Vec<Row>) -> Result<Vec<Workshop>, DbError> {
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let meetings: Vec<(Uuid, OffsetDateTime, OffsetDateTime)> = on_db!(db, pool => sqlx::query_as(
+            "SELECT id, starts_at, ends_at FROM workshop_meetings WHERE workshop_id = $1 ORDER BY starts_at",
+        )
+        .bind(r.id)
+        .fetch_all(pool)
+        .await)?;
+        out.push(Workshop {
+            id: r.id,
+            organisation_id: r.organisation_id,
+            module_id: r.module_id,
+            place_id: r.place_id,
+            language: r.language,
+            device: r.device,
+            capacity: r.capacity,
+            booked: r.booked,
+            facilitators: r.facilitators,
+            cancelled: r.status == "cancelled",
+            starts_at: r.starts_at,
+            meetings: meetings.into_iter().map(|(id, starts_at, ends_at)| Meeting { id, starts_at, ends_at }).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// Create a workshop (idempotent on its id: a double submit creates one).
+pub async fn create(db: &Db, id: Uuid, organisation: Uuid, new: &NewWorkshop) -> Result<bool, DbError> {
+    let at = now();
+    let starts_at = new.meetings.iter().map(|m| m.0).min().unwrap_or(at);
+    let created = on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let done = sqlx::query(
+            "INSERT INTO workshops (id, organisation_id, module_id, place_id, language, device, capacity, booked, facilitators, status,
+                starts_at, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, 'open', $9, $10, $10) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(organisation)
+        .bind(new.module_id)
+        .bind(new.place_id)
+        .bind(&new.language)
+        .bind(&new.device)
+        .bind(new.capacity)
+        .bind(&new.facilitators)
+        .bind(starts_at)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 1 {
+            for (start, end) in &new.meetings {
+                sqlx::query("INSERT INTO workshop_meetings (id, workshop_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)")
+                    .bind(Uuid::new_v4())
+                    .bind(id)
+                    .bind(*start)
+                    .bind(*end)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(done.rows_affected() == 1)
+    })?;
+    Ok(created)
+}
+
+pub async fn find(db: &Db, id: Uuid) -> Result<Option<Workshop>, DbError> {
+    let sql = concat!("SELECT ", workshop_columns!(), " FROM workshops WHERE id = $1");
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Row>(sql).bind(id).fetch_all(pool).await)?;
+    Ok(with_meetings(db, rows).await?.into_iter().next())
+}
+
+/// An organisation's workshops whose first meeting is after `from`, soonest first.
+pub async fn of_organisation(db: &Db, organisation: Uuid, from: OffsetDateTime, limit: i64) -> Result<Vec<Workshop>, DbError> {
+    let sql = concat!("SELECT ", workshop_columns!(), " FROM workshops WHERE organisation_id = $1 AND starts_at >= $2 ORDER BY starts_at LIMIT $3");
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Row>(sql).bind(organisation).bind(from).bind(limit).fetch_all(pool).await)?;
+    with_meetings(db, rows).await
+}
+
+/// Open workshops of every organisation starting after `from`, soonest first (the public calendar).
+pub async fn upcoming(db: &Db, from: OffsetDateTime, limit: i64) -> Result<Vec<Workshop>, DbError> {
+    let sql = concat!("SELECT ", workshop_columns!(), " FROM workshops WHERE status = 'open' AND starts_at >= $1 ORDER BY starts_at LIMIT $2");
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Row>(sql).bind(from).bind(limit).fetch_all(pool).await)?;
+    with_meetings(db, rows).await
+}
+
+/// Cancel a workshop (its registrations stay, for the call list).
+pub async fn cancel(db: &Db, organisation: Uuid, id: Uuid) -> Result<bool, DbError> {
+    let done = on_db!(db, pool => sqlx::query("UPDATE workshops SET status = 'cancelled', updated_at = $3 WHERE id = $1 AND organisation_id = $2")
+        .bind(id)
+        .bind(organisation)
+        .bind(now())
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}
+
+/// Where a registration stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Booked,
+    Waiting,
+    Cancelled,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Booked => "booked",
+            Status::Waiting => "waiting",
+            Status::Cancelled => "cancelled",
+        }
+    }
+    fn parse(code: &str) -> Status {
+        match code {
+            "booked" => Status::Booked,
+            "waiting" => Status::Waiting,
+            _ => Status::Cancelled,
+        }
+    }
+}
+
+/// A registration.
+#[derive(Debug, Clone)]
+pub struct Registration {
+    pub id: Uuid,
+    pub workshop_id: Uuid,
+    pub person_id: Option<Uuid>,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub status: Status,
+    pub created_at: OffsetDateTime,
+}
+
+/// Who registers.
+#[derive(Debug, Clone, Default)]
+pub struct NewRegistration {
+    pub person_id: Option<Uuid>,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub registered_by: Option<Uuid>,
+}
+
+/// The outcome of a registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placed {
+    Booked,
+    /// On the waiting list, at this position.
+    Waiting(i64),
+    /// The workshop is cancelled, or gone.
+    Closed,
+}
+
+/// Register someone: booked while places remain, else on the waiting list. Idempotent on the
+/// registration's id (a double submit registers once and answers the same).
+pub async fn register(db: &Db, workshop: Uuid, id: Uuid, who: &NewRegistration) -> Result<Placed, DbError> {
+    let at = now();
+    let placed = on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        // the lock: every registration of this workshop waits here for the one before
+        let row: Option<(i64, i64)> = sqlx::query_as("UPDATE workshops SET updated_at = $2 WHERE id = $1 AND status = 'open' RETURNING capacity, booked")
+            .bind(workshop)
+            .bind(at)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((capacity, booked)) = row else {
+            tx.rollback().await?;
+            return Ok(Placed::Closed);
+        };
+        let existing: Option<(String, i64)> = sqlx::query_as("SELECT status, position FROM registrations WHERE id = $1 AND workshop_id = $2")
+            .bind(id)
+            .bind(workshop)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let placed = if let Some((status, position)) = existing {
+            match Status::parse(&status) {
+                Status::Booked => Placed::Booked,
+                _ => {
+                    let ahead: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND status = 'waiting' AND position <= $2")
+                        .bind(workshop)
+                        .bind(position)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    Placed::Waiting(ahead)
+                }
+            }
+        } else {
+            let status = if booked < capacity { Status::Booked } else { Status::Waiting };
+            let position: i64 = sqlx::query_scalar("SELECT CAST(COALESCE(MAX(position), 0) + 1 AS BIGINT) FROM registrations WHERE workshop_id = $1")
+                .bind(workshop)
+                .fetch_one(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO registrations (id, workshop_id, person_id, name, phone, email, status, position, registered_by, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $10, $8, $9, $9)",
+            )
+            .bind(id)
+            .bind(workshop)
+            .bind(who.person_id)
+            .bind(&who.name)
+            .bind(&who.phone)
+            .bind(&who.email)
+            .bind(status.code())
+            .bind(who.registered_by)
+            .bind(at)
+            .bind(position)
+            .execute(&mut *tx)
+            .await?;
+            if status == Status::Booked {
+                sqlx::query("UPDATE workshops SET booked = booked + 1 WHERE id = $1").bind(workshop).execute(&mut *tx).await?;
+                Placed::Booked
+            } else {
+                let waiting: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND status = 'waiting'")
+                    .bind(workshop)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                Placed::Waiting(waiting)
+            }
+        };
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(placed)
+    })?;
+    Ok(placed)
+}
+
+/// Cancel a registration; when it held a place, the first person waiting gets it. Returns the
+/// registration promoted, if any.
+pub async fn cancel_registration(db: &Db, workshop: Uuid, registration: Uuid) -> Result<Option<Uuid>, DbError> {
+    let at = now();
+    let promoted = on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE workshops SET updated_at = $2 WHERE id = $1").bind(workshop).bind(at).execute(&mut *tx).await?;
+        let was: Option<String> = sqlx::query_scalar("SELECT status FROM registrations WHERE id = $1 AND workshop_id = $2")
+            .bind(registration)
+            .bind(workshop)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let mut promoted = None;
+        if let Some(was) = was.filter(|s| s != "cancelled") {
+            sqlx::query("UPDATE registrations SET status = 'cancelled', updated_at = $2 WHERE id = $1").bind(registration).bind(at).execute(&mut *tx).await?;
+            if was == "booked" {
+                let next: Option<Uuid> = sqlx::query_scalar("SELECT id FROM registrations WHERE workshop_id = $1 AND status = 'waiting' ORDER BY position LIMIT 1")
+                    .bind(workshop)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                match next {
+                    Some(next) => {
+                        sqlx::query("UPDATE registrations SET status = 'booked', updated_at = $2 WHERE id = $1").bind(next).bind(at).execute(&mut *tx).await?;
+                        promoted = Some(next);
+                    }
+                    None => {
+                        sqlx::query("UPDATE workshops SET booked = booked - 1 WHERE id = $1 AND booked > 0").bind(workshop).execute(&mut *tx).await?;
+                    }
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(promoted)
+    })?;
+    Ok(promoted)
+}
+
+#[derive(sqlx::FromRow)]
+struct RegistrationRow {
+    id: Uuid,
+    workshop_id: Uuid,
+    person_id: Option<Uuid>,
+    name: String,
+    phone: String,
+    email: String,
+    status: String,
+    created_at: OffsetDateTime,
+}
+
+/// A workshop's registrations: booked, then waiting (in order), then cancelled.
+pub async fn registrations(db: &Db, workshop: Uuid) -> Result<Vec<Registration>, DbError> {
+    let rows = on_db!(db, pool => sqlx::query_as::<_, RegistrationRow>(
+        "SELECT id, workshop_id, person_id, name, phone, email, status, created_at FROM registrations WHERE workshop_id = $1 ORDER BY position",
+    )
+    .bind(workshop)
+    .fetch_all(pool)
+    .await)?;
+    let mut out: Vec<Registration> = rows
+        .into_iter()
+        .map(|r| Registration { id: r.id, workshop_id: r.workshop_id, person_id: r.person_id, name: r.name, phone: r.phone, email: r.email, status: Status::parse(&r.status), created_at: r.created_at })
+        .collect();
+    out.sort_by_key(|r| match r.status {
+        Status::Booked => 0,
+        Status::Waiting => 1,
+        Status::Cancelled => 2,
+    });
+    Ok(out)
+}
+
+/// Record who came to a meeting: `present` among the booked registrations (the others absent).
+pub async fn set_attendance(db: &Db, workshop: Uuid, meeting: Uuid, present: &[Uuid]) -> Result<(), DbError> {
+    let booked: Vec<Uuid> = registrations(db, workshop).await?.into_iter().filter(|r| r.status == Status::Booked).map(|r| r.id).collect();
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for id in &booked {
+            sqlx::query(
+                "INSERT INTO attendance (registration_id, meeting_id, present) VALUES ($1, $2, $3)
+                 ON CONFLICT (registration_id, meeting_id) DO UPDATE SET present = excluded.present",
+            )
+            .bind(*id)
+            .bind(meeting)
+            .bind(present.contains(id))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(())
+    })?;
+    Ok(())
+}
+
+/// Who was present at a meeting.
+pub async fn present_at(db: &Db, meeting: Uuid) -> Result<Vec<Uuid>, DbError> {
+    Ok(on_db!(db, pool => sqlx::query_scalar::<_, Uuid>("SELECT registration_id FROM attendance WHERE meeting_id = $1 AND present = $2")
+        .bind(meeting)
+        .bind(true)
+        .fetch_all(pool)
+        .await)?)
+}

@@ -1,0 +1,114 @@
+# Openbare workshopkalender (A2)
+calendar-title = Workshops in uw buurt
+calendar-lead = Leer in een kleine groep, gratis, met een digitale helper. Kies een workshop. Schrijf u in met uw naam en uw telefoonnummer.
+calendar-filters = Workshops filteren
+calendar-all-modules = Alle workshops
+calendar-all-languages = Alle talen
+calendar-none = Er is nu geen workshop die past bij deze keuzes.
+calendar-ical = Toevoegen aan mijn agenda (iCal)
+result-workshops = Volgende workshops in uw buurt
+workshop-about-module = Wat u leert
+workshop-dates = Datums
+workshop-place = Plaats
+workshop-place-none = Ergens anders (zie de datums)
+workshop-language = Taal
+workshop-device = Toestel
+workshop-capacity = Aantal plaatsen
+workshop-seats-left = { $count ->
+    [one] Nog 1 plaats vrij
+   *[other] Nog { $count } plaatsen vrij
+}
+workshop-full = Volzet: wachtlijst
+workshop-cancelled = Deze workshop gaat niet door.
+workshop-meetings-count = { $count } bijeenkomsten
+registration-public-title = Inschrijven
+registration-public-waiting-title = Inschrijven op de wachtlijst
+registration-public-hint = We vragen alleen uw naam en een telefoonnummer. We gebruiken ze alleen om u te contacteren over deze workshop.
+registration-name = Naam
+registration-phone = Telefoonnummer
+registration-email = E-mail (als u een uitnodiging per e-mail wilt)
+registration-submit = Inschrijven
+registration-public-join-waiting = Zet mij op de wachtlijst
+registration-public-booked = U bent ingeschreven. Tot dan!
+registration-public-waiting = De workshop is volzet. U bent nummer { $position } op de wachtlijst. We bellen u als er een plaats vrijkomt.
+registration-closed = U kunt zich niet meer inschrijven voor deze workshop.
+registration-error-name = Typ een naam.
+registration-error-phone = Typ een telefoonnummer, bijvoorbeeld 0470 12 34 56.
+registration-error-email = Dit e-mailadres is niet volledig. Bijvoorbeeld: naam@example.be.
+
+# Pagina's voor helpers: workshops
+workshops-title = Workshops
+workshops-none = Geen workshop gepland.
+workshop-title = Workshop
+workshop-new = Een workshop plannen
+workshop-module = Module
+workshop-choose-module = Kies een module
+workshop-date = Datum van de eerste bijeenkomst
+workshop-hours = Uren
+workshop-start = Van
+workshop-end = Tot
+workshop-weeks = Aantal bijeenkomsten
+workshop-weeks-hint = Eén bijeenkomst per week, op dezelfde dag en dezelfde uren.
+workshop-facilitators = Begeleiders
+workshop-create = De workshop plannen
+workshop-new-demand = Aantal wachtenden voor deze module op deze plaats: { $count }. Zij worden uitgenodigd wanneer u de workshop plant.
+workshop-error-module = Kies een module uit de catalogus.
+workshop-error-place = Kies een van uw plaatsen.
+workshop-error-date = Vul een datum in vanaf vandaag, binnen de twee jaar.
+workshop-error-hours = Vul de uren in: het einduur moet na het beginuur komen.
+workshop-error-weeks = Vul een aantal bijeenkomsten in van 1 tot 26.
+workshop-error-capacity = Vul een aantal plaatsen in van 1 tot 100.
+workshop-error-language = Kies een taal.
+workshop-error-device = Kies een toestel.
+workshop-created = De workshop is gepland.
+workshop-created-invited = De workshop is gepland. De wachtenden zijn uitgenodigd: per e-mail als ze een adres gaven; de anderen staan op de belijst.
+workshop-public-page = Publieke pagina
+workshop-participants = Deelnemers
+workshop-no-participant = Nog niemand ingeschreven.
+workshop-waiting-list = Wachtlijst
+workshop-no-waiting = Niemand op de wachtlijst.
+workshop-register-someone = Iemand inschrijven
+workshop-person = Opgevolgde persoon
+workshop-person-none = Geen opgevolgde persoon (typ een naam)
+workshop-registered-booked = Ingeschreven.
+workshop-registered-waiting = De workshop is volzet: op de wachtlijst gezet.
+workshop-registration-cancelled = Inschrijving geannuleerd. Als iemand wachtte, krijgt die nu de plaats.
+registration-cancel = Annuleren
+workshop-cancel = De workshop annuleren
+workshop-back = Terug naar de workshop
+workshop-invitation-subject = Een workshop voor u: { $module }
+workshop-invitation-body = Beste { $name },
+
+    U vroeg naar de workshop “{ $module }”. Er start een groep:
+
+    { $dates }
+    { $place }
+
+    Schrijf u hier in: { $link }
+
+    Tot binnenkort!
+attendance-title = Aanwezigheden
+attendance-take = Aanwezigheden opnemen
+attendance-hint = Duid aan wie er is
+attendance-save = Aanwezigheden opslaan
+attendance-saved = Aanwezigheden opgeslagen.
+demand-title = Vragen naar modules
+demand-intro = Mensen die een module willen volgen op een van uw plaatsen. Vanaf { $count } wachtenden kunt u een groep starten: zij worden dan uitgenodigd.
+demand-none = Geen openstaande vraag.
+demand-waiting = { $count ->
+    [one] 1 persoon wacht
+   *[other] { $count } personen wachten
+}
+demand-enough = Genoeg mensen voor een groep.
+demand-open = Een groep starten
+demand-add = Een vraag toevoegen
+demand-added = De vraag is toegevoegd.
+demand-people = Wachtenden
+demand-withdraw = Intrekken
+demand-withdrawn = De vraag is ingetrokken.
+call-list-title = Belijst
+call-list-hint = De mensen die voor deze groep uitgenodigd zijn. Bel wie geen e-mail heeft; duid aan wie u bereikt hebt.
+call-list-invited = Uitgenodigd
+call-list-reached = Bereikt
+call-list-by-email = Per e-mail
+call-list-to-call = Te bellen
