@@ -47,8 +47,8 @@ test('a person alone completes the diagnostic in Dutch by taps on a phone and se
     if (questions === 0) await fits(page, 'question');
     questions += 1;
     assert.ok(questions <= 15, 'at most 15 scored questions');
-    // the first answer offered (a person answering as they can)
-    await tap(page.locator('.answers button').first());
+    // a person at the very start answers "I don't know"
+    await tap(page.locator('button[name="choice"][value="dont-know"]'));
   }
   assert.ok(questions >= 5, `${questions} questions`);
   assert.match(await page.locator('h1').textContent(), /Uw resultaat/);
@@ -59,11 +59,35 @@ test('a person alone completes the diagnostic in Dutch by taps on a phone and se
   const help = page.locator('ul.modules li a[href^="/places/"]');
   assert.ok(await help.count() >= 1, 'help near 2880');
   assert.ok(await page.locator('ul.modules li strong').count() >= 1, 'with its next opening');
+  // the next workshop near them, and its page where they can register
+  const workshop = page.locator('#result-workshops li a[href^="/workshops/"]').first();
+  assert.ok(await workshop.count() === 1, 'the next workshop near 2880');
+  assert.match(await page.locator('#result-workshops li').first().textContent(), /km/);
   assert.match(await page.locator('.result-code').textContent(), /^[A-Z0-9]{6}$/);
   assert.ok(typed <= 10, `${typed} characters typed`);
   // a module's page, with resources to learn at home
   await tap(modules.first());
   assert.ok(await page.locator('a[href^="https://"]').count() >= 1, 'self-learning resources');
+  await context.close();
+});
+
+test('a person registers for a workshop from the public calendar on a phone', async () => {
+  const { context, page } = await phone();
+  await page.goto(`${env.server.baseUrl}/workshops?lang=nl`);
+  await page.fill('#calendar-postcode', '2880');
+  await Promise.all([page.waitForLoadState(), page.locator('form[action="/workshops"] button').click()]);
+  await fits(page, 'calendar');
+  const first = page.locator('ul.modules li a[href^="/workshops/"]').first();
+  await Promise.all([page.waitForLoadState(), first.click()]);
+  await page.fill('#public-name', 'Jef');
+  await page.fill('#public-phone', '12');
+  await Promise.all([page.waitForLoadState(), page.locator('form[action$="/register"] button').click()]);
+  assert.equal(await page.inputValue('#public-name'), 'Jef', 'the name is kept');
+  assert.ok(await page.locator('.field-error').count() >= 1, 'the phone is refused with a message');
+  await page.fill('#public-phone', '0470 12 34 56');
+  await Promise.all([page.waitForLoadState(), page.locator('form[action$="/register"] button').click()]);
+  assert.match(page.url(), /done=(booked|waiting)/);
+  assert.ok(await page.isVisible('p.notice[role="status"]'));
   await context.close();
 });
 
@@ -105,7 +129,7 @@ test('every diagnostic and catalogue page passes axe in four languages', async (
   }
   // the helper's page
   await page.goto(`${env.server.baseUrl}/login`);
-  await page.fill('#email', 'worker.charleroi@demo.relais.be');
+  await page.fill('#email', 'coordinator.charleroi@demo.relais.be');
   await page.fill('#password', PASSWORD);
   await Promise.all([page.waitForURL(/\/account/), page.click('button[type="submit"]')]);
   for (const lang of LANGUAGES) {
@@ -114,6 +138,45 @@ test('every diagnostic and catalogue page passes axe in four languages', async (
     await page.fill('#link-code', 'ZZZ');
     await Promise.all([page.waitForLoadState(), page.locator('form[action$="/link"] button').click()]);
     await check(`helper's list with an error [${lang}]`);
+  }
+  // the workshop pages, public and the helper's
+  for (const lang of LANGUAGES) {
+    await page.goto(`${env.server.baseUrl}/workshops?lang=${lang}`);
+    await check(`calendar [${lang}]`);
+    const href = await page.locator('ul.modules li a[href^="/workshops/"]').first().getAttribute('href');
+    await page.goto(`${env.server.baseUrl}${href}?lang=${lang}`);
+    await check(`public workshop [${lang}]`);
+    await Promise.all([page.waitForLoadState(), page.locator('form[action$="/register"] button').click()]);
+    await check(`public workshop with errors [${lang}]`);
+    await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/workshops?lang=${lang}`);
+    await check(`helper's workshops [${lang}]`);
+    const own = await page.locator('ul.modules li a[href*="/workshops/"]').first().getAttribute('href');
+    await page.goto(`${env.server.baseUrl}${own}?lang=${lang}`);
+    await check(`helper's workshop [${lang}]`);
+    await Promise.all([page.waitForLoadState(), page.locator('form[action$="/registrations"] button').click()]);
+    await check(`helper's workshop with errors [${lang}]`);
+    const attendance = await page.locator('a[href*="/attendance/"]').first().getAttribute('href');
+    await page.goto(`${env.server.baseUrl}${attendance}?lang=${lang}`);
+    await check(`attendance [${lang}]`);
+    await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/workshops/new?lang=${lang}`);
+    await check(`plan a workshop [${lang}]`);
+    await Promise.all([page.waitForLoadState(), page.locator('form[action$="/workshops/new"] button').click()]);
+    await check(`plan a workshop with errors [${lang}]`);
+    await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/demand?lang=${lang}`);
+    await check(`demand [${lang}]`);
+    await Promise.all([page.waitForLoadState(), page.locator('form[action$="/demand"] button').click()]);
+    await check(`demand with errors [${lang}]`);
+  }
+  // open a group from the demand, then its call list
+  await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/demand?lang=fr`);
+  await Promise.all([page.waitForLoadState(), page.locator('a.button[href*="demand=1"]').first().click()]);
+  await page.fill('#workshop-date', new Date(Date.now() + 10 * 86400000).toISOString().slice(0, 10));
+  await Promise.all([page.waitForLoadState(), page.locator('form[action$="/workshops/new"] button').click()]);
+  assert.match(page.url(), /done=invited/);
+  await Promise.all([page.waitForLoadState(), page.locator('a[href$="/call-list"]').click()]);
+  for (const lang of LANGUAGES) {
+    await page.goto(`${page.url().split('?')[0]}?lang=${lang}`);
+    await check(`call list [${lang}]`);
   }
   // an assisted diagnostic shows the helper's override on the result
   await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/diagnostics?lang=fr`);

@@ -176,6 +176,14 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(use
                 workshops.push(crate::routes::present::line(&tr, &w, Some(&module), place.as_ref(), format!("/workshops/{}", w.id), distance));
             }
         }
+        if workshops.is_empty() {
+            // none for those modules nearby: the next ones of any module made for this result
+            let query = crate::routes::calendar::CalendarQuery { postcode: postcode.clone(), ..Default::default() };
+            let fits = |m: &Module| m.targets.iter().any(|t| d.result.iter().any(|r| r.area == t.area && t.fits(r.level)));
+            for (w, module, place, distance) in crate::routes::calendar::find(&state, &query, 50).await?.into_iter().filter(|x| fits(&x.1)).take(2) {
+                workshops.push(crate::routes::present::line(&tr, &w, Some(&module), place.as_ref(), format!("/workshops/{}", w.id), distance));
+            }
+        }
     }
     let helper_of = match (&user, d.organisation_id) {
         (Some(u), Some(org)) if policy::decide(u, org, Action::LogRequests) == Decision::Allowed => u.memberships.iter().find(|m| m.organisation_id == org).map(|m| m.organisation_slug.clone()),
