@@ -57,3 +57,4 @@ pub async fn prepare(db: &relais_core::Db) -> Result<(), relais_core::DbError> {
 pub mod demo;
 pub mod workshops;
 pub mod demand;
+pub mod reporting;

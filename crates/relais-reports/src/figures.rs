@@ -78,6 +78,8 @@ pub struct Figures {
     /// Political signals recorded (not set aside), and by barrier.
     pub signals: i64,
     pub signals_by_barrier: Counts,
+    /// Diagnostics and workshops.
+    pub learning: relais_diagnostics::reporting::LearningFigures,
 }
 
 fn placeholders(first: usize, n: usize) -> String {
@@ -181,6 +183,7 @@ pub async fn compute(db: &Db, organisations: &[Uuid], period: &Period) -> Result
     })?;
     figures.signals = rows.iter().map(|(_, n)| n).sum();
     figures.signals_by_barrier = rows.into_iter().filter(|(_, n)| *n > 0).collect();
+    figures.learning = relais_diagnostics::reporting::compute(db, organisations, start, end).await?;
     Ok(figures)
 }
 

@@ -59,6 +59,14 @@ const TABLES: &[(&str, &str)] = &[
     ("redirections", "report-redirections"),
     ("moment-people", "report-moment-people"),
     ("signals", "report-signals-by-barrier"),
+    ("level-device", "report-level-device"),
+    ("level-information", "report-level-information"),
+    ("level-communication", "report-level-communication"),
+    ("level-procedures", "report-level-procedures"),
+    ("level-safety", "report-level-safety"),
+    ("access", "report-diagnostic-access"),
+    ("services", "report-diagnostic-services"),
+    ("demand", "report-demand"),
 ];
 
 fn counts<'a>(figures: &'a Figures, id: &str) -> Option<&'a Counts> {
@@ -67,11 +75,17 @@ fn counts<'a>(figures: &'a Figures, id: &str) -> Option<&'a Counts> {
         "redirections" => Some(&figures.redirections),
         "moment-people" => Some(&figures.moment_people),
         "signals" => Some(&figures.signals_by_barrier),
-        _ => figures.dimensions.get(id),
+        "access" => Some(&figures.learning.access),
+        "services" => Some(&figures.learning.services),
+        "demand" => Some(&figures.learning.demand),
+        _ => match id.strip_prefix("level-") {
+            Some(area) => figures.learning.levels.get(area),
+            None => figures.dimensions.get(id),
+        },
     }
 }
 
-fn label(id: &str, code: &str, tr: &Tr, terms: &Terms, places: &HashMap<Uuid, String>) -> String {
+fn label(id: &str, code: &str, tr: &Tr, terms: &Terms, places: &HashMap<Uuid, String>, modules: &HashMap<String, String>) -> String {
     let key = |list: vocabulary::Vocabulary| vocabulary::key_of(list, code).map(|k| tr.t(k));
     let term = |t: Taxonomy| terms.label(t, code, tr.locale).to_string();
     let unknown = || tr.t("report-unknown");
@@ -100,13 +114,37 @@ fn label(id: &str, code: &str, tr: &Tr, terms: &Terms, places: &HashMap<Uuid, St
             _ => unknown(),
         },
         "signals" => key(vocabulary::BARRIERS).unwrap_or_else(unknown),
+        "access" => tr.t(match code {
+            "no-device" => "report-access-no-device",
+            "home" => "intake-connection-home",
+            "mobile-data" => "intake-connection-mobile",
+            "public" => "intake-connection-public",
+            _ => "intake-connection-none",
+        }),
+        "services" => tr.t(match code {
+            "email" => "intake-service-email",
+            "banking" => "intake-service-banking",
+            "health-insurance" => "intake-service-health-insurance",
+            "taxes" => "intake-service-taxes",
+            "pension" => "intake-service-pension",
+            _ => "intake-service-employment",
+        }),
+        "demand" => {
+            let (module, place) = code.split_once(' ').unwrap_or((code, ""));
+            let title = modules.get(module).cloned().unwrap_or_else(|| module.to_string());
+            match Uuid::parse_str(place).ok().and_then(|p| places.get(&p)) {
+                Some(place) => format!("{title} — {place}"),
+                None => title,
+            }
+        }
+        _ if id.starts_with("level-") => tr.t_args("result-level", &[("level", relais_core::i18n::FluentArg::Number(code.parse().unwrap_or(0.0)))]),
         _ => code.to_string(),
     }
 }
 
 /// Build the report. `places`: names of the places of the scope's organisations.
 #[allow(clippy::too_many_arguments)]
-pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &Figures, previous: &Figures, suppressed: bool, places: &HashMap<Uuid, String>) -> Report {
+pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &Figures, previous: &Figures, suppressed: bool, places: &HashMap<Uuid, String>, modules: &HashMap<String, String>) -> Report {
     let headline_rows = [
         ("requests", "report-requests", figures.requests, previous.requests),
         ("people", "report-people", figures.people, previous.people),
@@ -115,12 +153,16 @@ pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &F
         ("moments", "report-moments", figures.moments, previous.moments),
         ("moment-head-count", "report-moment-head-count", figures.moment_head_count, previous.moment_head_count),
         ("signals", "report-signals", figures.signals, previous.signals),
+        ("diagnostics", "report-diagnostics", figures.learning.diagnostics, previous.learning.diagnostics),
+        ("workshops", "report-workshops", figures.learning.workshops, previous.learning.workshops),
+        ("participants", "report-workshop-participants", figures.learning.participants, previous.learning.participants),
+        ("attendance-rate", "report-attendance-rate", figures.learning.attendance_rate().unwrap_or(0), previous.learning.attendance_rate().unwrap_or(0)),
     ];
     let headline = headline_rows
         .iter()
         .map(|(code, key, now, before)| {
             // Hours and collective moments are not counts of people or requests: never hidden.
-            let apply = suppressed && !matches!(*code, "hours" | "moments");
+            let apply = suppressed && !matches!(*code, "hours" | "moments" | "workshops" | "attendance-rate");
             Row { code: code.to_string(), label: tr.t(key), value: suppress::one(*now, apply), previous: suppress::one(*before, apply) }
         })
         .collect();
@@ -148,9 +190,9 @@ pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &F
         let mut rows: Vec<Row> = codes
             .iter()
             .enumerate()
-            .map(|(i, code)| Row { code: code.clone(), label: label(id, code, tr, terms, places), value: cells[i], previous: old_cells[i] })
+            .map(|(i, code)| Row { code: code.clone(), label: label(id, code, tr, terms, places, modules), value: cells[i], previous: old_cells[i] })
             .collect();
-        if !matches!(*id, "month" | "weekday" | "hour") {
+        if !matches!(*id, "month" | "weekday" | "hour") && !id.starts_with("level-") {
             rows.sort_by(|a, b| values_of(b).cmp(&values_of(a)).then(a.label.cmp(&b.label)));
         }
         tables.push(Table { id, caption: tr.t(caption), rows });

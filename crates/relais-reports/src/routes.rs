@@ -95,7 +95,8 @@ async fn report_of(state: &AppState, tr: &Tr, scope: String, organisations: &[Uu
             names.insert(p.id, p.name(tr.locale).to_string());
         }
     }
-    Ok(report::build(tr, &terms, scope, period, &now, &before, suppressed, &names))
+    let modules: HashMap<String, String> = relais_diagnostics::catalogue::all_active(&state.db).await?.into_iter().map(|m| (m.code.clone(), m.text(tr.locale).title.clone())).collect();
+    Ok(report::build(tr, &terms, scope, period, &now, &before, suppressed, &names, &modules))
 }
 
 struct Bar {

@@ -69,6 +69,28 @@ async fn the_figures_agree_on_the_page_in_the_csv_the_json_the_api_and_with_the_
     for (outcome, n) in &outcomes {
         assert_eq!(by_code(table(&report, "outcome"))[outcome], *n, "{outcome}");
     }
+    // Diagnostics and workshops, against their raw rows: every finished diagnostic of the
+    // period counted once per area, participants as the booked registrations.
+    let (start, end) = relais_reports::figures::Period { from: from.clone(), to: month.clone() }.bounds().unwrap();
+    let diagnostics: Vec<_> = relais_diagnostics::diagnostics::of_organisation(&app.db, charleroi, 10_000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.finished_at.is_some_and(|f| f >= start && f < end))
+        .collect();
+    assert!(diagnostics.len() >= 10, "demo diagnostics: {}", diagnostics.len());
+    assert_eq!(headline["diagnostics"], diagnostics.len() as i64);
+    for area in relais_diagnostics::framework::AREAS {
+        let rows = by_code(table(&report, &format!("level-{}", area.code())));
+        for level in 0..5u8 {
+            let raw = diagnostics.iter().filter(|d| d.result_of(area).is_some_and(|r| r.level == level)).count() as i64;
+            assert_eq!(rows.get(&level.to_string()).cloned().unwrap_or(Value::from(0)), raw, "{area:?} level {level}");
+        }
+    }
+    let workshops = relais_diagnostics::workshops::of_organisation(&app.db, charleroi, start, 1000).await.unwrap();
+    let booked: i64 = workshops.iter().filter(|w| !w.cancelled && w.starts_at < end).map(|w| w.booked).sum();
+    assert_eq!(headline["participants"], booked);
+    assert!(!table(&report, "demand").is_empty(), "the demand waiting");
     // The page shows the same total; the CSV of a table has the same cells.
     let page = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/reports?{query}&lang=en"))).send().await.unwrap().text().await.unwrap();
     assert!(page.contains(&format!("<td data-code=\"requests\">{total}</td>")), "headline on the page");
