@@ -144,3 +144,25 @@ diagnostics-levels = Stufen
 diagnostics-in-progress = Läuft noch
 diagnostics-mode-assisted = Mit Helfer·in
 diagnostics-mode-alone = Allein
+
+# Plattform-Administration: die Fragenbank
+admin-items-title = Fragenbank des Kompetenzchecks
+admin-items-intro = Jede Frage des Checks, mit der Zahl der Antworten und der richtigen Antworten. Eine Frage, die viel öfter (oder seltener) richtig beantwortet wird, als ihre Stufe erwarten lässt, braucht vielleicht eine neue Schwierigkeit.
+admin-item-title = Frage
+admin-item-code = Code
+admin-item-question = Fragetext
+admin-item-alt = Textalternative des Bildes
+admin-item-options = Antworten (eine pro Zeile)
+admin-item-answered = Beantwortet
+admin-item-right = Richtig
+admin-item-inactive = wird nicht gestellt
+admin-item-answer = Nummer der richtigen Antwort (0 = die erste)
+admin-item-difficulty = Schwierigkeit (die Stufe, auf der die Hälfte richtig antwortet)
+admin-item-discrimination = Trennschärfe
+admin-item-active = Sitzungen dürfen diese Frage stellen
+admin-item-save = Frage speichern
+admin-item-saved = Die Frage ist gespeichert.
+admin-item-error-text = Geben Sie Fragetext und Textalternative in jeder Sprache an.
+admin-item-error-options = Geben Sie 3 oder 4 Antworten an, in jeder Sprache gleich viele.
+admin-item-error-answer = Die richtige Antwort muss eine der Antworten sein (0 = die erste).
+admin-item-error-calibration = Geben Sie eine Schwierigkeit von -1 bis 5 und eine Trennschärfe von 0,2 bis 4 an.

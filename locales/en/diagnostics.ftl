@@ -144,3 +144,25 @@ diagnostics-levels = Levels
 diagnostics-in-progress = In progress
 diagnostics-mode-assisted = With a helper
 diagnostics-mode-alone = Alone
+
+# Platform admins: the item bank
+admin-items-title = Item bank of the diagnostic
+admin-items-intro = Every question of the diagnostic, with how often it was answered and answered right. An item answered right much more (or less) often than its level suggests may need a new difficulty.
+admin-item-title = Item
+admin-item-code = Code
+admin-item-question = Question
+admin-item-alt = Text alternative of the picture
+admin-item-options = Answers (one per line)
+admin-item-answered = Answered
+admin-item-right = Right
+admin-item-inactive = not asked
+admin-item-answer = Number of the right answer (0 = the first)
+admin-item-difficulty = Difficulty (the level where half answer right)
+admin-item-discrimination = Discrimination
+admin-item-active = Sessions may ask this item
+admin-item-save = Save the item
+admin-item-saved = The item is saved.
+admin-item-error-text = Give the question and the text alternative in each language.
+admin-item-error-options = Give 3 or 4 answers, the same number in each language.
+admin-item-error-answer = The right answer must be one of the answers (0 = the first).
+admin-item-error-calibration = Give a difficulty from -1 to 5 and a discrimination from 0.2 to 4.

@@ -144,3 +144,25 @@ diagnostics-levels = Niveaux
 diagnostics-in-progress = En cours
 diagnostics-mode-assisted = Avec un·e aidant·e
 diagnostics-mode-alone = Seul·e
+
+# Administrateurs de la plateforme : la banque de questions
+admin-items-title = Banque de questions du diagnostic
+admin-items-intro = Chaque question du diagnostic, avec le nombre de réponses et de bonnes réponses. Une question réussie bien plus (ou moins) souvent que son niveau ne le laisse attendre demande peut-être une nouvelle difficulté.
+admin-item-title = Question
+admin-item-code = Code
+admin-item-question = Énoncé
+admin-item-alt = Texte alternatif de l’image
+admin-item-options = Réponses (une par ligne)
+admin-item-answered = Réponses
+admin-item-right = Réussite
+admin-item-inactive = non posée
+admin-item-answer = Numéro de la bonne réponse (0 = la première)
+admin-item-difficulty = Difficulté (le niveau où la moitié répond juste)
+admin-item-discrimination = Discrimination
+admin-item-active = Les sessions peuvent poser cette question
+admin-item-save = Enregistrer la question
+admin-item-saved = La question est enregistrée.
+admin-item-error-text = Donnez l’énoncé et le texte alternatif dans chaque langue.
+admin-item-error-options = Donnez 3 ou 4 réponses, le même nombre dans chaque langue.
+admin-item-error-answer = La bonne réponse doit être l’une des réponses (0 = la première).
+admin-item-error-calibration = Donnez une difficulté de -1 à 5 et une discrimination de 0,2 à 4.

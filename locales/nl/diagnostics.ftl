@@ -144,3 +144,25 @@ diagnostics-levels = Niveaus
 diagnostics-in-progress = Bezig
 diagnostics-mode-assisted = Met een helper
 diagnostics-mode-alone = Alleen
+
+# Platformbeheerders: de vragenbank
+admin-items-title = Vragenbank van de vaardigheidstest
+admin-items-intro = Elke vraag van de test, met hoe vaak ze beantwoord werd en hoe vaak juist. Een vraag die veel vaker (of minder vaak) juist beantwoord wordt dan haar niveau doet verwachten, heeft misschien een nieuwe moeilijkheid nodig.
+admin-item-title = Vraag
+admin-item-code = Code
+admin-item-question = Vraagtekst
+admin-item-alt = Tekstalternatief van de afbeelding
+admin-item-options = Antwoorden (één per regel)
+admin-item-answered = Beantwoord
+admin-item-right = Juist
+admin-item-inactive = niet gesteld
+admin-item-answer = Nummer van het juiste antwoord (0 = het eerste)
+admin-item-difficulty = Moeilijkheid (het niveau waarop de helft juist antwoordt)
+admin-item-discrimination = Onderscheidend vermogen
+admin-item-active = Sessies mogen deze vraag stellen
+admin-item-save = De vraag opslaan
+admin-item-saved = De vraag is opgeslagen.
+admin-item-error-text = Geef de vraagtekst en het tekstalternatief in elke taal.
+admin-item-error-options = Geef 3 of 4 antwoorden, hetzelfde aantal in elke taal.
+admin-item-error-answer = Het juiste antwoord moet een van de antwoorden zijn (0 = het eerste).
+admin-item-error-calibration = Geef een moeilijkheid van -1 tot 5 en een onderscheidend vermogen van 0,2 tot 4.

@@ -20,7 +20,7 @@ use relais_core::web::Routes;
 
 /// The area's routes.
 pub fn routes() -> Routes {
-    use routes::{calendar, catalogue, helper, result, take, workshops};
+    use routes::{admin, calendar, catalogue, helper, result, take, workshops};
     Routes::new()
         .route("/diagnostic", get(take::start_page).post(take::start))
         .route("/diagnostic/{id}", get(take::page))
@@ -32,6 +32,8 @@ pub fn routes() -> Routes {
         .route("/organisations/{slug}/diagnostics", get(helper::list).post(helper::start))
         .route("/organisations/{slug}/diagnostics/link", post(helper::link))
         .route("/organisations/{slug}/diagnostics/{diagnostic}/modules", post(helper::set_modules))
+        .route("/admin/items", get(admin::list))
+        .route("/admin/items/{code}", get(admin::edit).post(admin::save))
         .route("/workshops", get(calendar::page))
         .route("/workshops.ics", get(calendar::feed))
         .route("/workshops/{id}", get(calendar::show))

@@ -1,5 +1,6 @@
 //! The diagnostic's and the catalogue's pages.
 
+pub mod admin;
 pub mod calendar;
 pub mod catalogue;
 pub mod helper;

@@ -289,3 +289,43 @@ async fn the_bank_and_the_catalogue_are_seeded_in_four_languages() {
     assert_eq!(app.get("/diagnostic/not-an-id").await.status(), 404);
     assert_eq!(app.get(&format!("/diagnostic/{}", Uuid::new_v4())).await.status(), 404);
 }
+
+#[tokio::test]
+async fn a_platform_admin_edits_an_item_and_sees_how_it_was_answered() {
+    let app = TestApp::spawn_demo().await;
+    let (admin, csrf) = signed_in(&app, "admin@demo.relais.be").await;
+    let list = admin.get(app.url("/admin/items?lang=en")).send().await.unwrap().text().await.unwrap();
+    assert!(list.contains("Item bank of the diagnostic"));
+    assert!(list.contains(" %</td>"), "the share of right answers from the demo's diagnostics");
+    let item = items::all(&app.db).await.unwrap().into_iter().find(|i| i.kind.is_choice()).unwrap();
+    let mut form: Vec<(String, String)> = vec![("csrf".into(), csrf.clone())];
+    for lang in ["fr", "nl", "de", "en"] {
+        let v = &item.texts[lang];
+        form.push((format!("question-{lang}"), format!("{} (revu)", v.question)));
+        form.push((format!("alt-{lang}"), v.alt.clone()));
+        form.push((format!("options-{lang}"), v.options.join("\n")));
+    }
+    form.push(("answer".into(), "9".into()));
+    form.push(("difficulty".into(), "2,5".into()));
+    form.push(("discrimination".into(), "1.1".into()));
+    // a right answer out of range: refused, what was typed kept
+    let wrong = admin.post(app.url(&format!("/admin/items/{}?lang=en", item.code))).form(&form).send().await.unwrap();
+    assert_eq!(wrong.status(), 422);
+    let body = wrong.text().await.unwrap();
+    assert!(body.contains("must be one of the answers") && body.contains("(revu)"));
+    form.retain(|(k, _)| k != "answer");
+    form.push(("answer".into(), item.answer.to_string()));
+    form.push(("active".into(), "on".into()));
+    let saved = admin.post(app.url(&format!("/admin/items/{}", item.code))).form(&form).send().await.unwrap();
+    assert_eq!(saved.status(), 303);
+    let after = items::all(&app.db).await.unwrap().into_iter().find(|i| i.id == item.id).unwrap();
+    assert!(after.texts["nl"].question.ends_with("(revu)"));
+    assert_eq!(after.difficulty, 2.5);
+    assert_eq!(after.discrimination, 1.1);
+    assert!(after.active);
+    // a coordinator may not
+    let (coordinator, coordinator_csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    assert_eq!(coordinator.get(app.url("/admin/items")).send().await.unwrap().status(), 403);
+    let refused = coordinator.post(app.url(&format!("/admin/items/{}", item.code))).form(&[("csrf", coordinator_csrf.as_str())]).send().await.unwrap();
+    assert_eq!(refused.status(), 403);
+}

@@ -152,6 +152,9 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/diagnostics", "POST", Access::Organisation(Action::LogRequests)),
     ("/organisations/{slug}/diagnostics/link", "POST", Access::Organisation(Action::LogRequests)),
     ("/organisations/{slug}/diagnostics/{diagnostic}/modules", "POST", Access::Organisation(Action::LogRequests)),
+    ("/admin/items", "GET", Access::Admin),
+    ("/admin/items/{code}", "GET", Access::Admin),
+    ("/admin/items/{code}", "POST", Access::Admin),
     // Workshops: the calendar and registering are public; helpers register people and take
     // attendance; coordinators and workers plan, cancel and read the call list.
     ("/workshops", "GET", Access::Public),
@@ -470,11 +473,14 @@ async fn admin_routes_are_for_platform_admins_only() {
         ("volunteer.charleroi@demo.relais.be", false),
     ];
     let mut failures = Vec::new();
+    // {code}: a taxonomy's term, or an item of the diagnostic's bank
+    let item = relais_diagnostics::items::all(&app.db).await.unwrap()[0].code.clone();
     for (email, is_admin) in people {
         let (client, csrf) = crate::harness::signed_in(&app, email).await;
         for (pattern, method, access) in MATRIX {
             let Access::Admin = access else { continue };
-            let path = pattern.replace("{taxonomy}", "theme").replace("{code}", "other");
+            let code = if pattern.starts_with("/admin/items") { item.as_str() } else { "other" };
+            let path = pattern.replace("{taxonomy}", "theme").replace("{code}", code);
             let request = match *method {
                 "GET" => client.get(app.url(&path)),
                 _ => client.post(app.url(&path)).form(&[("csrf", csrf.as_str())]),
