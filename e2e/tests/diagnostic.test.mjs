@@ -162,6 +162,10 @@ test('every diagnostic and catalogue page passes axe in four languages', async (
     await check(`plan a workshop [${lang}]`);
     await Promise.all([page.waitForLoadState(), page.locator('form[action$="/workshops/new"] button').click()]);
     await check(`plan a workshop with errors [${lang}]`);
+    await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/modules?lang=${lang}`);
+    await check(`publish a module [${lang}]`);
+    await Promise.all([page.waitForLoadState(), page.locator('form[action$="/modules"] button').click()]);
+    await check(`publish a module with errors [${lang}]`);
     await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/demand?lang=${lang}`);
     await check(`demand [${lang}]`);
     await Promise.all([page.waitForLoadState(), page.locator('form[action$="/demand"] button').click()]);

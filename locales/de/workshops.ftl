@@ -112,3 +112,27 @@ call-list-invited = Eingeladen
 call-list-reached = Erreicht
 call-list-by-email = Per E-Mail
 call-list-to-call = Anzurufen
+
+# Eigene Module einer Organisation
+module-new = Ein Modul veröffentlichen
+module-new-intro = Ihr eigenes Modul, neben den Modulen des Netzwerks, die jede Organisation anbieten kann. Es erscheint im öffentlichen Katalog und Sie können Workshops dazu planen.
+module-own = Ihre Module
+module-title = Titel
+module-summary = In einem Satz: was die Menschen lernen
+module-goals-field = Ziele (eines pro Zeile)
+module-level-from = Von Stufe
+module-level-to = Bis Stufe
+module-theme = Thema (um Hilfe in der Nähe zu finden)
+module-duration = Dauer
+module-minutes = Minuten pro Treffen
+module-resources-field-hint = Einer pro Zeile: ein Titel, dann der Link (https://…).
+module-publish = Modul veröffentlichen
+module-error-title = Geben Sie einen Titel an.
+module-error-summary = Sagen Sie in einem Satz, was die Menschen lernen.
+module-error-goals = Geben Sie mindestens ein Ziel an.
+module-error-resources = Jeder Link muss nach seinem Titel mit https:// beginnen.
+module-error-levels = Wählen Sie einen Bereich und eine „Bis“-Stufe über der „Von“-Stufe.
+module-error-theme = Wählen Sie ein Thema.
+module-error-devices = Wählen Sie mindestens ein Gerät.
+module-error-languages = Wählen Sie mindestens eine Sprache.
+module-error-duration = Geben Sie 15 bis 480 Minuten und 1 bis 26 Treffen an.

@@ -112,3 +112,27 @@ call-list-invited = Invited
 call-list-reached = Reached
 call-list-by-email = By e-mail
 call-list-to-call = To call
+
+# An organisation's own modules
+module-new = Publish a module
+module-new-intro = Your own module, beside the network's modules that every organisation can run. It appears in the public catalogue and you can plan workshops of it.
+module-own = Your modules
+module-title = Title
+module-summary = In one sentence: what people learn
+module-goals-field = Goals (one per line)
+module-level-from = From level
+module-level-to = To level
+module-theme = Topic (to find help nearby)
+module-duration = Duration
+module-minutes = Minutes per meeting
+module-resources-field-hint = One per line: a title, then the link (https://…).
+module-publish = Publish the module
+module-error-title = Give a title.
+module-error-summary = Say in one sentence what people learn.
+module-error-goals = Give at least one goal.
+module-error-resources = Each link must start with https://, after its title.
+module-error-levels = Choose an area, and a "to" level above the "from" level.
+module-error-theme = Choose a topic.
+module-error-devices = Choose at least one device.
+module-error-languages = Choose at least one language.
+module-error-duration = Give minutes from 15 to 480 and meetings from 1 to 26.

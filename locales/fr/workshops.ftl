@@ -112,3 +112,27 @@ call-list-invited = Invité·e
 call-list-reached = Joint·e
 call-list-by-email = Par e-mail
 call-list-to-call = À appeler
+
+# Les modules propres d’une organisation
+module-new = Publier un module
+module-new-intro = Votre propre module, à côté des modules du réseau que chaque organisation peut animer. Il apparaît dans le catalogue public et vous pouvez en planifier des ateliers.
+module-own = Vos modules
+module-title = Titre
+module-summary = En une phrase : ce que les personnes apprennent
+module-goals-field = Objectifs (un par ligne)
+module-level-from = Du niveau
+module-level-to = Au niveau
+module-theme = Thème (pour trouver de l’aide près de chez soi)
+module-duration = Durée
+module-minutes = Minutes par séance
+module-resources-field-hint = Un par ligne : un titre, puis le lien (https://…).
+module-publish = Publier le module
+module-error-title = Donnez un titre.
+module-error-summary = Dites en une phrase ce que les personnes apprennent.
+module-error-goals = Donnez au moins un objectif.
+module-error-resources = Chaque lien doit commencer par https://, après son titre.
+module-error-levels = Choisissez un domaine, et un niveau « au » plus élevé que le niveau « du ».
+module-error-theme = Choisissez un thème.
+module-error-devices = Choisissez au moins un appareil.
+module-error-languages = Choisissez au moins une langue.
+module-error-duration = Donnez de 15 à 480 minutes et de 1 à 26 séances.

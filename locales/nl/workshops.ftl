@@ -112,3 +112,27 @@ call-list-invited = Uitgenodigd
 call-list-reached = Bereikt
 call-list-by-email = Per e-mail
 call-list-to-call = Te bellen
+
+# Eigen modules van een organisatie
+module-new = Een module publiceren
+module-new-intro = Uw eigen module, naast de modules van het netwerk die elke organisatie kan geven. Ze verschijnt in de publieke catalogus en u kunt er workshops van plannen.
+module-own = Uw modules
+module-title = Titel
+module-summary = In één zin: wat mensen leren
+module-goals-field = Doelen (één per regel)
+module-level-from = Van niveau
+module-level-to = Tot niveau
+module-theme = Thema (om hulp in de buurt te vinden)
+module-duration = Duur
+module-minutes = Minuten per bijeenkomst
+module-resources-field-hint = Eén per regel: een titel, dan de link (https://…).
+module-publish = De module publiceren
+module-error-title = Geef een titel.
+module-error-summary = Zeg in één zin wat mensen leren.
+module-error-goals = Geef minstens één doel.
+module-error-resources = Elke link moet beginnen met https://, na zijn titel.
+module-error-levels = Kies een domein, en een “tot”-niveau hoger dan het “van”-niveau.
+module-error-theme = Kies een thema.
+module-error-devices = Kies minstens één toestel.
+module-error-languages = Kies minstens één taal.
+module-error-duration = Geef 15 tot 480 minuten en 1 tot 26 bijeenkomsten.

@@ -209,6 +209,68 @@ pub async fn by_code(db: &Db, code: &str) -> Result<Option<Module>, DbError> {
     Ok(row.map(ModuleRow::into_module))
 }
 
+/// A module an organisation publishes (texts in the language it was written in).
+#[derive(Debug, Clone)]
+pub struct NewModule {
+    pub language: String,
+    pub text: ModuleText,
+    pub themes: Vec<String>,
+    pub devices: Vec<String>,
+    pub languages: Vec<String>,
+    pub minutes: i64,
+    pub meetings: i64,
+    pub target: Target,
+}
+
+/// A code from the organisation and the title ("cpas-charleroi-whatsapp-en-famille").
+fn code_for(organisation_slug: &str, title: &str) -> String {
+    let folded = relais_directory::reference::fold(title);
+    let words: Vec<String> = folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(6).map(str::to_string).collect();
+    format!("{organisation_slug}-{}", words.join("-"))
+}
+
+/// Publish an organisation's own module; its code.
+pub async fn create(db: &Db, organisation: Uuid, organisation_slug: &str, new: &NewModule) -> Result<String, DbError> {
+    let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let base = code_for(organisation_slug, &new.text.title);
+    let texts: BTreeMap<&str, &ModuleText> = [(new.language.as_str(), &new.text)].into_iter().collect();
+    for attempt in 0..20 {
+        let code = if attempt == 0 { base.clone() } else { format!("{base}-{}", attempt + 1) };
+        let done = on_db!(db, pool => sqlx::query(
+            "INSERT INTO modules (id, code, organisation_id, themes, publics, devices, languages, minutes, meetings, targets,
+                pictogram, texts, active, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, 'everyone', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) ON CONFLICT (code) DO NOTHING",
+        )
+        .bind(Uuid::new_v4())
+        .bind(&code)
+        .bind(organisation)
+        .bind(new.themes.join(" "))
+        .bind(new.devices.join(" "))
+        .bind(new.languages.join(" "))
+        .bind(new.minutes)
+        .bind(new.meetings)
+        .bind(serde_json::to_string(&[new.target]).unwrap_or_default())
+        .bind(new.target.area.pictogram())
+        .bind(serde_json::to_string(&texts).unwrap_or_default())
+        .bind(true)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if done == 1 {
+            return Ok(code);
+        }
+    }
+    Err(DbError::Sqlx(sqlx::Error::Protocol("no free module code".into())))
+}
+
+/// An organisation's own modules.
+pub async fn own(db: &Db, organisation: Uuid) -> Result<Vec<Module>, DbError> {
+    let sql = concat!("SELECT ", module_columns!(), " FROM modules WHERE organisation_id = $1 ORDER BY code");
+    let rows = on_db!(db, pool => sqlx::query_as::<_, ModuleRow>(sql).bind(organisation).fetch_all(pool).await)?;
+    Ok(rows.into_iter().map(ModuleRow::into_module).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,7 +20,7 @@ use relais_core::web::Routes;
 
 /// The area's routes.
 pub fn routes() -> Routes {
-    use routes::{admin, calendar, catalogue, helper, result, take, workshops};
+    use routes::{admin, calendar, catalogue, helper, modules, result, take, workshops};
     Routes::new()
         .route("/diagnostic", get(take::start_page).post(take::start))
         .route("/diagnostic/{id}", get(take::page))
@@ -34,6 +34,7 @@ pub fn routes() -> Routes {
         .route("/organisations/{slug}/diagnostics/{diagnostic}/modules", post(helper::set_modules))
         .route("/admin/items", get(admin::list))
         .route("/admin/items/{code}", get(admin::edit).post(admin::save))
+        .route("/organisations/{slug}/modules", get(modules::new_form).post(modules::create))
         .route("/workshops", get(calendar::page))
         .route("/workshops.ics", get(calendar::feed))
         .route("/workshops/{id}", get(calendar::show))

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod calendar;
 pub mod catalogue;
 pub mod helper;
+pub mod modules;
 pub mod present;
 pub mod result;
 pub mod take;

@@ -174,6 +174,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/demand", "GET", Access::Organisation(Action::LogRequests)),
     ("/organisations/{slug}/demand", "POST", Access::Organisation(Action::LogRequests)),
     ("/organisations/{slug}/demand/{demand}/withdraw", "POST", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/modules", "GET", Access::Organisation(Action::ManageWorkshops)),
+    ("/organisations/{slug}/modules", "POST", Access::Organisation(Action::ManageWorkshops)),
 ];
 
 #[test]

@@ -327,3 +327,49 @@ async fn a_result_shows_the_next_workshop_of_its_modules_near_the_person() {
     assert!(page.contains("Next workshops near you"), "the next workshop");
     assert!(page.contains("id=\"result-workshops\""));
 }
+
+#[tokio::test]
+async fn an_organisation_publishes_its_own_module_and_plans_a_workshop_of_it() {
+    let app = TestApp::spawn_demo().await;
+    let (coordinator, csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let form = |to: &str, resource: &str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("title", "WhatsApp en famille".to_string()),
+            ("summary", "Envoyer des photos à ses petits-enfants.".to_string()),
+            ("goals", "Installer WhatsApp\nEnvoyer une photo".to_string()),
+            ("area", "communication".to_string()),
+            ("from", "1".to_string()),
+            ("to", to.to_string()),
+            ("theme", "messaging".to_string()),
+            ("devices", "smartphone".to_string()),
+            ("languages", "fr".to_string()),
+            ("minutes", "90".to_string()),
+            ("meetings", "2".to_string()),
+            ("resources", resource.to_string()),
+        ]
+    };
+    // levels the wrong way round and a link without https: refused, the title kept
+    let wrong = coordinator.post(app.url("/organisations/cpas-charleroi/modules?lang=en")).form(&form("1", "Aide www.example.be")).send().await.unwrap();
+    assert_eq!(wrong.status(), 422);
+    let body = wrong.text().await.unwrap();
+    assert!(body.contains("above the") && body.contains("must start with https://") && body.contains("WhatsApp en famille"));
+    let created = coordinator.post(app.url("/organisations/cpas-charleroi/modules")).form(&form("3", "Aide WhatsApp https://faq.whatsapp.com")).send().await.unwrap();
+    assert_eq!(created.status(), 303);
+    let location = created.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(location, "/catalogue/cpas-charleroi-whatsapp-en-famille");
+    let page = app.get(&format!("{location}?lang=fr")).await.text().await.unwrap();
+    assert!(page.contains("WhatsApp en famille") && page.contains("https://faq.whatsapp.com"));
+    // Charleroi can plan it; Eupen does not see it among its modules to plan
+    let org = organisation(&app, "cpas-charleroi").await;
+    assert!(catalogue::available_to(&app.db, Some(org)).await.unwrap().iter().any(|m| m.code == "cpas-charleroi-whatsapp-en-famille"));
+    let eupen = organisation(&app, "oeshz-eupen").await;
+    assert!(!catalogue::available_to(&app.db, Some(eupen)).await.unwrap().iter().any(|m| m.code == "cpas-charleroi-whatsapp-en-famille"));
+    let id = workshop(&app, "cpas-charleroi", "cpas-charleroi-whatsapp-en-famille", 6).await;
+    let public = app.get(&format!("/workshops/{id}?lang=fr")).await.text().await.unwrap();
+    assert!(public.contains("WhatsApp en famille"));
+    // a volunteer may not publish modules
+    let (volunteer, volunteer_csrf) = signed_in(&app, "volunteer.charleroi@demo.relais.be").await;
+    let refused = volunteer.post(app.url("/organisations/cpas-charleroi/modules")).form(&[("csrf", volunteer_csrf.as_str())]).send().await.unwrap();
+    assert_eq!(refused.status(), 403);
+}
