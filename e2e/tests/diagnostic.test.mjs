@@ -195,3 +195,24 @@ test('every diagnostic and catalogue page passes axe in four languages', async (
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test('the item bank pages of platform admins pass axe in four languages', async () => {
+  const { context, page } = await phone();
+  await page.goto(`${env.server.baseUrl}/login`);
+  await page.fill('#email', 'admin@demo.relais.be');
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(/\/account/), page.click('button[type="submit"]')]);
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    await page.goto(`${env.server.baseUrl}/admin/items?lang=${lang}`);
+    for (const v of await axeViolations(page)) problems.push(`items [${lang}] ${v}`);
+    const href = await page.locator('a[href^="/admin/items/"]').first().getAttribute('href');
+    await page.goto(`${env.server.baseUrl}${href}?lang=${lang}`);
+    await page.fill('#item-answer', '9');
+    await Promise.all([page.waitForLoadState(), page.locator('form button[type="submit"]').last().click()]);
+    assert.ok(await page.isVisible('.alert'), 'the error is shown');
+    for (const v of await axeViolations(page)) problems.push(`item with an error [${lang}] ${v}`);
+  }
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
