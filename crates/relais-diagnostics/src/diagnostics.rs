@@ -262,10 +262,10 @@ pub async fn start(db: &Db, mode: Mode, language: &str, starter: Starter) -> Res
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
-        if inserted == 1 {
-            if let Some(d) = find(db, id).await? {
-                return Ok(d);
-            }
+        if inserted == 1
+            && let Some(d) = find(db, id).await?
+        {
+            return Ok(d);
         }
     }
     Err(DbError::Sqlx(sqlx::Error::Protocol("no free diagnostic code after five draws".into())))

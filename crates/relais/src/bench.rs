@@ -1046,7 +1046,7 @@ mod search {
                 let n = times.len().max(1);
                 let stage = format!("app_{target}_{}", if encoding.is_empty() { "identity" } else { "compressed" });
                 let mut slowest: Vec<(Duration, &String)> = times.iter().copied().zip(paths.iter()).collect();
-                slowest.sort_by(|a, b| b.0.cmp(&a.0));
+                slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
                 for (took, path) in slowest.iter().take(3) {
                     println!("profile: stage={stage} slow_us={:.0} path={path}", took.as_secs_f64() * 1e6);
                 }

@@ -67,6 +67,7 @@ pub struct ListQuery {
     done: String,
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn render(state: &AppState, ctx: &PageContext, user: &CurrentUser, organisation: &Organisation, person: Option<Uuid>, code: String, link_error: Option<String>, notice: Option<String>, status: StatusCode) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let may_view_people = policy::decide(user, organisation.id, Action::ViewPeople) == Decision::Allowed;
