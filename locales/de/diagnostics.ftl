@@ -166,3 +166,10 @@ admin-item-error-text = Geben Sie Fragetext und Textalternative in jeder Sprache
 admin-item-error-options = Geben Sie 3 oder 4 Antworten an, in jeder Sprache gleich viele.
 admin-item-error-answer = Die richtige Antwort muss eine der Antworten sein (0 = die erste).
 admin-item-error-calibration = Geben Sie eine Schwierigkeit von -1 bis 5 und eine Trennschärfe von 0,2 bis 4 an.
+admin-items-recalibrate = Anhand der Antworten neu kalibrieren
+admin-items-recalibrate-hint = Gibt jeder Frage, die mindestens { $count }-mal beantwortet wurde, die Schwierigkeit, die die Antworten am besten erklärt, je nach der Stufe, auf der jede Person eingestuft wurde.
+admin-items-recalibrated = { $count ->
+    [one] 1 Frage neu kalibriert.
+   *[other] { $count } Fragen neu kalibriert.
+}
+admin-item-difficulty-short = Schwierigkeit

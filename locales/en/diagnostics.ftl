@@ -166,3 +166,10 @@ admin-item-error-text = Give the question and the text alternative in each langu
 admin-item-error-options = Give 3 or 4 answers, the same number in each language.
 admin-item-error-answer = The right answer must be one of the answers (0 = the first).
 admin-item-error-calibration = Give a difficulty from -1 to 5 and a discrimination from 0.2 to 4.
+admin-items-recalibrate = Recalibrate from the answers
+admin-items-recalibrate-hint = Sets the difficulty of each item answered at least { $count } times to the one that best explains the answers, given where each person was placed.
+admin-items-recalibrated = { $count ->
+    [one] 1 item recalibrated.
+   *[other] { $count } items recalibrated.
+}
+admin-item-difficulty-short = Difficulty

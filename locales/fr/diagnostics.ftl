@@ -166,3 +166,10 @@ admin-item-error-text = Donnez l’énoncé et le texte alternatif dans chaque l
 admin-item-error-options = Donnez 3 ou 4 réponses, le même nombre dans chaque langue.
 admin-item-error-answer = La bonne réponse doit être l’une des réponses (0 = la première).
 admin-item-error-calibration = Donnez une difficulté de -1 à 5 et une discrimination de 0,2 à 4.
+admin-items-recalibrate = Recalibrer d’après les réponses
+admin-items-recalibrate-hint = Donne à chaque question posée au moins { $count } fois la difficulté qui explique le mieux les réponses, selon le niveau où chaque personne a été placée.
+admin-items-recalibrated = { $count ->
+    [one] 1 question recalibrée.
+   *[other] { $count } questions recalibrées.
+}
+admin-item-difficulty-short = Difficulté

@@ -166,3 +166,10 @@ admin-item-error-text = Geef de vraagtekst en het tekstalternatief in elke taal.
 admin-item-error-options = Geef 3 of 4 antwoorden, hetzelfde aantal in elke taal.
 admin-item-error-answer = Het juiste antwoord moet een van de antwoorden zijn (0 = het eerste).
 admin-item-error-calibration = Geef een moeilijkheid van -1 tot 5 en een onderscheidend vermogen van 0,2 tot 4.
+admin-items-recalibrate = Herkalibreren op basis van de antwoorden
+admin-items-recalibrate-hint = Geeft elke vraag die minstens { $count } keer beantwoord werd de moeilijkheid die de antwoorden het best verklaart, volgens het niveau waarop elke persoon geplaatst werd.
+admin-items-recalibrated = { $count ->
+    [one] 1 vraag herkalibreerd.
+   *[other] { $count } vragen herkalibreerd.
+}
+admin-item-difficulty-short = Moeilijkheid

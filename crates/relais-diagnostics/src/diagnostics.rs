@@ -298,6 +298,13 @@ pub async fn of_organisation(db: &Db, organisation: Uuid, limit: i64) -> Result<
     Ok(rows.into_iter().map(Row::into_diagnostic).collect())
 }
 
+/// The latest finished diagnostics of every kind (the item bank's recalibration reads them).
+pub async fn finished(db: &Db, limit: i64) -> Result<Vec<Diagnostic>, DbError> {
+    let sql = concat!("SELECT ", diagnostic_columns!(), " FROM diagnostics WHERE stage = 'done' ORDER BY finished_at DESC LIMIT $1");
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Row>(sql).bind(limit).fetch_all(pool).await)?;
+    Ok(rows.into_iter().map(Row::into_diagnostic).collect())
+}
+
 /// Save the intake and move to the gate.
 pub async fn save_intake(db: &Db, id: Uuid, intake: &Intake, postcode: &str) -> Result<bool, DbError> {
     let done = on_db!(db, pool => sqlx::query("UPDATE diagnostics SET intake = $2, postcode = $3, stage = 'gate', updated_at = $4 WHERE id = $1 AND stage = 'intake'")

@@ -63,16 +63,24 @@ impl Default for Prior {
 }
 
 impl Prior {
-    /// Start from an earlier result: each area centred on its previous level, as firmly as that
-    /// result was certain (never certain enough to skip the area).
+    /// Start from an earlier result: each area leaning on its previous level, mildly and more
+    /// upwards than downwards (people learn between two diagnostics); a result that was "to
+    /// confirm" leans less. Never so firmly that one question could not move it.
     pub fn from_previous(levels: &[(Area, u8, f64)]) -> Prior {
         let mut prior = Prior::default();
         for &(area, level, confidence) in levels {
-            let strength = confidence.clamp(0.2, 0.8);
             let weights = &mut prior.areas[area.index()];
             for (l, w) in weights.iter_mut().enumerate() {
-                let d = (l as i32 - level as i32).unsigned_abs() as usize;
-                *w = if d == 0 { strength * 2.0 } else { (1.0 - strength) * KERNEL[d.min(LEVELS - 1)] };
+                let d = l as i32 - level as i32;
+                let lean: f64 = match d {
+                    0 => 1.0,
+                    1 => 0.7,
+                    2 => 0.35,
+                    -1 => 0.35,
+                    _ if d > 0 => 0.15,
+                    _ => 0.1,
+                };
+                *w = if confidence < 0.5 { lean.sqrt() } else { lean };
             }
         }
         prior

@@ -33,6 +33,7 @@ pub fn routes() -> Routes {
         .route("/organisations/{slug}/diagnostics/link", post(helper::link))
         .route("/organisations/{slug}/diagnostics/{diagnostic}/modules", post(helper::set_modules))
         .route("/admin/items", get(admin::list))
+        .route("/admin/items/recalibrate", post(admin::recalibrate))
         .route("/admin/items/{code}", get(admin::edit).post(admin::save))
         .route("/organisations/{slug}/modules", get(modules::new_form).post(modules::create))
         .route("/workshops", get(calendar::page))
@@ -61,3 +62,4 @@ pub mod demo;
 pub mod workshops;
 pub mod demand;
 pub mod reporting;
+pub mod calibration;

@@ -38,15 +38,25 @@ pub struct ItemLine {
     pub question: String,
     pub answered: i64,
     pub right_pct: String,
+    pub difficulty: String,
     pub active: bool,
+}
+
+impl ListPage<'_> {
+    fn min_answers_f64(&self) -> f64 {
+        self.min_answers as f64
+    }
 }
 
 #[derive(Template)]
 #[template(path = "admin_items.html")]
-struct ListPage {
+struct ListPage<'a> {
     tr: Tr,
+    csrf: &'a str,
     lines: Vec<ItemLine>,
     total: usize,
+    min_answers: usize,
+    notice: Option<String>,
 }
 
 /// How often each item was answered, and answered right, over every finished diagnostic.
@@ -64,7 +74,7 @@ async fn answer_stats(state: &AppState) -> Result<HashMap<String, (i64, i64)>, A
 }
 
 /// `GET /admin/items`.
-pub async fn list(State(state): State<AppState>, ctx: PageContext, user: CurrentUser) -> Result<Response, AppError> {
+pub async fn list(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Query(query): Query<RecalibratedQuery>) -> Result<Response, AppError> {
     admin_only(&user)?;
     let tr = ctx.tr;
     let stats = answer_stats(&state).await?;
@@ -82,12 +92,36 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext, user: Current
                 question: i.variant(tr.locale).question.clone(),
                 answered: n,
                 right_pct: if n > 0 { format!("{} %", (100 * right + n / 2) / n) } else { "—".into() },
+                difficulty: format!("{:.2}", i.difficulty),
                 active: i.active,
             }
         })
         .collect();
-    let page = ListPage { tr, total: lines.len(), lines };
+    let notice = query.recalibrated.parse::<f64>().ok().map(|n| tr.t_args("admin-items-recalibrated", &[("count", relais_core::i18n::FluentArg::Number(n))]));
+    let page = ListPage { tr, csrf: &ctx.csrf, total: lines.len(), lines, min_answers: crate::calibration::MIN_ANSWERS, notice };
     ctx.render(&tr.t("admin-items-title"), &page.render()?)
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct RecalibratedQuery {
+    #[serde(default)]
+    recalibrated: String,
+}
+
+/// `POST /admin/items/recalibrate`: refit the difficulty of every item answered often enough.
+pub async fn recalibrate(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
+    admin_only(&user)?;
+    let bank = items::all(&state.db).await?;
+    let diagnostics = crate::diagnostics::finished(&state.db, 100_000).await?;
+    let fitted = crate::calibration::refit(&bank, &diagnostics);
+    for (code, difficulty) in &fitted {
+        if let Some(item) = bank.iter().find(|i| &i.code == code) {
+            let mut item = item.clone();
+            item.difficulty = *difficulty;
+            items::update(&state.db, &item).await?;
+        }
+    }
+    Ok(Redirect::to(&format!("/admin/items?recalibrated={}", fitted.len())).into_response())
 }
 
 pub struct VariantForm {

@@ -249,6 +249,23 @@ async fn a_helper_links_a_result_by_its_code_and_another_organisation_gets_nothi
     let seen: Vec<&String> = d.answers.iter().filter(|a| a.scored).map(|a| &a.item).collect();
     assert!(again.answers.iter().filter(|a| a.scored).all(|a| !seen.contains(&&a.item)), "no item of the first diagnostic again");
 
+    // a third diagnostic, answered right throughout: progress shown where it is probable
+    let started = worker.post(app.url("/organisations/cpas-charleroi/diagnostics")).form(&[("csrf", worker_csrf.as_str()), ("person", &person.to_string())]).send().await.unwrap();
+    let third = Uuid::parse_str(started.headers()["location"].to_str().unwrap().trim_start_matches("/diagnostic/")).unwrap();
+    worker.post(app.url(&format!("/diagnostic/{third}/intake"))).form(&[("csrf", worker_csrf.as_str()), ("devices", "smartphone")]).send().await.unwrap();
+    let bank = items::active(&app.db).await.unwrap();
+    let right = |code: &str| {
+        let item = bank.iter().find(|i| i.code == code).unwrap();
+        if item.kind.is_choice() { item.answer.to_string() } else { "alone".to_string() }
+    };
+    while answer_page(&app, &worker, &worker_csrf, third, true, &right).await.is_some() {}
+    let latest = diagnostics::find(&app.db, third).await.unwrap().unwrap();
+    let previous = diagnostics::find(&app.db, second).await.unwrap().unwrap();
+    let probable: Vec<_> = latest.result.iter().filter(|r| previous.result_of(r.area).is_some_and(|b| diagnostics::progress_probability(r, b) >= 0.8)).collect();
+    assert!(!probable.is_empty(), "levels rose: {:?} → {:?} {:?}", previous.result.iter().map(|r| r.level).collect::<Vec<_>>(), latest.result.iter().map(|r| r.level).collect::<Vec<_>>(), latest.answers);
+    let page = worker.get(app.url(&format!("/diagnostic/{third}/result?lang=en"))).send().await.unwrap().text().await.unwrap();
+    assert_eq!(page.matches("Progress!").count(), probable.len(), "progress shown only where probable");
+
     // erasing the person keeps the results, unlinked
     let (coordinator, coordinator_csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
     let erased = coordinator.post(app.url(&format!("/organisations/cpas-charleroi/people/{person}/erase"))).form(&[("csrf", coordinator_csrf.as_str()), ("confirm", "yes")]).send().await.unwrap();
@@ -323,6 +340,18 @@ async fn a_platform_admin_edits_an_item_and_sees_how_it_was_answered() {
     assert_eq!(after.difficulty, 2.5);
     assert_eq!(after.discrimination, 1.1);
     assert!(after.active);
+    // recalibration from the demo's answers: the items answered often enough get a fitted difficulty
+    let before = items::all(&app.db).await.unwrap();
+    let done = admin.post(app.url("/admin/items/recalibrate")).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+    assert_eq!(done.status(), 303);
+    let count: usize = done.headers()["location"].to_str().unwrap().split('=').nth(1).unwrap().parse().unwrap();
+    assert!(count >= 1, "items answered at least {} times in the demo", relais_diagnostics::calibration::MIN_ANSWERS);
+    let after_all = items::all(&app.db).await.unwrap();
+    let changed = after_all.iter().filter(|a| before.iter().any(|b| b.id == a.id && (b.difficulty - a.difficulty).abs() > 1e-9)).count();
+    assert!(changed >= 1 && changed <= count);
+    assert!(after_all.iter().all(|i| (-1.0..=5.0).contains(&i.difficulty)));
+    let list = admin.get(app.url(&format!("/admin/items?recalibrated={count}&lang=en"))).send().await.unwrap().text().await.unwrap();
+    assert!(list.contains("recalibrated"));
     // a coordinator may not
     let (coordinator, coordinator_csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
     assert_eq!(coordinator.get(app.url("/admin/items")).send().await.unwrap().status(), 403);

@@ -155,6 +155,7 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/admin/items", "GET", Access::Admin),
     ("/admin/items/{code}", "GET", Access::Admin),
     ("/admin/items/{code}", "POST", Access::Admin),
+    ("/admin/items/recalibrate", "POST", Access::Admin),
     // Workshops: the calendar and registering are public; helpers register people and take
     // attendance; coordinators and workers plan, cancel and read the call list.
     ("/workshops", "GET", Access::Public),
