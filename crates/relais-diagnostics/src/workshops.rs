@@ -409,3 +409,61 @@ pub async fn present_at(db: &Db, meeting: Uuid) -> Result<Vec<Uuid>, DbError> {
         .fetch_all(pool)
         .await)?)
 }
+
+/// The background job that clears contacts (see [`forget_contacts`]).
+pub const CONTACTS_JOB: &str = "workshop-contacts";
+
+/// Days after a workshop's last meeting (or after a request for a module was closed) before the
+/// names, phones and e-mails given for it are cleared: the rows stay, for the figures.
+pub const KEEP_CONTACTS_DAYS: i64 = 90;
+
+/// Clear the contacts of registrations to workshops over for [`KEEP_CONTACTS_DAYS`], and of
+/// requests for a module closed as long ago; returns how many rows were cleared.
+pub async fn forget_contacts(db: &Db, now: OffsetDateTime) -> Result<u64, DbError> {
+    let cutoff = now - time::Duration::days(KEEP_CONTACTS_DAYS);
+    let registrations = on_db!(db, pool => sqlx::query(
+        "UPDATE registrations SET name = '', phone = '', email = '', updated_at = $2
+         WHERE (name <> '' OR phone <> '' OR email <> '') AND workshop_id IN (
+            SELECT w.id FROM workshops w WHERE NOT EXISTS (
+                SELECT 1 FROM workshop_meetings m WHERE m.workshop_id = w.id AND m.ends_at >= $1))",
+    )
+    .bind(cutoff)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
+    let requests = on_db!(db, pool => sqlx::query(
+        "UPDATE module_requests SET name = '', phone = '', email = '' WHERE (name <> '' OR phone <> '' OR email <> '')
+         AND status <> 'waiting' AND updated_at < $1",
+    )
+    .bind(cutoff)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(registrations + requests)
+}
+
+/// The loop `relais serve` starts: once a day (claimed through the jobs table, so one instance
+/// runs it), clear the contacts that are no longer needed.
+pub async fn run_forever(db: Db) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        let now = OffsetDateTime::now_utc();
+        match relais_accompaniments::retention::claim(&db, CONTACTS_JOB, now).await {
+            Ok(true) => {
+                let result = forget_contacts(&db, now).await;
+                let summary = match &result {
+                    Ok(n) => format!("cleared={n}"),
+                    Err(e) => format!("error: {e}"),
+                };
+                if let Err(error) = relais_accompaniments::retention::finish(&db, CONTACTS_JOB, now, &summary).await {
+                    tracing::warn!(job = CONTACTS_JOB, %error, "job not recorded");
+                }
+                tracing::info!(job = CONTACTS_JOB, summary, "job done");
+            }
+            Ok(false) => {}
+            Err(error) => tracing::warn!(job = CONTACTS_JOB, %error, "job failed"),
+        }
+    }
+}

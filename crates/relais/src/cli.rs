@@ -32,7 +32,8 @@ pub enum Command {
     #[command(subcommand)]
     Token(TokenCommand),
     /// Run the retention job now: anonymise people inactive past their organisation's period
-    /// (`relais serve` also runs it every 6 hours). Prints `retention: anonymised=N`.
+    /// (`relais serve` also runs it every 6 hours), and clear the contacts given for workshops over
+    /// for 90 days. Prints `retention: anonymised=N`, then `retention: workshop_contacts_cleared=M`.
     Retention(DatabaseArgs),
     /// List every registered route pattern, one per line.
     Routes,
@@ -176,6 +177,8 @@ async fn retention(args: &DatabaseArgs) -> CliResult {
     let db = open_database(args).await?;
     let anonymised = relais_accompaniments::retention::anonymise_inactive(&db, time::OffsetDateTime::now_utc()).await?;
     println!("retention: anonymised={anonymised}");
+    let cleared = relais_diagnostics::workshops::forget_contacts(&db, time::OffsetDateTime::now_utc()).await?;
+    println!("retention: workshop_contacts_cleared={cleared}");
     db.close().await;
     Ok(())
 }

@@ -35,6 +35,8 @@ pub async fn run(args: ServeArgs) -> CliResult {
 
     // Background jobs (retention): claimed through the database, so several instances share them.
     let jobs = tokio::spawn(relais_accompaniments::retention::run_forever(db.clone()));
+    // Contacts given for workshops and module requests, cleared once no longer needed.
+    let contacts = tokio::spawn(relais_diagnostics::workshops::run_forever(db.clone()));
     let rollups = tokio::spawn(relais_reports::rollup::run_forever(db.clone()));
 
     tracing::info!(%address, "Relais is listening");
@@ -46,6 +48,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     jobs.abort();
+    contacts.abort();
     rollups.abort();
     tracing::info!("in-flight requests finished; closing the database pool");
     db.close().await;

@@ -373,3 +373,34 @@ async fn an_organisation_publishes_its_own_module_and_plans_a_workshop_of_it() {
     let refused = volunteer.post(app.url("/organisations/cpas-charleroi/modules")).form(&[("csrf", volunteer_csrf.as_str())]).send().await.unwrap();
     assert_eq!(refused.status(), 403);
 }
+
+#[tokio::test]
+async fn contacts_given_for_a_workshop_are_cleared_three_months_after_it() {
+    let app = TestApp::spawn_demo().await;
+    let org = organisation(&app, "cpas-charleroi").await;
+    let module = catalogue::by_code(&app.db, "email-basics").await.unwrap().unwrap();
+    let long_ago = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap() - Duration::days(120);
+    let old = Uuid::new_v4();
+    let new = NewWorkshop {
+        module_id: module.id,
+        place_id: None,
+        language: "fr".into(),
+        device: "pc".into(),
+        capacity: 5,
+        facilitators: String::new(),
+        meetings: vec![(long_ago, long_ago + Duration::hours(2))],
+    };
+    assert!(workshops::create(&app.db, old, org, &new).await.unwrap());
+    workshops::register(&app.db, old, Uuid::new_v4(), &NewRegistration { name: "Ancien".into(), phone: "0470 99 99 99".into(), ..Default::default() }).await.unwrap();
+    let recent = workshop(&app, "cpas-charleroi", "email-basics", 5).await;
+    workshops::register(&app.db, recent, Uuid::new_v4(), &NewRegistration { name: "Récent".into(), phone: "0470 88 88 88".into(), ..Default::default() }).await.unwrap();
+    let cleared = workshops::forget_contacts(&app.db, OffsetDateTime::now_utc()).await.unwrap();
+    assert!(cleared >= 1);
+    let old_regs = workshops::registrations(&app.db, old).await.unwrap();
+    assert_eq!(old_regs.len(), 1, "the registration stays, for the figures");
+    assert!(old_regs[0].name.is_empty() && old_regs[0].phone.is_empty());
+    assert_eq!(workshops::registrations(&app.db, recent).await.unwrap()[0].name, "Récent");
+    // the command line runs it too
+    let again = workshops::forget_contacts(&app.db, OffsetDateTime::now_utc()).await.unwrap();
+    assert_eq!(again, 0, "nothing left to clear");
+}
