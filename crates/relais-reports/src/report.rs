@@ -158,8 +158,11 @@ pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &F
         ("participants", "report-workshop-participants", figures.learning.participants, previous.learning.participants),
         ("attendance-rate", "report-attendance-rate", figures.learning.attendance_rate().unwrap_or(0), previous.learning.attendance_rate().unwrap_or(0)),
     ];
+    // An attendance rate only where attendance was taken (never a made-up 0 %).
+    let attendance_known = figures.learning.expected > 0 || previous.learning.expected > 0;
     let headline = headline_rows
         .iter()
+        .filter(|(code, ..)| *code != "attendance-rate" || attendance_known)
         .map(|(code, key, now, before)| {
             // Hours and collective moments are not counts of people or requests: never hidden.
             let apply = suppressed && !matches!(*code, "hours" | "moments" | "workshops" | "attendance-rate");

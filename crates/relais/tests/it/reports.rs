@@ -91,6 +91,9 @@ async fn the_figures_agree_on_the_page_in_the_csv_the_json_the_api_and_with_the_
     let booked: i64 = workshops.iter().filter(|w| !w.cancelled && w.starts_at < end).map(|w| w.booked).sum();
     assert_eq!(headline["participants"], booked);
     assert!(!table(&report, "demand").is_empty(), "the demand waiting");
+    // the demo took attendance at last week's workshop: a rate, in percent
+    let rate = headline["attendance-rate"].as_i64().expect("an attendance rate");
+    assert!((0..=100).contains(&rate));
     // The page shows the same total; the CSV of a table has the same cells.
     let page = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/reports?{query}&lang=en"))).send().await.unwrap().text().await.unwrap();
     assert!(page.contains(&format!("<td data-code=\"requests\">{total}</td>")), "headline on the page");
