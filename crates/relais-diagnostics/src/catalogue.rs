@@ -7,7 +7,6 @@ use std::{collections::BTreeMap, sync::OnceLock};
 
 use relais_core::{Db, DbError, i18n::Locale, on_db};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::framework::Area;
@@ -154,7 +153,7 @@ impl ModuleRow {
 
 /// Insert the network's modules whose code is not in the catalogue yet.
 pub async fn ensure_seed(db: &Db) -> Result<(), DbError> {
-    let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let now = relais_accompaniments::now();
     for m in seed() {
         let texts: BTreeMap<&str, &ModuleText> = [("fr", &m.fr), ("nl", &m.nl), ("de", &m.de), ("en", &m.en)].into_iter().collect();
         on_db!(db, pool => sqlx::query(
@@ -231,7 +230,7 @@ fn code_for(organisation_slug: &str, title: &str) -> String {
 
 /// Publish an organisation's own module; its code.
 pub async fn create(db: &Db, organisation: Uuid, organisation_slug: &str, new: &NewModule) -> Result<String, DbError> {
-    let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let now = relais_accompaniments::now();
     let base = code_for(organisation_slug, &new.text.title);
     let texts: BTreeMap<&str, &ModuleText> = [(new.language.as_str(), &new.text)].into_iter().collect();
     for attempt in 0..20 {

@@ -2,6 +2,7 @@
 //! coordinator is prompted to open a workshop, and opening it invites them (by e-mail where they
 //! gave one; the others are on a printable call list).
 
+use relais_accompaniments::now;
 use relais_core::{Db, DbError, on_db};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -33,10 +34,6 @@ pub struct NewRequest {
     pub name: String,
     pub phone: String,
     pub email: String,
-}
-
-fn now() -> OffsetDateTime {
-    OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
 /// Add a request (idempotent on its id).
@@ -85,6 +82,12 @@ pub async fn waiting(db: &Db, organisation: Uuid) -> Result<Vec<Waiting>, DbErro
     Ok(rows.into_iter().map(|(module_id, place_id, count)| Waiting { module_id, place_id, count }).collect())
 }
 
+macro_rules! request_columns {
+    () => {
+        "SELECT id, module_id, place_id, person_id, name, phone, email, status, workshop_id, created_at FROM module_requests"
+    };
+}
+
 type Row = (Uuid, Uuid, Option<Uuid>, Option<Uuid>, String, String, String, String, Option<Uuid>, OffsetDateTime);
 
 fn request(r: Row) -> Request {
@@ -93,10 +96,7 @@ fn request(r: Row) -> Request {
 
 /// The requests of an organisation in a status, oldest first.
 pub async fn list(db: &Db, organisation: Uuid, status: &str) -> Result<Vec<Request>, DbError> {
-    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(
-        "SELECT id, module_id, place_id, person_id, name, phone, email, status, workshop_id, created_at FROM module_requests
-         WHERE organisation_id = $1 AND status = $2 ORDER BY created_at, id",
-    )
+    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(concat!(request_columns!(), " WHERE organisation_id = $1 AND status = $2 ORDER BY created_at, id"))
     .bind(organisation)
     .bind(status)
     .fetch_all(pool)
@@ -106,10 +106,7 @@ pub async fn list(db: &Db, organisation: Uuid, status: &str) -> Result<Vec<Reque
 
 /// The requests invited to a workshop (its call list).
 pub async fn invited_to(db: &Db, organisation: Uuid, workshop: Uuid) -> Result<Vec<Request>, DbError> {
-    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(
-        "SELECT id, module_id, place_id, person_id, name, phone, email, status, workshop_id, created_at FROM module_requests
-         WHERE organisation_id = $1 AND workshop_id = $2 ORDER BY created_at, id",
-    )
+    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(concat!(request_columns!(), " WHERE organisation_id = $1 AND workshop_id = $2 ORDER BY created_at, id"))
     .bind(organisation)
     .bind(workshop)
     .fetch_all(pool)

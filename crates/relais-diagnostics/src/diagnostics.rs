@@ -4,6 +4,7 @@
 //! loses nothing; an answer is appended only if the answers are still those the page was built
 //! from (a double submit counts once).
 
+use relais_accompaniments::now;
 use relais_core::{Db, DbError, on_db};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -216,10 +217,6 @@ macro_rules! diagnostic_columns {
     () => {
         "id, code, mode, language, organisation_id, person_id, helper_id, previous_id, stage, intake, postcode, seed, answers, result, modules, started_at, finished_at"
     };
-}
-
-fn now() -> OffsetDateTime {
-    OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
 /// A code a person can read out to a helper: six characters without look-alikes (0/O, 1/I/L).

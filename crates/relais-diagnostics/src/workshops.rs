@@ -6,6 +6,7 @@
 //! transaction that first updates the workshop's own row (a write lock on PostgreSQL, the
 //! database's write lock on SQLite), then counts and decides.
 
+use relais_accompaniments::now;
 use relais_core::{Db, DbError, on_db};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -77,20 +78,28 @@ macro_rules! workshop_columns {
     };
 }
 
-fn now() -> OffsetDateTime {
-    OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH)
-}
-
+/// The workshops of the rows with their meetings, read in one query per 500 workshops (a
+/// calendar page lists hundreds).
 async fn with_meetings(db: &Db, rows: Vec<Row>) -> Result<Vec<Workshop>, DbError> {
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let meetings: Vec<(Uuid, OffsetDateTime, OffsetDateTime)> = on_db!(db, pool => sqlx::query_as(
-            "SELECT id, starts_at, ends_at FROM workshop_meetings WHERE workshop_id = $1 ORDER BY starts_at",
-        )
-        .bind(r.id)
-        .fetch_all(pool)
-        .await)?;
-        out.push(Workshop {
+    let mut meetings: std::collections::HashMap<Uuid, Vec<Meeting>> = std::collections::HashMap::new();
+    for chunk in rows.chunks(500) {
+        let ids = (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let sql = format!("SELECT workshop_id, id, starts_at, ends_at FROM workshop_meetings WHERE workshop_id IN ({ids}) ORDER BY starts_at");
+        let found: Vec<(Uuid, Uuid, OffsetDateTime, OffsetDateTime)> = on_db!(db, pool => {
+            let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
+            for r in chunk {
+                query = query.bind(r.id);
+            }
+            query.fetch_all(pool).await
+        })?;
+        for (workshop, id, starts_at, ends_at) in found {
+            meetings.entry(workshop).or_default().push(Meeting { id, starts_at, ends_at });
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| Workshop {
+            meetings: meetings.remove(&r.id).unwrap_or_default(),
             id: r.id,
             organisation_id: r.organisation_id,
             module_id: r.module_id,
@@ -102,10 +111,8 @@ async fn with_meetings(db: &Db, rows: Vec<Row>) -> Result<Vec<Workshop>, DbError
             facilitators: r.facilitators,
             cancelled: r.status == "cancelled",
             starts_at: r.starts_at,
-            meetings: meetings.into_iter().map(|(id, starts_at, ends_at)| Meeting { id, starts_at, ends_at }).collect(),
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 /// Create a workshop (idempotent on its id: a double submit creates one).

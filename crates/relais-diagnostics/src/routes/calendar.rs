@@ -22,9 +22,10 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    Choice, Fields, field,
+    Choice, FieldError, Fields, field,
     present::{self, WorkshopLine},
-    workshops::{FieldError, check_contact, device_label, language_label},
+    translated,
+    workshops::{check_contact, device_label, language_label},
 };
 use crate::{
     catalogue::{self, Module},
@@ -190,8 +191,7 @@ struct WorkshopPage<'a> {
 
 impl WorkshopPage<'_> {
     fn error(&self, field: &str) -> Option<String> {
-        let found: Vec<&str> = self.errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
-        (!found.is_empty()).then(|| found.join(" "))
+        FieldError::of(&self.errors, field)
     }
 }
 
@@ -262,7 +262,7 @@ pub async fn register(State(state): State<AppState>, ctx: PageContext, Path(id):
     let phone: String = field(&fields, "phone").trim().chars().take(30).collect();
     let errors = check_contact(&name, &phone, "");
     if !errors.is_empty() {
-        let errors = errors.into_iter().map(|(field, key)| FieldError { field, message: tr.t(key) }).collect();
+        let errors = translated(&tr, errors);
         return render_workshop(&ctx, &w, &m, place.as_ref(), name, phone, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let registration = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());

@@ -10,15 +10,12 @@ pub mod result;
 pub mod take;
 pub mod workshops;
 
-/// A form's fields as posted (repeated names kept).
-pub type Fields = Vec<(String, String)>;
+/// Forms read and their errors kept as in the accompaniment log's pages.
+pub use relais_accompaniments::routes::{FieldError, Fields, all, field};
 
-pub fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()).unwrap_or("")
-}
-
-pub fn all(fields: &Fields, name: &str) -> Vec<String> {
-    fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
+/// The translated errors of a form from (field, message key) pairs.
+pub fn translated(tr: &relais_core::i18n::Tr, errors: Vec<(&'static str, &'static str)>) -> Vec<FieldError> {
+    errors.into_iter().map(|(field, key)| FieldError { field, message: tr.t(key) }).collect()
 }
 
 /// A pictogram and its word (the word is always shown, or given as the accessible name).

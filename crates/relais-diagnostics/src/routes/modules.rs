@@ -16,7 +16,7 @@ use relais_core::{
 use relais_directory::taxonomy::Taxonomy;
 use relais_organisations::{organisations::Organisation, policy::Action, routes::organisation::authorise, sessions::CurrentUser};
 
-use super::{Choice, Fields, all, field, workshops::FieldError};
+use super::{Choice, FieldError, Fields, all, field, translated};
 use crate::{
     catalogue::{self, ModuleText, NewModule, Resource, Target},
     framework::{AREAS, Area},
@@ -60,8 +60,7 @@ struct NewPage<'a> {
 
 impl NewPage<'_> {
     fn error(&self, field: &str) -> Option<String> {
-        let found: Vec<&str> = self.errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
-        (!found.is_empty()).then(|| found.join(" "))
+        FieldError::of(&self.errors, field)
     }
 }
 
@@ -205,7 +204,7 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
             Ok(Redirect::to(&format!("/catalogue/{code}")).into_response())
         }
         Err(errors) => {
-            let errors = errors.into_iter().map(|(field, key)| FieldError { field, message: tr.t(key) }).collect();
+            let errors = translated(&tr, errors);
             render(&state, &ctx, &organisation, typed, errors, StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }

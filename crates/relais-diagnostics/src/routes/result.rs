@@ -167,22 +167,18 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(use
             }
         }
     }
-    // the next workshops of those modules near the person
+    // the next workshops near the person: of those modules, else of any module made for the result
     let mut workshops = Vec::new();
     if centre.is_some() {
-        for m in &chosen {
-            let query = crate::routes::calendar::CalendarQuery { module: m.code.clone(), postcode: postcode.clone(), ..Default::default() };
-            for (w, module, place, distance) in crate::routes::calendar::find(&state, &query, 1).await? {
-                workshops.push(crate::routes::present::line(&tr, &w, Some(&module), place.as_ref(), format!("/workshops/{}", w.id), distance));
-            }
-        }
-        if workshops.is_empty() {
-            // none for those modules nearby: the next ones of any module made for this result
-            let query = crate::routes::calendar::CalendarQuery { postcode: postcode.clone(), ..Default::default() };
+        let query = crate::routes::calendar::CalendarQuery { postcode: postcode.clone(), ..Default::default() };
+        let near = crate::routes::calendar::find(&state, &query, 500).await?;
+        let mut pick: Vec<_> = chosen.iter().filter_map(|m| near.iter().find(|x| x.1.code == m.code)).collect();
+        if pick.is_empty() {
             let fits = |m: &Module| m.targets.iter().any(|t| d.result.iter().any(|r| r.area == t.area && t.fits(r.level)));
-            for (w, module, place, distance) in crate::routes::calendar::find(&state, &query, 50).await?.into_iter().filter(|x| fits(&x.1)).take(2) {
-                workshops.push(crate::routes::present::line(&tr, &w, Some(&module), place.as_ref(), format!("/workshops/{}", w.id), distance));
-            }
+            pick = near.iter().filter(|x| fits(&x.1)).take(2).collect();
+        }
+        for (w, module, place, distance) in pick {
+            workshops.push(crate::routes::present::line(&tr, w, Some(module), place.as_ref(), format!("/workshops/{}", w.id), *distance));
         }
     }
     let helper_of = match (&user, d.organisation_id) {

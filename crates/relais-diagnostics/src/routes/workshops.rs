@@ -28,7 +28,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    Choice, Fields, field,
+    Choice, FieldError, Fields, field, translated,
     present::{self, WorkshopLine},
 };
 use crate::{
@@ -116,12 +116,6 @@ pub struct TypedWorkshop {
     pub demand: bool,
 }
 
-/// A field and the message key of its error.
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
-
 #[derive(Template)]
 #[template(path = "workshop_new.html")]
 struct NewPage<'a> {
@@ -141,8 +135,7 @@ struct NewPage<'a> {
 
 impl NewPage<'_> {
     fn error(&self, field: &str) -> Option<String> {
-        let found: Vec<&str> = self.errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
-        (!found.is_empty()).then(|| found.join(" "))
+        FieldError::of(&self.errors, field)
     }
 }
 
@@ -289,7 +282,7 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
     let new = match check(&typed, &modules, &places, today()) {
         Ok(new) => new,
         Err(errors) => {
-            let errors = errors.into_iter().map(|(field, key)| FieldError { field, message: tr.t(key) }).collect();
+            let errors = translated(&tr, errors);
             return render_new(&state, &ctx, &organisation, typed, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
@@ -378,8 +371,7 @@ struct ShowPage<'a> {
 
 impl ShowPage<'_> {
     fn error(&self, field: &str) -> Option<String> {
-        let found: Vec<&str> = self.errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
-        (!found.is_empty()).then(|| found.join(" "))
+        FieldError::of(&self.errors, field)
     }
 }
 
@@ -509,7 +501,7 @@ pub async fn register(State(state): State<AppState>, ctx: PageContext, user: Cur
     }
     let errors = check_contact(&name, &phone, &email);
     if !errors.is_empty() {
-        let errors = errors.into_iter().map(|(field, key)| FieldError { field, message: tr.t(key) }).collect();
+        let errors = translated(&tr, errors);
         return render_show(&state, &ctx, &user, &organisation, &w, (name, phone, email), errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
@@ -630,8 +622,7 @@ struct DemandPage<'a> {
 
 impl DemandPage<'_> {
     fn error(&self, field: &str) -> Option<String> {
-        let found: Vec<&str> = self.errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
-        (!found.is_empty()).then(|| found.join(" "))
+        FieldError::of(&self.errors, field)
     }
 }
 
@@ -721,7 +712,7 @@ pub async fn add_demand(State(state): State<AppState>, ctx: PageContext, user: C
         errors.push(("place", "workshop-error-place"));
     }
     let (Some(module), true) = (module, errors.is_empty()) else {
-        let errors = errors.into_iter().map(|(field, key)| FieldError { field, message: tr.t(key) }).collect();
+        let errors = translated(&tr, errors);
         return render_demand(&state, &ctx, &user, &organisation, typed, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
