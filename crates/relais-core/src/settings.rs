@@ -33,6 +33,34 @@ pub async fn set(db: &Db, key: &str, value: &str) -> Result<(), DbError> {
     Ok(())
 }
 
+/// The value of `key`, set to `value` first when absent; every process gets the same answer
+/// (the first writer wins).
+pub async fn get_or_insert(db: &Db, key: &str, value: &str) -> Result<String, DbError> {
+    let now = OffsetDateTime::now_utc();
+    on_db!(db, pool => sqlx::query(
+        "INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(key)
+    .bind(value)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|_| ()))?;
+    Ok(get(db, key).await?.unwrap_or_else(|| value.to_string()))
+}
+
+/// The instance's secret key, created on first use.
+pub async fn instance_key(db: &Db) -> Result<crate::secrets::InstanceKey, DbError> {
+    let stored = get_or_insert(db, INSTANCE_KEY, &crate::secrets::random_token()).await?;
+    match crate::secrets::InstanceKey::from_hex(&stored) {
+        Some(key) => Ok(key),
+        None => Err(DbError::Sqlx(sqlx::Error::Protocol(format!("the setting {INSTANCE_KEY} is not 64 hex digits")))),
+    }
+}
+
+/// Where the instance's secret key is kept.
+const INSTANCE_KEY: &str = "instance.secret_key";
+
 /// Whether this instance holds the fictitious demo data set.
 pub async fn is_demo(db: &Db) -> Result<bool, DbError> {
     Ok(get(db, DEMO_INSTANCE).await?.as_deref() == Some("true"))

@@ -8,6 +8,7 @@
 //! password, to its handler — one submit, nothing retyped. A page (GET) resumes through
 //! `POST /session/resume`, which then returns to it.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form, Router,
@@ -15,7 +16,7 @@ use axum::{
     extract::{FromRequestParts, Request, State},
     http::{HeaderValue, Method, StatusCode, header, request::Parts},
     middleware::{self, Next},
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::{FluentArg, Tr},
@@ -96,27 +97,27 @@ async fn try_resume(state: &AppState, parts: &mut Parts, token: &str, password: 
         return Ok(()); // valid already (a double submit) or gone: the handler's extractor decides
     };
     let ClientAddr(client) = ClientAddr::from_request_parts(parts, state).await.unwrap_or(ClientAddr("unknown".into()));
-    let key = throttle::account_key(&idle.email);
-    if let Ok(Some(until)) = throttle::blocked_until(db, &key).await {
-        let minutes = ((until - time::OffsetDateTime::now_utc()).whole_seconds() + 59) / 60;
-        return Err(ResumeFailure::Throttled(minutes.max(1)));
+    let now = state.clock.now();
+    if let Ok(Some(until)) = throttle::sign_in_blocked_until(db, &idle.email, &client, now).await {
+        return Err(ResumeFailure::Throttled(throttle::minutes_until(until, now)));
     }
     let stored = users::find(db, idle.user_id).await.ok().flatten().filter(|u| u.active).and_then(|u| u.password_hash);
     if passwords::verify_async(password, stored).await {
-        let _ = throttle::clear(db, &key).await;
+        let _ = throttle::sign_in_succeeded(db, &idle.email, &client, now).await;
         if let Err(error) = sessions::touch(db, token).await {
             tracing::error!(%error, "could not resume a session");
         }
         audit::record_or_log(db, Event { actor: Some(idle.user_id), action: "session.resumed", client: &client, ..Event::default() }).await;
         Ok(())
     } else {
-        let failures = throttle::record_failure(db, &key).await.unwrap_or(0);
+        if let Err(error) = throttle::sign_in_failed(db, &idle.email, &client, now).await {
+            tracing::error!(%error, "could not count a failed resumption");
+        }
         audit::record_or_log(db, Event {
             actor: Some(idle.user_id),
             action: "session.resume_failed",
             object: Some(idle.email.clone()),
             client: &client,
-            detail: Some(format!("failures={failures}")),
             ..Event::default()
         })
         .await;
@@ -185,6 +186,6 @@ pub struct ResumeForm {
 }
 
 /// `POST /session/resume`: the middleware has revived the session; go back to the page.
-pub async fn submit(_user: CurrentUser, Form(form): Form<ResumeForm>) -> Response {
-    Redirect::to(safe_next(&form.next)).into_response()
+pub async fn submit(State(state): State<AppState>, _user: CurrentUser, Form(form): Form<ResumeForm>) -> Response {
+    see_other(&safe_next(&state.config, &form.next)).into_response()
 }

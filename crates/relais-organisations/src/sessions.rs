@@ -3,10 +3,11 @@
 //! only its fingerprint. Sessions end after an idle timeout (per organisation, 30 min by default),
 //! after 12 hours in all, at log-out, or with "log out everywhere".
 
+use relais_core::web::response::see_other;
 use axum::{
     extract::FromRequestParts,
     http::{HeaderValue, header, request::Parts},
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     Db, DbError,
@@ -19,7 +20,7 @@ use uuid::Uuid;
 
 use crate::organisations::{DEFAULT_IDLE_TIMEOUT_MINUTES, Membership, memberships_of};
 
-pub const SESSION_COOKIE: &str = "relais_session";
+pub use relais_core::web::csrf::SESSION_COOKIE;
 /// Where a session waiting for its second factor is sent.
 pub const SECOND_FACTOR_LOGIN: &str = "/login/second-factor";
 /// Where a user who must enrol a second factor is sent.
@@ -84,7 +85,7 @@ pub fn language_cookie(locale: Locale) -> String {
 
 /// A redirect that opens a session: session cookie, and the user's language.
 pub fn signed_in_redirect(config: &WebConfig, to: &str, token: &str, locale: Locale) -> Response {
-    let mut response = Redirect::to(to).into_response();
+    let mut response = see_other(to).into_response();
     for cookie in [cookie(config, token), language_cookie(locale)] {
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
@@ -250,7 +251,7 @@ impl IntoResponse for LoginRequired {
             target.push_str("?next=");
             target.push_str(&encode_component(&self.next));
         }
-        Redirect::to(&target).into_response()
+        see_other(&target).into_response()
     }
 }
 
@@ -281,7 +282,7 @@ impl FromRequestParts<AppState> for CurrentUser {
                 if path == SECOND_FACTOR_LOGIN || path == "/logout" {
                     Ok(user)
                 } else {
-                    Err(Redirect::to(SECOND_FACTOR_LOGIN).into_response())
+                    Err(see_other(SECOND_FACTOR_LOGIN).into_response())
                 }
             }
             Ok(Some(user)) if user.must_enrol => {
@@ -289,7 +290,7 @@ impl FromRequestParts<AppState> for CurrentUser {
                 if path == SECOND_FACTOR_ENROL || path == "/logout" {
                     Ok(user)
                 } else {
-                    Err(Redirect::to(SECOND_FACTOR_ENROL).into_response())
+                    Err(see_other(SECOND_FACTOR_ENROL).into_response())
                 }
             }
             Ok(Some(user)) => Ok(user),
@@ -319,9 +320,10 @@ impl FromRequestParts<AppState> for MaybeUser {
     }
 }
 
-/// A path on this site (`/x`), never another site (`//evil`, `https://…`, `/\evil`).
+/// A path on this site (`/x`), never another site (`//evil`, `https://…`, `/\\evil`, `/<TAB>/evil`):
+/// read by the WHATWG URL rules, as a browser reads it.
 pub fn is_local_path(path: &str) -> bool {
-    path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") && !path.contains(['\r', '\n'])
+    relais_core::web::response::local_target("http://relais.invalid", path).is_some()
 }
 
 pub(crate) fn encode_component(text: &str) -> String {

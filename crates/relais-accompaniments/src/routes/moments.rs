@@ -1,11 +1,12 @@
 //! Collective moments outside the catalogue: the organisation's list and the form.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::Tr,
@@ -157,5 +158,5 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
     };
     let id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
     moments::create(&state.db, id, organisation.id, &moment, Some(user.id)).await?;
-    Ok(Redirect::to(&format!("/organisations/{}/moments?done=created", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/moments?done=created", organisation.slug)).into_response())
 }

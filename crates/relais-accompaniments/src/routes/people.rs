@@ -2,12 +2,13 @@
 //! history, their export (JSON) and erasure. Only within the organisation, only for the roles
 //! the policy allows.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form, Json,
     extract::{Path, Query, State},
     http::{StatusCode, header},
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::Tr,
@@ -167,7 +168,7 @@ pub async fn create(
     let form_id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
     // A repeated submit of a form already saved goes to the person.
     if people::find(&state.db, organisation.id, form_id).await?.is_some() {
-        return Ok(Redirect::to(&format!("/organisations/{}/people/{form_id}", organisation.slug)).into_response());
+        return Ok(see_other(&format!("/organisations/{}/people/{form_id}", organisation.slug)).into_response());
     }
     let checked = match people::check(&typed, &terms) {
         Ok(checked) => checked,
@@ -197,7 +198,7 @@ pub async fn create(
         })
         .await;
     }
-    Ok(Redirect::to(&format!("/organisations/{}/people/{form_id}", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/people/{form_id}", organisation.slug)).into_response())
 }
 
 #[derive(Template)]
@@ -371,5 +372,5 @@ pub async fn erase(
         detail: None,
     })
     .await;
-    Ok(Redirect::to(&format!("/organisations/{}/people?done=erased", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/people?done=erased", organisation.slug)).into_response())
 }

@@ -1,12 +1,13 @@
 //! Redirections both ways (incoming ones get a status from the receiving partner) and the
 //! organisation's register of referral targets.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::Tr,
@@ -86,7 +87,7 @@ pub async fn set_status(State(state): State<AppState>, user: CurrentUser, Path((
     if !redirections::set_status(&state.db, organisation.id, id, field(&fields, "status")).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&format!("/organisations/{}/redirections?done=status", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/redirections?done=status", organisation.slug)).into_response())
 }
 
 struct TargetLine {
@@ -196,7 +197,7 @@ pub async fn add_target(State(state): State<AppState>, ctx: PageContext, user: C
     }
     let id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
     redirections::add_referral_target(&state.db, id, organisation.id, &typed.name, &typed.kind, &typed.contact, &typed.languages).await?;
-    Ok(Redirect::to(&format!("/organisations/{}/referral-targets?done=saved", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/referral-targets?done=saved", organisation.slug)).into_response())
 }
 
 /// `POST /organisations/{slug}/referral-targets/{target}`: retire or bring back (`active`).
@@ -207,5 +208,5 @@ pub async fn toggle_target(State(state): State<AppState>, user: CurrentUser, Pat
     if !redirections::set_referral_active(&state.db, organisation.id, id, active).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&format!("/organisations/{}/referral-targets?done=saved", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/referral-targets?done=saved", organisation.slug)).into_response())
 }

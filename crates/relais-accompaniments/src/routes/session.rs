@@ -2,12 +2,13 @@
 //! phone) and the request form, one request after another. The common case is five
 //! interactions: a theme, the online service, how it went, the outcome, save.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::{FluentArg, Tr},
@@ -297,7 +298,7 @@ pub async fn form(
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     if query.at.is_empty() {
         // No place chosen yet: choose it first.
-        return Ok(Redirect::to(&format!("/organisations/{}/session", organisation.slug)).into_response());
+        return Ok(see_other(&format!("/organisations/{}/session", organisation.slug)).into_response());
     }
     let at = resolve_at(&state, &ctx.tr, &organisation, &query.at).await?;
     let since = query.since.filter(|t| super::plausible(*t)).unwrap_or_else(|| OffsetDateTime::now_utc().unix_timestamp());
@@ -408,7 +409,7 @@ pub async fn save(
         return Err(AppError::BadRequest);
     }
     let person_param = person.map(|p| format!("&person={p}")).unwrap_or_default();
-    Ok(Redirect::to(&format!("/organisations/{}/log?at={}&since={since}&saved={form_id}{person_param}", organisation.slug, at.code)).into_response())
+    Ok(see_other(&format!("/organisations/{}/log?at={}&since={since}&saved={form_id}{person_param}", organisation.slug, at.code)).into_response())
 }
 
 /// Professional or volunteer, from the helper's role in the organisation.

@@ -2,6 +2,7 @@
 //! the coordinator's review, and the signals board (published signals of every organisation,
 //! aggregated by service, barrier, month, region and organisation; CSV and JSON exports).
 
+use relais_core::web::response::see_other;
 use std::collections::BTreeMap;
 
 use askama::Template;
@@ -9,7 +10,7 @@ use axum::{
     Form, Json,
     extract::{Path, Query, State},
     http::{StatusCode, header},
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::Tr,
@@ -135,7 +136,7 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
         }
     };
     signals::create(&state.db, form_id, organisation.id, Some(user.id), request, &checked, region_of(&organisation)).await?;
-    Ok(Redirect::to(&format!("/organisations/{}/signals?done=created", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/signals?done=created", organisation.slug)).into_response())
 }
 
 struct SignalLine {
@@ -221,7 +222,7 @@ pub async fn review(State(state): State<AppState>, user: CurrentUser, Path((slug
     if !signals::review(&state.db, organisation.id, id, decision, user.id).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&format!("/organisations/{}/signals?done=reviewed", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/signals?done=reviewed", organisation.slug)).into_response())
 }
 
 /// The board's filters, as typed in the query string.

@@ -54,6 +54,10 @@ pub struct Shared {
     pub metrics: PrometheusHandle,
     /// Read caches of the areas (e.g. the directory's search snapshot), one of each type per app.
     pub caches: Arc<Caches>,
+    /// The time (moved by tests instead of sleeping).
+    pub clock: crate::clock::Clock,
+    /// Keys derived from the instance's secret (CSRF tokens), read from the database once.
+    pub keys: tokio::sync::OnceCell<crate::secrets::InstanceKey>,
 }
 
 /// One value of each type per application, created on first use: where an area keeps a read
@@ -81,13 +85,23 @@ impl AppState {
     }
 
     pub fn with_config(db: Db, config: WebConfig) -> AppState {
+        let clock = config.clock.clone();
         AppState(Arc::new(Shared {
             db,
             config: Arc::new(config),
             instance: Arc::default(),
             metrics: metrics::prometheus(),
             caches: Arc::default(),
+            clock,
+            keys: tokio::sync::OnceCell::new(),
         }))
+    }
+}
+
+impl AppState {
+    /// The instance's secret key (read from the database on first use, then kept).
+    pub async fn key(&self) -> Result<&crate::secrets::InstanceKey, crate::DbError> {
+        self.keys.get_or_try_init(|| crate::settings::instance_key(&self.db)).await
     }
 }
 
@@ -108,6 +122,8 @@ pub struct WebConfig {
     pub secure_cookies: bool,
     /// Outgoing e-mail.
     pub mailer: crate::mail::Mailer,
+    /// The time the app reads (the system clock, or a test's manual clock).
+    pub clock: crate::clock::Clock,
 }
 
 impl WebConfig {
@@ -117,7 +133,13 @@ impl WebConfig {
             secure_cookies: public_url.starts_with("https://"),
             public_url,
             mailer: crate::mail::Mailer::outbox("data/outbox", "relais@localhost"),
+            clock: crate::clock::Clock::system(),
         }
+    }
+
+    pub fn with_clock(mut self, clock: crate::clock::Clock) -> WebConfig {
+        self.clock = clock;
+        self
     }
 
     pub fn with_mailer(mut self, mailer: crate::mail::Mailer) -> WebConfig {
@@ -192,7 +214,7 @@ impl Routes {
             // Brotli is not built in: at its default level 4 it took a quarter of the CPU of `relais
             // bench search`, and even at level 1 it cost twice gzip's time for 6 % fewer bytes.
             .layer(CompressionLayer::new().quality(COMPRESSION))
-            .layer(middleware::from_fn(security::security_headers))
+            .layer(middleware::from_fn_with_state(state.clone(), security::security_headers))
             .layer(TraceLayer::new_for_http())
             .layer(middleware::from_fn(metrics::track))
             .with_state(state)

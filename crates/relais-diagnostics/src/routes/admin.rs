@@ -2,6 +2,7 @@
 //! ground for recalibrating its difficulty), and an item's texts in four languages, its right
 //! answer, its difficulty and discrimination, and whether sessions may ask it.
 
+use relais_core::web::response::see_other;
 use std::collections::HashMap;
 
 use askama::Template;
@@ -9,7 +10,7 @@ use axum::{
     Form,
     extract::{Path, Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::{Locale, Tr},
@@ -121,7 +122,7 @@ pub async fn recalibrate(State(state): State<AppState>, user: CurrentUser) -> Re
             items::update(&state.db, &item).await?;
         }
     }
-    Ok(Redirect::to(&format!("/admin/items?recalibrated={}", fitted.len())).into_response())
+    Ok(see_other(&format!("/admin/items?recalibrated={}", fitted.len())).into_response())
 }
 
 pub struct VariantForm {
@@ -254,5 +255,5 @@ pub async fn save(State(state): State<AppState>, ctx: PageContext, user: Current
     item.discrimination = discrimination;
     item.active = active;
     items::update(&state.db, &item).await?;
-    Ok(Redirect::to(&format!("/admin/items/{}?done=saved", item.code)).into_response())
+    Ok(see_other(&format!("/admin/items/{}?done=saved", item.code)).into_response())
 }

@@ -3,6 +3,7 @@
 //! person registers with a name and a phone number (or joins the waiting list), and iCalendar
 //! feeds (`/workshops.ics` with the same filters, `/workshops/{id}.ics`).
 
+use relais_core::web::response::see_other;
 use std::fmt::Write as _;
 
 use askama::Template;
@@ -10,7 +11,7 @@ use axum::{
     Form,
     extract::{Path, Query, State},
     http::{StatusCode, header},
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::{FluentArg, Locale, Tr},
@@ -270,8 +271,8 @@ pub async fn register(State(state): State<AppState>, ctx: PageContext, Path(id):
     // a workshop already over takes no more registrations from the public
     let placed = if w.ends_at() < OffsetDateTime::now_utc() { Placed::Closed } else { workshops::register(&state.db, w.id, registration, &who).await? };
     match placed {
-        Placed::Booked => Ok(Redirect::to(&format!("/workshops/{}?done=booked", w.id)).into_response()),
-        Placed::Waiting(position) => Ok(Redirect::to(&format!("/workshops/{}?done=waiting&position={position}", w.id)).into_response()),
+        Placed::Booked => Ok(see_other(&format!("/workshops/{}?done=booked", w.id)).into_response()),
+        Placed::Waiting(position) => Ok(see_other(&format!("/workshops/{}?done=waiting&position={position}", w.id)).into_response()),
         Placed::Closed => {
             let errors = vec![FieldError { field: "name", message: tr.t("registration-closed") }];
             render_workshop(&ctx, &w, &m, place.as_ref(), who.name, who.phone, errors, None, StatusCode::UNPROCESSABLE_ENTITY)

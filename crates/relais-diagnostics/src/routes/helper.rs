@@ -2,12 +2,13 @@
 //! diagnostic the person took alone (by the code on their result), see the organisation's
 //! diagnostics, and change the recommended modules.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_accompaniments::people;
 use relais_core::{
@@ -119,7 +120,7 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext, user: Curren
     };
     let starter = Starter { organisation_id: Some(organisation.id), helper_id: Some(user.id), person_id: person, previous_id: previous };
     let d = diagnostics::start(&state.db, Mode::Assisted, ctx.locale().code(), starter).await?;
-    Ok(Redirect::to(&format!("/diagnostic/{}", d.id)).into_response())
+    Ok(see_other(&format!("/diagnostic/{}", d.id)).into_response())
 }
 
 /// `POST /organisations/{slug}/diagnostics/link`: take over a diagnostic done alone, by its code.
@@ -146,7 +147,7 @@ pub async fn link(State(state): State<AppState>, ctx: PageContext, user: Current
     if !diagnostics::link(&state.db, d.id, organisation.id, user.id, person, previous).await? {
         return render(&state, &ctx, &user, &organisation, person, code, Some(tr.t("diagnostics-link-taken")), None, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    Ok(Redirect::to(&format!("/organisations/{}/diagnostics?done=linked", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/diagnostics?done=linked", organisation.slug)).into_response())
 }
 
 /// `POST /organisations/{slug}/diagnostics/{id}/modules`: the helper's choice of modules.
@@ -157,5 +158,5 @@ pub async fn set_modules(State(state): State<AppState>, user: CurrentUser, Path(
     let catalogue = catalogue::available_to(&state.db, Some(organisation.id)).await?;
     let modules: Vec<String> = all(&fields, "modules").into_iter().filter(|c| catalogue.iter().any(|m| &m.code == c)).take(recommend::MAX).collect();
     diagnostics::set_modules(&state.db, d.id, organisation.id, &modules).await?;
-    Ok(Redirect::to(&format!("/diagnostic/{}/result", d.id)).into_response())
+    Ok(see_other(&format!("/diagnostic/{}/result", d.id)).into_response())
 }

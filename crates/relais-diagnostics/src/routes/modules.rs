@@ -2,12 +2,13 @@
 //! organisation reuses): its title, goals, the area and levels it is for, devices, duration,
 //! materials, prerequisites and links to learn alone.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::{Locale, Tr},
@@ -201,7 +202,7 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
     match check(&typed, ctx.locale().code(), &themes) {
         Ok(new) => {
             let code = catalogue::create(&state.db, organisation.id, &organisation.slug, &new).await?;
-            Ok(Redirect::to(&format!("/catalogue/{code}")).into_response())
+            Ok(see_other(&format!("/catalogue/{code}")).into_response())
         }
         Err(errors) => {
             let errors = translated(&tr, errors);

@@ -114,7 +114,7 @@ pub fn card(tr: &Tr, m: &Module, chosen: bool) -> ModuleCard {
 pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(user): MaybeUser, Path(id): Path<String>, Query(query): Query<ResultQuery>) -> Result<Response, AppError> {
     let d = load(&state, &id).await?;
     if d.stage != Stage::Done {
-        return Ok(axum::response::IntoResponse::into_response(axum::response::Redirect::to(&format!("/diagnostic/{}", d.id))));
+        return Ok(axum::response::IntoResponse::into_response(relais_core::web::response::see_other(&format!("/diagnostic/{}", d.id))));
     }
     let tr = ctx.tr;
     let (previous, _) = history(&state, &d).await?;

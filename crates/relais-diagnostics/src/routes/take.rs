@@ -2,12 +2,13 @@
 //! form per page, every answer by a tap; works without JavaScript (a read-aloud button is added
 //! by script where the browser can speak). Nothing is timed.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::Tr,
@@ -46,7 +47,7 @@ pub async fn start_page(ctx: PageContext) -> Result<Response, AppError> {
 /// `POST /diagnostic`: start a diagnostic for a person alone (no account, nothing personal).
 pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
     let d = diagnostics::start(&state.db, Mode::Alone, ctx.locale().code(), Starter::default()).await?;
-    Ok(Redirect::to(&format!("/diagnostic/{}", d.id)).into_response())
+    Ok(see_other(&format!("/diagnostic/{}", d.id)).into_response())
 }
 
 /// The diagnostic named in the URL (its id is the capability: unguessable, never listed).
@@ -152,7 +153,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, Path(id): Pat
 fn render_step(ctx: &PageContext, d: &Diagnostic, bank: &[Item], previous: Option<&Diagnostic>, seen: &[String], typed_error: Option<String>, status: StatusCode) -> Result<Response, AppError> {
     let tr = ctx.tr;
     match flow::step(d, bank, previous, seen) {
-        Step::Result => Ok(Redirect::to(&format!("/diagnostic/{}/result", d.id)).into_response()),
+        Step::Result => Ok(see_other(&format!("/diagnostic/{}/result", d.id)).into_response()),
         Step::Intake => {
             let page = intake_page(ctx, d.id, &d.intake, &d.postcode, None);
             ctx.render(&tr.t("intake-title"), &page.render()?)
@@ -237,13 +238,13 @@ pub async fn save_intake(State(state): State<AppState>, ctx: PageContext, Path(i
     }
     // a second submit (or a reload after the first) finds the intake already saved: no change
     diagnostics::save_intake(&state.db, d.id, &intake, &postcode).await?;
-    Ok(Redirect::to(&format!("/diagnostic/{}", d.id)).into_response())
+    Ok(see_other(&format!("/diagnostic/{}", d.id)).into_response())
 }
 
 /// `POST /diagnostic/{id}/answer`: one answer (a micro-task of the gate or a question).
 pub async fn answer(State(state): State<AppState>, ctx: PageContext, Path(id): Path<String>, Form(fields): Form<Fields>) -> Result<Response, AppError> {
     let d = load(&state, &id).await?;
-    let here = Redirect::to(&format!("/diagnostic/{}", d.id)).into_response();
+    let here = see_other(&format!("/diagnostic/{}", d.id)).into_response();
     // the page the answer comes from must be the current one (a double submit, an old tab)
     if field(&fields, "expected") != d.answers.len().to_string() {
         return Ok(here);
@@ -289,7 +290,7 @@ pub async fn answer(State(state): State<AppState>, ctx: PageContext, Path(id): P
     let after = flow::answer(&d, &bank, previous.as_ref(), &seen, &catalogue, answer);
     diagnostics::save_progress(&state.db, d.id, &d.answers, Progress { answers: &after.answers, stage: after.stage, result: &after.result, modules: &after.modules }).await?;
     if after.stage == Stage::Done {
-        return Ok(Redirect::to(&format!("/diagnostic/{}/result", d.id)).into_response());
+        return Ok(see_other(&format!("/diagnostic/{}/result", d.id)).into_response());
     }
     Ok(here)
 }

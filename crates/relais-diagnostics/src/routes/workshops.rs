@@ -2,12 +2,13 @@
 //! series), its participants and waiting list, registering someone, cancelling, attendance taken
 //! on a phone, the demand for modules and the call list of a group opened on demand.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use jiff::civil::{Date, Time};
 use relais_accompaniments::people;
@@ -306,7 +307,7 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
         }
         notice = "invited";
     }
-    Ok(Redirect::to(&format!("/organisations/{}/workshops/{id}?done={notice}", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/workshops/{id}?done={notice}", organisation.slug)).into_response())
 }
 
 /// The e-mail inviting someone who asked for the module.
@@ -511,7 +512,7 @@ pub async fn register(State(state): State<AppState>, ctx: PageContext, user: Cur
         Placed::Waiting(_) => "waiting",
         Placed::Closed => return Err(AppError::NotFound),
     };
-    Ok(Redirect::to(&format!("/organisations/{}/workshops/{}?done={done}", organisation.slug, w.id)).into_response())
+    Ok(see_other(&format!("/organisations/{}/workshops/{}?done={done}", organisation.slug, w.id)).into_response())
 }
 
 /// `POST /organisations/{slug}/workshops/{workshop}/registrations/{registration}/cancel`.
@@ -520,7 +521,7 @@ pub async fn cancel_registration(State(state): State<AppState>, user: CurrentUse
     let w = own_workshop(&state, &organisation, &workshop).await?;
     let registration = Uuid::parse_str(&registration).map_err(|_| AppError::NotFound)?;
     workshops::cancel_registration(&state.db, w.id, registration).await?;
-    Ok(Redirect::to(&format!("/organisations/{}/workshops/{}?done=cancelled", organisation.slug, w.id)).into_response())
+    Ok(see_other(&format!("/organisations/{}/workshops/{}?done=cancelled", organisation.slug, w.id)).into_response())
 }
 
 /// `POST /organisations/{slug}/workshops/{workshop}/cancel`: cancel the whole workshop.
@@ -528,7 +529,7 @@ pub async fn cancel(State(state): State<AppState>, user: CurrentUser, Path((slug
     let organisation = authorise(&state, &user, &slug, Action::ManageWorkshops).await?;
     let w = own_workshop(&state, &organisation, &workshop).await?;
     workshops::cancel(&state.db, organisation.id, w.id).await?;
-    Ok(Redirect::to(&format!("/organisations/{}/workshops/{}", organisation.slug, w.id)).into_response())
+    Ok(see_other(&format!("/organisations/{}/workshops/{}", organisation.slug, w.id)).into_response())
 }
 
 // ───────────────────────────── attendance ─────────────────────────────
@@ -577,7 +578,7 @@ pub async fn save_attendance(State(state): State<AppState>, user: CurrentUser, P
     let m = w.meetings.iter().find(|m| m.id.to_string() == meeting).ok_or(AppError::NotFound)?;
     let present: Vec<Uuid> = super::all(&fields, "present").iter().filter_map(|p| Uuid::parse_str(p).ok()).collect();
     workshops::set_attendance(&state.db, w.id, m.id, &present).await?;
-    Ok(Redirect::to(&format!("/organisations/{}/workshops/{}?done=attendance", organisation.slug, w.id)).into_response())
+    Ok(see_other(&format!("/organisations/{}/workshops/{}?done=attendance", organisation.slug, w.id)).into_response())
 }
 
 // ───────────────────────────── demand and the call list ─────────────────────────────
@@ -717,7 +718,7 @@ pub async fn add_demand(State(state): State<AppState>, ctx: PageContext, user: C
     };
     let id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
     demand::add(&state.db, id, organisation.id, &NewRequest { module_id: module, place_id: place, person_id: None, name: typed.2, phone: typed.3, email: typed.4 }).await?;
-    Ok(Redirect::to(&format!("/organisations/{}/demand?done=added", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/demand?done=added", organisation.slug)).into_response())
 }
 
 /// `POST /organisations/{slug}/demand/{demand}/withdraw`.
@@ -725,7 +726,7 @@ pub async fn withdraw_demand(State(state): State<AppState>, user: CurrentUser, P
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let id = Uuid::parse_str(&request).map_err(|_| AppError::NotFound)?;
     demand::withdraw(&state.db, organisation.id, id).await?;
-    Ok(Redirect::to(&format!("/organisations/{}/demand?done=withdrawn", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/demand?done=withdrawn", organisation.slug)).into_response())
 }
 
 pub struct CallLine {

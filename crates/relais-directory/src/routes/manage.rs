@@ -3,12 +3,13 @@
 //! messages and keeps what was typed; a double submit creates nothing twice (each form carries
 //! the id of what it creates).
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use jiff::{
     Timestamp,
@@ -627,7 +628,7 @@ pub async fn create(
         if existing.organisation_id != organisation.id {
             return Err(AppError::BadRequest);
         }
-        return Ok(Redirect::to(&format!("/organisations/{}/places/{id}?done=created", organisation.slug)).into_response());
+        return Ok(see_other(&format!("/organisations/{}/places/{id}?done=created", organisation.slug)).into_response());
     }
     match form.validate() {
         Err(errors) => {
@@ -643,7 +644,7 @@ pub async fn create(
             }
             places::create_place_with_id(&state.db, id, organisation.id, &input).await?;
             audited(&state, &user, &organisation, &client, "place.created", id).await;
-            Ok(Redirect::to(&format!("/organisations/{}/places/{id}?done=created", organisation.slug)).into_response())
+            Ok(see_other(&format!("/organisations/{}/places/{id}?done=created", organisation.slug)).into_response())
         }
     }
 }
@@ -702,7 +703,7 @@ pub async fn update(
             input.mobile_unit_id = place.mobile_unit_id;
             places::update_place(&state.db, place.id, &input).await?;
             audited(&state, &user, &organisation, &client, "place.updated", place.id).await;
-            Ok(Redirect::to(&format!("/organisations/{}/places/{}?done=saved", organisation.slug, place.id)).into_response())
+            Ok(see_other(&format!("/organisations/{}/places/{}?done=saved", organisation.slug, place.id)).into_response())
         }
     }
 }
@@ -721,7 +722,7 @@ pub async fn add_session(
     let session_id = Uuid::parse_str(&form.id).unwrap_or_else(|_| Uuid::new_v4());
     let existing = places::sessions_of(&state.db, place.id).await?;
     if existing.iter().any(|s| s.id == session_id) {
-        return Ok(Redirect::to(&format!("/organisations/{}/places/{}?done=session", organisation.slug, place.id)).into_response());
+        return Ok(see_other(&format!("/organisations/{}/places/{}?done=session", organisation.slug, place.id)).into_response());
     }
     let terms = taxonomy::all_terms(&state.db).await?;
     let known = |t: Taxonomy, code: &str| terms.iter().any(|term| term.taxonomy == t && term.code == code);
@@ -733,7 +734,7 @@ pub async fn add_session(
         Ok(input) => {
             places::add_session_with_id(&state.db, session_id, place.id, &input).await?;
             audited(&state, &user, &organisation, &client, "place.session_added", place.id).await;
-            Ok(Redirect::to(&format!("/organisations/{}/places/{}?done=session", organisation.slug, place.id)).into_response())
+            Ok(see_other(&format!("/organisations/{}/places/{}?done=session", organisation.slug, place.id)).into_response())
         }
     }
 }
@@ -750,7 +751,7 @@ pub async fn delete_session(
     if places::delete_session(&state.db, place.id, session).await? {
         audited(&state, &user, &organisation, &client, "place.session_deleted", place.id).await;
     }
-    Ok(Redirect::to(&format!("/organisations/{}/places/{}?done=deleted", organisation.slug, place.id)).into_response())
+    Ok(see_other(&format!("/organisations/{}/places/{}?done=deleted", organisation.slug, place.id)).into_response())
 }
 
 pub async fn add_exception(
@@ -766,7 +767,7 @@ pub async fn add_exception(
     let form = ExceptionForm::from_fields(&fields);
     let exception_id = Uuid::parse_str(&form.id).unwrap_or_else(|_| Uuid::new_v4());
     if places::exceptions_of(&state.db, place.id).await?.iter().any(|e| e.id == exception_id) {
-        return Ok(Redirect::to(&format!("/organisations/{}/places/{}?done=exception", organisation.slug, place.id)).into_response());
+        return Ok(see_other(&format!("/organisations/{}/places/{}?done=exception", organisation.slug, place.id)).into_response());
     }
     match form.validate() {
         Err(exception_errors) => {
@@ -776,7 +777,7 @@ pub async fn add_exception(
         Ok(exception) => {
             places::add_exception_with_id(&state.db, exception_id, place.id, &exception, &form.reason).await?;
             audited(&state, &user, &organisation, &client, "place.exception_added", place.id).await;
-            Ok(Redirect::to(&format!("/organisations/{}/places/{}?done=exception", organisation.slug, place.id)).into_response())
+            Ok(see_other(&format!("/organisations/{}/places/{}?done=exception", organisation.slug, place.id)).into_response())
         }
     }
 }
@@ -793,7 +794,7 @@ pub async fn delete_exception(
     if places::delete_exception(&state.db, place.id, exception).await? {
         audited(&state, &user, &organisation, &client, "place.exception_deleted", place.id).await;
     }
-    Ok(Redirect::to(&format!("/organisations/{}/places/{}?done=deleted", organisation.slug, place.id)).into_response())
+    Ok(see_other(&format!("/organisations/{}/places/{}?done=deleted", organisation.slug, place.id)).into_response())
 }
 
 /// `/organisations/{slug}/places/{id}/preview`: the public page as it will look, published or not.

@@ -1,12 +1,13 @@
 //! Platform admins edit the shared taxonomies (themes, publics, services, languages): rename a
 //! term in the four languages, retire it (records keep their code), add a new one.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::Tr,
@@ -149,7 +150,7 @@ pub async fn add(
     if code_ok && existing.iter().any(|t| t.taxonomy == taxonomy && t.code == new_term.code) {
         // Already there (a double submit, or a code in use): nothing is duplicated.
         if existing.iter().any(|t| t.taxonomy == taxonomy && t.code == new_term.code && t.labels == new_term.labels) {
-            return Ok(Redirect::to(&format!("/admin/taxonomies/{}?done=added", taxonomy.code())).into_response());
+            return Ok(see_other(&format!("/admin/taxonomies/{}?done=added", taxonomy.code())).into_response());
         }
         errors.push("taxonomy-error-exists");
     }
@@ -175,7 +176,7 @@ pub async fn add(
     .map(|_| ()))
     .map_err(relais_core::DbError::from)?;
     changed(&state, &user, &client, "taxonomy.term_added", format!("{}:{}", taxonomy.code(), new_term.code)).await?;
-    Ok(Redirect::to(&format!("/admin/taxonomies/{}?done=added", taxonomy.code())).into_response())
+    Ok(see_other(&format!("/admin/taxonomies/{}?done=added", taxonomy.code())).into_response())
 }
 
 /// Rename or retire a term.
@@ -213,5 +214,5 @@ pub async fn save(
     .map(|_| ()))
     .map_err(relais_core::DbError::from)?;
     changed(&state, &user, &client, "taxonomy.term_changed", format!("{}:{}", taxonomy.code(), term.code)).await?;
-    Ok(Redirect::to(&format!("/admin/taxonomies/{}?done=saved", taxonomy.code())).into_response())
+    Ok(see_other(&format!("/admin/taxonomies/{}?done=saved", taxonomy.code())).into_response())
 }

@@ -1,12 +1,13 @@
 //! Mobile units: the public page with the next stops (`/units/{id}`, feed `/units/{id}.ics`),
 //! and the coordinators' page to add units and their stops.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use jiff::{SignedDuration, Timestamp};
 use relais_core::{
@@ -208,5 +209,5 @@ pub async fn create(
         detail: None,
     })
     .await;
-    Ok(Redirect::to(&format!("/organisations/{}/units?done=created", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/units?done=created", organisation.slug)).into_response())
 }

@@ -48,10 +48,11 @@ pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(
     if !users::is_plausible_email(&form.email) {
         return reply(StatusCode::UNPROCESSABLE_ENTITY);
     }
-    // At most a few links per address in a row (the same counters as logins), silently.
+    // At most a few links per e-mail address in a quarter of an hour, silently.
     let key = format!("reset:{}", users::normalise_email(&form.email));
-    if throttle::blocked_until(db, &key).await?.is_none() {
-        throttle::record_failure(db, &key).await?;
+    let now = state.clock.now();
+    if throttle::blocked_until(db, &key, throttle::PAIR, now).await?.is_none() {
+        throttle::record_failure(db, &key, now).await?;
         if let Some(user) = users::find_by_email(db, &form.email).await?.filter(|u| u.active) {
             let token = links::create(db, Purpose::SetPassword, user.id, RESET_VALIDITY).await?;
             let tr = Tr::new(user.locale());

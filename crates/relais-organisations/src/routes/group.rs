@@ -1,12 +1,13 @@
 //! Group pages: `/groups/{slug}` (what the project, network or programme covers, and its
 //! aggregates for scope holders) and `/groups/{slug}/scopes` (grant and revoke group scopes).
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::Tr,
@@ -223,7 +224,7 @@ pub async fn grant(
         })
         .await;
     }
-    Ok(Redirect::to(&format!("/groups/{}/scopes?done=granted", group.slug)).into_response())
+    Ok(see_other(&format!("/groups/{}/scopes?done=granted", group.slug)).into_response())
 }
 
 pub async fn revoke(
@@ -236,7 +237,7 @@ pub async fn revoke(
     let holders = groups::holders_of(&state.db, group.id).await?;
     let Some(holder) = holders.iter().find(|h| h.user_id == holder) else {
         // Revoked already (a double submit): the page says it is done.
-        return Ok(Redirect::to(&format!("/groups/{}/scopes?done=revoked", group.slug)).into_response());
+        return Ok(see_other(&format!("/groups/{}/scopes?done=revoked", group.slug)).into_response());
     };
     groups::revoke(&state.db, group.id, holder.user_id).await?;
     audit::record_or_log(&state.db, Event {
@@ -248,7 +249,7 @@ pub async fn revoke(
         detail: Some(format!("group={}", group.slug)),
     })
     .await;
-    Ok(Redirect::to(&format!("/groups/{}/scopes?done=revoked", group.slug)).into_response())
+    Ok(see_other(&format!("/groups/{}/scopes?done=revoked", group.slug)).into_response())
 }
 
 /// The organisation leading the group, whose audit log records scope changes.

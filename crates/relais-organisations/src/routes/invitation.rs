@@ -1,12 +1,13 @@
 //! `GET/POST /invitation?token=…`: accept an invitation. A newcomer chooses a password and a
 //! language; someone who already has an account just accepts, then logs in as usual.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::{Locale, Tr},
@@ -132,5 +133,5 @@ pub async fn accept(
         let token = sessions::open(db, c.user.id, &client).await?;
         return Ok(sessions::signed_in_redirect(&state.config, &format!("/organisations/{}", c.organisation.slug), &token, locale));
     }
-    Ok(Redirect::to(&format!("/login?next=/organisations/{}", c.organisation.slug)).into_response())
+    Ok(see_other(&format!("/login?next=/organisations/{}", c.organisation.slug)).into_response())
 }

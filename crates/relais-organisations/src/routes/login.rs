@@ -1,23 +1,23 @@
 //! `GET/POST /login`, `POST /logout`, `POST /logout/everywhere`.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Query, State},
     http::{HeaderValue, StatusCode, header},
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::Tr,
-    web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
+    web::{AppState, WebConfig, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use serde::Deserialize;
-use time::OffsetDateTime;
 
 use crate::{
     audit::{self, Event},
     passwords,
-    sessions::{self, CurrentUser, MaybeUser, is_local_path},
+    sessions::{self, CurrentUser, MaybeUser},
     throttle, users,
 };
 
@@ -38,19 +38,27 @@ pub struct LoginQuery {
     next: String,
 }
 
-pub(crate) fn safe_next(next: &str) -> &str {
-    if is_local_path(next) && next.len() < 2048 { next } else { "/account" }
+/// Where to go after signing in: `next` when it is a path on this site (by the WHATWG URL rules,
+/// as the browser will read the `Location`), the account page otherwise.
+pub(crate) fn safe_next(config: &WebConfig, next: &str) -> String {
+    relais_core::web::response::local_target(&config.public_url, next).unwrap_or_else(|| "/account".to_string())
 }
 
-pub async fn show(ctx: PageContext, MaybeUser(user): MaybeUser, Query(query): Query<LoginQuery>) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+    Query(query): Query<LoginQuery>,
+) -> Result<Response, AppError> {
     if user.is_some() {
-        return Ok(Redirect::to(safe_next(&query.next)).into_response());
+        return Ok(see_other(&safe_next(&state.config, &query.next)).into_response());
     }
-    render(&ctx, StatusCode::OK, "", &query.next, None)
+    render(&state, &ctx, StatusCode::OK, "", &query.next, None)
 }
 
-fn render(ctx: &PageContext, status: StatusCode, email: &str, next: &str, error: Option<String>) -> Result<Response, AppError> {
-    let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, email, next: safe_next(next), error };
+fn render(state: &AppState, ctx: &PageContext, status: StatusCode, email: &str, next: &str, error: Option<String>) -> Result<Response, AppError> {
+    let next = safe_next(&state.config, next);
+    let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, email, next: &next, error };
     ctx.render_with_status(status, &ctx.tr.t("login-title"), &page.render()?)
 }
 
@@ -72,20 +80,15 @@ pub async fn submit(
 ) -> Result<Response, AppError> {
     let db = &state.db;
     let email = users::normalise_email(&form.email);
-    let account_key = throttle::account_key(&email);
-    let client_key = throttle::client_key(&client);
+    let now = state.clock.now();
 
     // Throttled: say so clearly, in the reader's language, and log it.
-    let blocked = match throttle::blocked_until(db, &account_key).await? {
-        Some(until) => Some(until),
-        None => throttle::blocked_until(db, &client_key).await?,
-    };
-    if let Some(until) = blocked {
+    if let Some(until) = throttle::sign_in_blocked_until(db, &email, &client, now).await? {
         audit::record_or_log(db, Event { action: "login.throttled", object: Some(email.clone()), client: &client, ..Event::default() }).await;
-        let minutes = ((until - OffsetDateTime::now_utc()).whole_seconds() + 59) / 60;
-        let message = ctx.tr.t_args("login-throttled", &[("minutes", relais_core::i18n::FluentArg::Number(minutes.max(1) as f64))]);
-        let mut response = render(&ctx, StatusCode::TOO_MANY_REQUESTS, &form.email, &form.next, Some(message))?;
-        let retry = (until - OffsetDateTime::now_utc()).whole_seconds().max(1);
+        let minutes = throttle::minutes_until(until, now);
+        let message = ctx.tr.t_args("login-throttled", &[("minutes", relais_core::i18n::FluentArg::Number(minutes as f64))]);
+        let mut response = render(&state, &ctx, StatusCode::TOO_MANY_REQUESTS, &form.email, &form.next, Some(message))?;
+        let retry = (until - now).whole_seconds().max(1);
         if let Ok(value) = HeaderValue::from_str(&retry.to_string()) {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
@@ -94,7 +97,7 @@ pub async fn submit(
 
     if email.is_empty() || form.password.is_empty() {
         let message = ctx.tr.t("login-missing-fields");
-        return render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &form.email, &form.next, Some(message));
+        return render(&state, &ctx, StatusCode::UNPROCESSABLE_ENTITY, &form.email, &form.next, Some(message));
     }
 
     let user = users::find_by_email(db, &email).await?;
@@ -102,31 +105,23 @@ pub async fn submit(
     let valid = passwords::verify_async(form.password.clone(), stored).await;
     match user.filter(|_| valid) {
         Some(user) => {
-            throttle::clear(db, &account_key).await?;
+            throttle::sign_in_succeeded(db, &email, &client, now).await?;
             let (_, second_factor) = crate::second_factor::state(db, user.id).await?;
             let token = sessions::open_with(db, user.id, &client, second_factor).await?;
             if second_factor {
                 audit::record_or_log(db, Event { actor: Some(user.id), action: "login.password_ok", object: Some(email), client: &client, ..Event::default() }).await;
-                let to = format!("{}?next={}", sessions::SECOND_FACTOR_LOGIN, sessions::encode_component(safe_next(&form.next)));
+                let to = format!("{}?next={}", sessions::SECOND_FACTOR_LOGIN, sessions::encode_component(&safe_next(&state.config, &form.next)));
                 return Ok(sessions::signed_in_redirect(&state.config, &to, &token, user.locale()));
             }
             audit::record_or_log(db, Event { actor: Some(user.id), action: "login.success", object: Some(email), client: &client, ..Event::default() }).await;
-            Ok(sessions::signed_in_redirect(&state.config, safe_next(&form.next), &token, user.locale()))
+            Ok(sessions::signed_in_redirect(&state.config, &safe_next(&state.config, &form.next), &token, user.locale()))
         }
         None => {
-            let failures = throttle::record_failure(db, &account_key).await?;
-            throttle::record_failure(db, &client_key).await?;
-            audit::record_or_log(db, Event {
-                action: "login.failure",
-                object: Some(email),
-                client: &client,
-                detail: Some(format!("failures={failures}")),
-                ..Event::default()
-            })
-            .await;
+            throttle::sign_in_failed(db, &email, &client, now).await?;
+            audit::record_or_log(db, Event { action: "login.failure", object: Some(email), client: &client, ..Event::default() }).await;
             // The same answer whether the account exists or not.
             let message = ctx.tr.t("login-failed");
-            render(&ctx, StatusCode::UNAUTHORIZED, &form.email, &form.next, Some(message))
+            render(&state, &ctx, StatusCode::UNAUTHORIZED, &form.email, &form.next, Some(message))
         }
     }
 }
@@ -151,7 +146,7 @@ pub async fn logout_everywhere(State(state): State<AppState>, ClientAddr(client)
 }
 
 fn signed_out(state: &AppState) -> Response {
-    let mut response = Redirect::to("/login").into_response();
+    let mut response = see_other("/login").into_response();
     if let Ok(value) = HeaderValue::from_str(&sessions::removal_cookie(&state.config)) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }

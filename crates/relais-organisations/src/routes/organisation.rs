@@ -1,12 +1,13 @@
 //! Organisation pages: `/organisations/{slug}` (profile and groups) and
 //! `/organisations/{slug}/members` (list, invite, change role, deactivate).
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::{Locale, Tr},
@@ -280,7 +281,7 @@ pub async fn invite(
         detail: Some(format!("role={}", role.as_str())),
     })
     .await;
-    Ok(Redirect::to(&format!("/organisations/{}/members?done=invited", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/members?done=invited", organisation.slug)).into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -313,7 +314,7 @@ pub async fn change_role(
         detail: Some(format!("role={}", role.as_str())),
     })
     .await;
-    Ok(Redirect::to(&format!("/organisations/{}/members?done=role", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/members?done=role", organisation.slug)).into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -350,5 +351,5 @@ pub async fn change_active(
         detail: None,
     })
     .await;
-    Ok(Redirect::to(&format!("/organisations/{}/members?done=active", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/members?done=active", organisation.slug)).into_response())
 }

@@ -1,11 +1,12 @@
 //! A person's own data: `GET /account/data.json` (everything Relais holds about them) and
 //! `POST /account/close` (close the account; authorship becomes a pseudonym, records stay).
 
+use relais_core::web::response::see_other;
 use axum::{
     Form, Json,
     extract::State,
     http::{HeaderValue, StatusCode, header},
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::web::{AppState, client::ClientAddr, error::AppError, response::Verbatim};
 use serde::{Deserialize, Serialize};
@@ -103,11 +104,11 @@ pub async fn close(State(state): State<AppState>, user: CurrentUser, ClientAddr(
     let db = &state.db;
     let stored = users::find(db, user.id).await?.and_then(|u| u.password_hash);
     if !passwords::verify_async(form.password.clone(), stored).await {
-        return Ok(Redirect::to("/account?close=wrong-password").into_response());
+        return Ok(see_other("/account?close=wrong-password").into_response());
     }
     let pseudonym = users::close(db, user.id).await?;
     audit::record_or_log(db, Event { actor: Some(user.id), action: "account.closed", client: &client, detail: Some(pseudonym), ..Event::default() }).await;
-    let mut response = Redirect::to("/login").into_response();
+    let mut response = see_other("/login").into_response();
     if let Ok(value) = HeaderValue::from_str(&sessions::removal_cookie(&state.config)) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }

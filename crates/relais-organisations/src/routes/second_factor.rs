@@ -1,19 +1,19 @@
 //! `GET/POST /login/second-factor` (the code after the password) and
 //! `GET/POST /account/second-factor` (enrolment: QR code, first code, recovery codes).
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::{FluentArg, Tr},
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use serde::Deserialize;
-use time::OffsetDateTime;
 
 use crate::{
     audit::{self, Event},
@@ -36,11 +36,11 @@ pub struct NextQuery {
     next: String,
 }
 
-pub async fn show_login(ctx: PageContext, user: CurrentUser, Query(query): Query<NextQuery>) -> Result<Response, AppError> {
+pub async fn show_login(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Query(query): Query<NextQuery>) -> Result<Response, AppError> {
     if !user.second_factor_pending {
-        return Ok(Redirect::to(safe_next(&query.next)).into_response());
+        return Ok(see_other(&safe_next(&state.config, &query.next)).into_response());
     }
-    let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, next: safe_next(&query.next), error: None };
+    let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, next: &safe_next(&state.config, &query.next), error: None };
     ctx.render(&ctx.tr.t("second-factor-login-title"), &page.render()?)
 }
 
@@ -61,17 +61,17 @@ pub async fn submit_login(
 ) -> Result<Response, AppError> {
     let db = &state.db;
     if !user.second_factor_pending {
-        return Ok(Redirect::to(safe_next(&form.next)).into_response());
+        return Ok(see_other(&safe_next(&state.config, &form.next)).into_response());
     }
-    let key = throttle::account_key(&user.email);
+    let now = state.clock.now();
     let render = |status: StatusCode, error: String| -> Result<Response, AppError> {
-        let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, next: safe_next(&form.next), error: Some(error) };
+        let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, next: &safe_next(&state.config, &form.next), error: Some(error) };
         ctx.render_with_status(status, &ctx.tr.t("second-factor-login-title"), &page.render()?)
     };
-    if let Some(until) = throttle::blocked_until(db, &key).await? {
+    if let Some(until) = throttle::sign_in_blocked_until(db, &user.email, &client, now).await? {
         audit::record_or_log(db, Event { actor: Some(user.id), action: "login.throttled", object: Some(user.email.clone()), client: &client, ..Event::default() }).await;
-        let minutes = ((until - OffsetDateTime::now_utc()).whole_seconds() + 59) / 60;
-        return render(StatusCode::TOO_MANY_REQUESTS, ctx.tr.t_args("login-throttled", &[("minutes", FluentArg::Number(minutes.max(1) as f64))]));
+        let minutes = throttle::minutes_until(until, now);
+        return render(StatusCode::TOO_MANY_REQUESTS, ctx.tr.t_args("login-throttled", &[("minutes", FluentArg::Number(minutes as f64))]));
     }
     let (secret, enabled) = second_factor::state(db, user.id).await?;
     let code = form.code.trim();
@@ -81,15 +81,15 @@ pub async fn submit_login(
         _ => false,
     };
     if !valid {
-        throttle::record_failure(db, &key).await?;
+        throttle::sign_in_failed(db, &user.email, &client, now).await?;
         audit::record_or_log(db, Event { actor: Some(user.id), action: "second_factor.failure", object: Some(user.email.clone()), client: &client, ..Event::default() }).await;
         return render(StatusCode::UNAUTHORIZED, ctx.tr.t("second-factor-wrong-code"));
     }
-    throttle::clear(db, &key).await?;
+    throttle::sign_in_succeeded(db, &user.email, &client, now).await?;
     sessions::complete_second_factor(db, &user.token).await?;
     let action = if code.contains('-') { "login.success.recovery_code" } else { "login.success" };
     audit::record_or_log(db, Event { actor: Some(user.id), action, object: Some(user.email.clone()), client: &client, ..Event::default() }).await;
-    Ok(Redirect::to(safe_next(&form.next)).into_response())
+    Ok(see_other(&safe_next(&state.config, &form.next)).into_response())
 }
 
 #[derive(Template)]
@@ -157,9 +157,9 @@ pub async fn submit_enrol(
     let db = &state.db;
     let (secret, enabled) = second_factor::state(db, user.id).await?;
     if enabled {
-        return Ok(Redirect::to(sessions::SECOND_FACTOR_ENROL).into_response());
+        return Ok(see_other(sessions::SECOND_FACTOR_ENROL).into_response());
     }
-    let Some(secret) = secret else { return Ok(Redirect::to(sessions::SECOND_FACTOR_ENROL).into_response()) };
+    let Some(secret) = secret else { return Ok(see_other(sessions::SECOND_FACTOR_ENROL).into_response()) };
     if !second_factor::accept(db, user.id, &secret, &user.email, &form.code).await? {
         let page = EnrolPage { error: Some(ctx.tr.t("second-factor-wrong-code")), ..enrol_page(&ctx, &user, &secret) };
         return ctx.render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &ctx.tr.t("second-factor-title"), &page.render()?);

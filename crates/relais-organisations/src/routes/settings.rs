@@ -2,12 +2,13 @@
 //! and workers must use a second factor, the organisation's BCE/KBO number (published with
 //! its places as open data), and how long people's records are kept after their last activity. Coordinators (and platform admins).
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::Tr,
@@ -156,5 +157,5 @@ pub async fn save(
         ..Event::default()
     })
     .await;
-    Ok(Redirect::to(&format!("/organisations/{}/settings?saved=1", organisation.slug)).into_response())
+    Ok(see_other(&format!("/organisations/{}/settings?saved=1", organisation.slug)).into_response())
 }

@@ -1,11 +1,12 @@
 //! `GET/POST /account/tokens`, `POST /account/tokens/{id}/revoke`: personal API tokens.
 
+use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
     extract::{Path, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use relais_core::{
     i18n::Tr,
@@ -92,5 +93,5 @@ pub async fn revoke(State(state): State<AppState>, user: CurrentUser, ClientAddr
         return Err(AppError::NotFound);
     }
     audit::record_or_log(&state.db, Event { actor: Some(user.id), action: "token.revoked", object: Some(id.to_string()), client: &client, ..Event::default() }).await;
-    Ok(Redirect::to("/account/tokens").into_response())
+    Ok(see_other("/account/tokens").into_response())
 }

@@ -3,7 +3,7 @@
 
 use std::process::{Command, Stdio};
 
-use crate::harness::{TestApp, set_cookie};
+use crate::harness::TestApp;
 
 /// `relais token create` against the app's database; returns the token (the last line).
 fn token_for(app: &TestApp, email: &str) -> String {
@@ -73,14 +73,14 @@ async fn the_api_follows_the_same_rights_as_the_browser() {
 async fn tokens_are_created_once_and_revoked_from_the_account_page() {
     let app = TestApp::spawn_demo().await;
     let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let page = client.get(app.url("/login")).send().await.unwrap();
-    let csrf = set_cookie(&page, "relais_csrf").unwrap();
+    let csrf = crate::harness::token_for(&client, &app).await;
     client
         .post(app.url("/login"))
         .form(&[("csrf", csrf.as_str()), ("email", "worker.puurs@demo.relais.be"), ("password", relais_organisations::demo::DEMO_PASSWORD)])
         .send()
         .await
         .unwrap();
+    let csrf = crate::harness::token_for(&client, &app).await;
     let created = client.post(app.url("/account/tokens?lang=en")).form(&[("csrf", csrf.as_str()), ("name", "spreadsheet import")]).send().await.unwrap();
     assert_eq!(created.status(), 201);
     let body = created.text().await.unwrap();

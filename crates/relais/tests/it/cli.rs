@@ -178,7 +178,7 @@ async fn json_logs_with_relais_log_format_json() {
 async fn form_login(base: &str, email: &str, password: &str) -> (reqwest::Client, u16) {
     let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let page = client.get(format!("{base}/login")).send().await.unwrap();
-    let csrf = crate::harness::set_cookie(&page, "relais_csrf").unwrap();
+    let csrf = crate::harness::form_token(&page.text().await.unwrap()).unwrap();
     let status = client
         .post(format!("{base}/login"))
         .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password)])
@@ -206,10 +206,11 @@ async fn two_serve_processes_on_one_postgresql_behave_as_one() {
         // The same login, reading the session cookie that A sets.
         let plain = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         let page = plain.get(format!("{base_a}/login")).send().await.unwrap();
-        let csrf = crate::harness::set_cookie(&page, "relais_csrf").unwrap();
+        let cookie = crate::harness::set_cookie(&page, "relais_csrf").unwrap();
+        let csrf = crate::harness::form_token(&page.text().await.unwrap()).unwrap();
         let r = plain
             .post(format!("{base_a}/login"))
-            .header("cookie", format!("relais_csrf={csrf}"))
+            .header("cookie", format!("relais_csrf={cookie}"))
             .form(&[("csrf", csrf.as_str()), ("email", "coordinator.eupen@demo.relais.be"), ("password", password)])
             .send()
             .await

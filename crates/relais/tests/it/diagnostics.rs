@@ -10,7 +10,7 @@ use relais_diagnostics::{
 };
 use uuid::Uuid;
 
-use crate::harness::{TestApp, browser, set_cookie, signed_in};
+use crate::harness::{TestApp, browser, signed_in};
 
 fn hidden(page: &str, name: &str) -> Option<String> {
     Some(page.split(&format!("name=\"{name}\" value=\"")).nth(1)?.split('"').next()?.to_string())
@@ -19,8 +19,7 @@ fn hidden(page: &str, name: &str) -> Option<String> {
 /// A browser with its anti-forgery token.
 async fn visitor(app: &TestApp) -> (reqwest::Client, String) {
     let client = browser();
-    let page = client.get(app.url("/diagnostic")).send().await.unwrap();
-    let csrf = set_cookie(&page, "relais_csrf").expect("CSRF cookie");
+    let csrf = crate::harness::token_for(&client, app).await;
     (client, csrf)
 }
 

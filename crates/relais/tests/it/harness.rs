@@ -104,10 +104,13 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.expect("request")
     }
 
-    /// A fresh anti-forgery token, as a browser gets it from any page.
-    pub async fn csrf_token(&self) -> String {
+    /// A fresh browser's anti-forgery cookie (`relais_csrf=…`, for a `Cookie` header) and the
+    /// token its forms carry, as a browser gets them from any page.
+    pub async fn csrf_token(&self) -> (String, String) {
         let response = self.get("/login").await;
-        set_cookie(&response, "relais_csrf").expect("the login page sets the CSRF cookie")
+        let cookie = set_cookie(&response, "relais_csrf").expect("the login page sets the CSRF cookie");
+        let token = form_token(&response.text().await.expect("body")).expect("the login page has a form");
+        (format!("relais_csrf={cookie}"), token)
     }
 
     /// The e-mails the app has sent: (to, subject, body).
@@ -145,6 +148,37 @@ pub fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_string())
 }
 
+/// The anti-forgery token a page's forms carry (`<input name="csrf" value="…">`).
+pub fn form_token(body: &str) -> Option<String> {
+    let start = body.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
+    body.get(start..start + 64).map(str::to_string)
+}
+
+/// The token the forms of this browser carry now (it changes when the browser signs in or out):
+/// read from the first of a few pages that has a form.
+pub async fn token_for(client: &reqwest::Client, app: &TestApp) -> String {
+    for path in ["/login", "/account", "/login/second-factor", "/account/second-factor", "/password/forgot"] {
+        let page = client.get(app.url(path)).send().await.expect("page");
+        if page.status() == 200
+            && let Some(token) = form_token(&page.text().await.expect("body"))
+        {
+            return token;
+        }
+    }
+    panic!("no page with a form for this browser")
+}
+
+/// The token the forms of a browser with this cookie jar carry now, computed as the server does.
+pub async fn token_from_jar(app: &TestApp, jar: &reqwest::cookie::Jar) -> String {
+    use reqwest::cookie::CookieStore;
+    let cookies = jar.cookies(&app.url("/").parse().expect("url")).map(|v| v.to_str().unwrap_or("").to_string()).unwrap_or_default();
+    let value = |name: &str| {
+        cookies.split(';').filter_map(|p| p.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    };
+    let key = relais_core::settings::instance_key(&app.db).await.expect("instance key");
+    relais_core::web::csrf::token_for(&key, value("relais_session").as_deref(), &value("relais_csrf").unwrap_or_default())
+}
+
 /// A browser: its own cookie jar, no automatic redirects.
 pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
@@ -158,8 +192,7 @@ pub fn browser() -> reqwest::Client {
 #[allow(dead_code)]
 pub async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) {
     let client = browser();
-    let page = client.get(app.url("/login")).send().await.expect("login page");
-    let csrf = set_cookie(&page, "relais_csrf").expect("CSRF cookie");
+    let csrf = token_for(&client, app).await;
     let response = client
         .post(app.url("/login"))
         .form(&[("csrf", csrf.as_str()), ("email", email), ("password", relais_organisations::demo::DEMO_PASSWORD)])
@@ -167,5 +200,6 @@ pub async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) 
         .await
         .expect("login");
     assert_eq!(response.status(), 303, "{email} logs in");
+    let csrf = token_for(&client, app).await; // bound to the new session
     (client, csrf)
 }

@@ -9,7 +9,7 @@ use relais_organisations::{
     policy::{Action, GroupAction, role_may},
 };
 
-use crate::harness::{TestApp, set_cookie};
+use crate::harness::TestApp;
 
 #[derive(Debug, Clone, Copy)]
 enum Access {
@@ -202,8 +202,7 @@ struct Actor {
 
 async fn actor(app: &TestApp, label: &'static str, email: &str, roles: &'static [(&'static str, Role)], is_admin: bool) -> Actor {
     let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let page = client.get(app.url("/login")).send().await.unwrap();
-    let csrf = set_cookie(&page, "relais_csrf").unwrap();
+    let csrf = crate::harness::token_for(&client, app).await;
     let response = client
         .post(app.url("/login"))
         .form(&[("csrf", csrf.as_str()), ("email", email), ("password", DEMO_PASSWORD)])
@@ -211,6 +210,7 @@ async fn actor(app: &TestApp, label: &'static str, email: &str, roles: &'static 
         .await
         .unwrap();
     assert_eq!(response.status(), 303, "{label} logs in");
+    let csrf = crate::harness::token_for(&client, app).await; // bound to the session
     let user = relais_organisations::users::find_by_email(&app.db, email).await.unwrap().unwrap();
     let (_, token) = relais_organisations::tokens::create(&app.db, user.id, "matrix").await.unwrap();
     Actor { label, client, csrf, token, roles, is_admin }
@@ -348,11 +348,10 @@ async fn signed_in_routes_send_strangers_to_login_and_api_routes_answer_401() {
             "GET" => client.get(app.url(&path)).send().await.unwrap().status().as_u16(),
             _ => {
                 // A stranger with a valid anti-forgery token, so that only the login decides.
-                let page = client.get(app.url("/login")).send().await.unwrap();
-                let csrf = set_cookie(&page, "relais_csrf").unwrap();
+                let (cookie, csrf) = app.csrf_token().await;
                 client
                     .post(app.url(&path))
-                    .header("cookie", format!("relais_csrf={csrf}"))
+                    .header("cookie", cookie)
                     .form(&[("csrf", csrf.as_str())])
                     .send()
                     .await

@@ -1,6 +1,6 @@
 //! Organisation pages: invitation by e-mail end to end, roles, and tenant isolation.
 
-use crate::harness::{TestApp, browser, set_cookie, signed_in};
+use crate::harness::{TestApp, browser, signed_in};
 
 #[tokio::test]
 async fn a_coordinator_invites_and_the_invitee_joins_in_their_language() {
@@ -29,8 +29,8 @@ async fn a_coordinator_invites_and_the_invitee_joins_in_their_language() {
     let invitee = browser();
     let page = invitee.get(app.url(path)).send().await.unwrap();
     assert_eq!(page.status(), 200);
-    let csrf2 = set_cookie(&page, "relais_csrf").unwrap();
     let body = page.text().await.unwrap();
+    let csrf2 = crate::harness::form_token(&body).unwrap();
     assert!(body.contains("<html lang=\"nl\"") && body.contains("CPAS de Charleroi (démo)"));
 
     let password = "fietsen langs de Schelde";

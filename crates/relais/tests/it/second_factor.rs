@@ -8,23 +8,26 @@ use relais_organisations::{
     passwords, second_factor, users,
 };
 
-use crate::harness::{TestApp, set_cookie};
+use std::sync::Arc;
+
+use crate::harness::{TestApp, token_from_jar};
 
 struct Browser {
     client: reqwest::Client,
-    csrf: String,
+    jar: Arc<reqwest::cookie::Jar>,
 }
 
 async fn open(app: &TestApp) -> Browser {
-    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let page = client.get(app.url("/login")).send().await.unwrap();
-    let csrf = set_cookie(&page, "relais_csrf").unwrap();
-    Browser { client, csrf }
+    let jar = Arc::new(reqwest::cookie::Jar::default());
+    let client = reqwest::Client::builder().cookie_provider(jar.clone()).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    client.get(app.url("/login")).send().await.unwrap();
+    Browser { client, jar }
 }
 
 impl Browser {
     async fn post(&self, app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        let mut form: Vec<(&str, &str)> = vec![("csrf", self.csrf.as_str())];
+        let csrf = token_from_jar(app, &self.jar).await;
+        let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
         form.extend_from_slice(fields);
         self.client.post(app.url(path)).form(&form).send().await.unwrap()
     }

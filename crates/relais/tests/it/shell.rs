@@ -113,11 +113,11 @@ async fn unknown_pages_get_a_translated_404() {
 #[tokio::test]
 async fn wrong_method_is_a_translated_405_that_keeps_allow() {
     let app = TestApp::spawn().await;
-    let csrf = app.csrf_token().await;
+    let (cookie, csrf) = app.csrf_token().await;
     let response = app
         .client
         .delete(app.url("/?lang=en"))
-        .header("cookie", format!("relais_csrf={csrf}"))
+        .header("cookie", cookie)
         .header("x-csrf-token", &csrf)
         .send()
         .await

@@ -10,7 +10,7 @@ use relais_diagnostics::{
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::harness::{TestApp, browser, set_cookie, signed_in};
+use crate::harness::{TestApp, browser, signed_in};
 
 async fn organisation(app: &TestApp, slug: &str) -> Uuid {
     relais_organisations::organisations::find_by_slug(&app.db, slug).await.unwrap().unwrap().id
@@ -48,8 +48,9 @@ async fn the_public_registers_the_waiting_list_fills_and_a_cancellation_promotes
     let id = workshop(&app, "cpas-charleroi", "smartphone-first-steps", 2).await;
     let client = browser();
     let page = client.get(app.url(&format!("/workshops/{id}?lang=en"))).send().await.unwrap();
-    let csrf = set_cookie(&page, "relais_csrf").unwrap();
-    assert!(page.text().await.unwrap().contains("2 places left"));
+    let body = page.text().await.unwrap();
+    let csrf = crate::harness::form_token(&body).unwrap();
+    assert!(body.contains("2 places left"));
     // a name without a phone: a message, the name kept
     let wrong = client.post(app.url(&format!("/workshops/{id}/register?lang=en"))).form(&[("csrf", csrf.as_str()), ("name", "Marie"), ("phone", "12")]).send().await.unwrap();
     assert_eq!(wrong.status(), 422);
