@@ -41,6 +41,9 @@ pub struct TestApp {
     pub database_url: String,
     /// Where the app writes its e-mails.
     pub outbox: tempfile::TempDir,
+    /// The app's clock: tests move it (`app.clock.advance(…)`) instead of sleeping.
+    #[allow(dead_code)]
+    pub clock: relais_core::clock::Clock,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -82,7 +85,8 @@ impl TestApp {
             demo::load(&db, &relais::demo_parts()).await.expect("demo data");
         }
         let outbox = tempfile::tempdir().expect("outbox");
-        let config = WebConfig::default().with_mailer(Mailer::outbox(outbox.path(), "relais@test.invalid"));
+        let clock = relais_core::clock::Clock::manual();
+        let config = WebConfig::default().with_mailer(Mailer::outbox(outbox.path(), "relais@test.invalid")).with_clock(clock.clone());
         let app = options.routes.into_app(AppState::with_config(db.clone(), config));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let address = listener.local_addr().expect("address");
@@ -93,7 +97,7 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        TestApp { address, db, client, database_url: url, outbox, _dir: dir }
+        TestApp { address, db, client, database_url: url, outbox, clock, _dir: dir }
     }
 
     pub fn url(&self, path: &str) -> String {
