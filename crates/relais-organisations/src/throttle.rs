@@ -117,6 +117,18 @@ pub async fn purge(db: &Db, now: OffsetDateTime) -> Result<u64, DbError> {
     Ok(removed)
 }
 
+/// Purge every hour, for as long as the server runs (any number of processes may: deleting what
+/// is past is the same work whoever does it).
+pub async fn run_forever(db: Db) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        if let Err(error) = purge(&db, OffsetDateTime::now_utc()).await {
+            tracing::warn!(%error, "throttle purge failed");
+        }
+    }
+}
+
 /// Whether signing in to `email` from `client` must wait, and until when: the account from this
 /// address, the address, then the account from everywhere unless the address is known for it.
 pub async fn sign_in_blocked_until(db: &Db, email: &str, client: &str, now: OffsetDateTime) -> Result<Option<OffsetDateTime>, DbError> {
@@ -131,12 +143,12 @@ pub async fn sign_in_blocked_until(db: &Db, email: &str, client: &str, now: Offs
 }
 
 async fn is_known(db: &Db, email: &str, client: &str, now: OffsetDateTime) -> Result<bool, DbError> {
-    let found: Option<i64> = on_db!(db, pool => sqlx::query_scalar("SELECT 1 FROM throttle_events WHERE key = $1 AND at > $2 LIMIT 1")
+    let found: i64 = on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM throttle_events WHERE key = $1 AND at > $2")
         .bind(known_key(email, client))
         .bind(second(now - KNOWN_FOR))
-        .fetch_optional(pool)
+        .fetch_one(pool)
         .await)?;
-    Ok(found.is_some())
+    Ok(found > 0)
 }
 
 /// A wrong password or code for `email` from `client`.

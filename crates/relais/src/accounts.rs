@@ -53,13 +53,13 @@ pub async fn add(args: UserAddArgs) -> CliResult {
     .await;
     if password_hash.is_some() {
         db.close().await;
-        println!("account created for {} with the password given", user.email);
+        crate::outln!("account created for {} with the password given", user.email);
         return Ok(());
     }
     let token = links::create(&db, Purpose::SetPassword, user.id, LINK_VALIDITY).await?;
     db.close().await;
-    println!("account created for {}; this single-use link sets its password (valid 7 days):", user.email);
-    println!("{}/password/set?token={token}", args.public_url.trim_end_matches('/'));
+    crate::outln!("account created for {}; this single-use link sets its password (valid 7 days):", user.email);
+    crate::outln!("{}/password/set?token={token}", args.public_url.trim_end_matches('/'));
     Ok(())
 }
 
@@ -80,7 +80,7 @@ pub async fn create_token(args: TokenCreateArgs) -> CliResult {
     })
     .await;
     db.close().await;
-    println!("token \"{}\" created for {}; it is shown only once:", args.name.trim(), user.email);
-    println!("{secret}");
+    crate::outln!("token \"{}\" created for {}; it is shown only once:", args.name.trim(), user.email);
+    crate::outln!("{secret}");
     Ok(())
 }

@@ -114,10 +114,10 @@ async fn http(args: HttpArgs) -> CliResult {
         .await
         .map_err(|e| format!("cannot reach {}: {e} (start it with `relais serve --demo`)", args.url))?;
     for target in targets {
-        println!("loading {}{} with {conns} connections for {}s…", args.url, target.path(), duration.as_secs());
+        crate::outln!("loading {}{} with {conns} connections for {}s…", args.url, target.path(), duration.as_secs());
         let m = load(&authority, target.path(), conns, duration).await?;
         let rps = m.requests as f64 / m.elapsed.as_secs_f64();
-        println!(
+        crate::outln!(
             "bench: target={} conns={conns} duration_s={} requests={} errors={} rps={rps:.0} p50_ms={:.3} p99_ms={:.3}",
             target.name(),
             duration.as_secs(),
@@ -410,7 +410,7 @@ mod search {
         let fresh = super::fresh_database(args.database.as_deref(), "search", &format!("{wanted} fictitious places")).await?;
         let (db, url) = (fresh.db.clone(), fresh.url.clone());
         let engine = db.engine().name();
-        println!("database: {} ({engine}, fresh), rss_mb={:.1}", redact(&url), rss_mb("VmRSS:"));
+        crate::outln!("database: {} ({engine}, fresh), rss_mb={:.1}", redact(&url), rss_mb("VmRSS:"));
 
         let fixture = Fixture::new(wanted);
         let started = Instant::now();
@@ -419,7 +419,7 @@ mod search {
         } else {
             fixture.load_bulk(&db).await?;
         }
-        println!(
+        crate::outln!(
             "bench: step=load engine={engine} places={} sessions={} organisations={} mode={} load_s={:.1} rss_mb={:.1}",
             fixture.places.len(),
             fixture.places.len() * 2,
@@ -437,7 +437,7 @@ mod search {
         let cache = state.caches.get::<DirectoryCache>();
         let started = Instant::now();
         let snapshot = cache.snapshot(&db).await?;
-        println!(
+        crate::outln!(
             "bench: step=snapshot engine={engine} entries={} build_ms={:.0} rss_mb={:.1}",
             snapshot.entries.len(),
             started.elapsed().as_secs_f64() * 1000.0,
@@ -448,7 +448,7 @@ mod search {
         let api_paths: Vec<String> = combos.iter().map(Combo::api_path).collect();
         let page_paths: Vec<String> = combos.iter().map(Combo::page_path).collect();
         let by_name = combos.iter().filter(|c| c.by_name).count() / (Taxonomy::Theme.defaults().len() + 1) / WHENS.len();
-        println!(
+        crate::outln!(
             "searches: {} municipalities × {} themes (and none) × {} time filters = {} URLs per target; \
              the page searches {by_name} municipalities by name, the others by postcode; \
              time filters evaluated at {} (Europe/Brussels)",
@@ -505,10 +505,10 @@ mod search {
         let mut total = Sample::default();
         for (target, paths) in [("api", api_paths), ("page", page_paths)] {
             let paths = Arc::new(paths);
-            println!("loading {target} ({}…) with {conns} connections for {}s…", paths[0], duration.as_secs());
+            crate::outln!("loading {target} ({}…) with {conns} connections for {}s…", paths[0], duration.as_secs());
             load_paths(&authority, paths.clone(), conns, WARM_UP).await?;
             let sample = load_paths(&authority, paths, conns, duration).await?;
-            println!(
+            crate::outln!(
                 "bench: target={target} engine={engine} places={places_loaded} conns={conns} requests={} errors={} rps={:.0} p50_ms={:.3} p99_ms={:.3}",
                 sample.latencies.len(),
                 sample.errors,
@@ -517,7 +517,7 @@ mod search {
                 ms(sample.percentile(0.99)),
             );
             if let Some(error) = &sample.first_error {
-                println!("first error ({target}): {error}");
+                crate::outln!("first error ({target}): {error}");
             }
             total = total.merge(sample);
         }
@@ -525,13 +525,13 @@ mod search {
         let slowest = watcher.await.unwrap_or_default();
         let rebuilds = rebuilds.load(Ordering::Relaxed);
         let requests = total.latencies.len();
-        println!(
+        crate::outln!(
             "bench: cache=directory-snapshot requests={requests} snapshot_rebuilds={rebuilds} hit_rate_pct={:.2} snapshot_wait_max_ms={:.1} peak_rss_mb={:.1}",
             100.0 * requests.saturating_sub(rebuilds) as f64 / requests.max(1) as f64,
             ms(slowest),
             rss_mb("VmHWM:")
         );
-        println!(
+        crate::outln!(
             "bench: engine={engine} places={places_loaded} conns={conns} rps={:.0} p50_ms={:.3} p99_ms={:.3} rss_mb={:.1}",
             total.rps(),
             ms(total.percentile(0.50)),
@@ -952,7 +952,7 @@ mod search {
         let print = |stage: &str, times: Vec<Duration>| {
             let n = times.len();
             let (mean, p99) = stats(times);
-            println!("profile: stage={stage} n={n} mean_us={mean:.0} p99_us={p99:.0}");
+            crate::outln!("profile: stage={stage} n={n} mean_us={mean:.0} p99_us={p99:.0}");
         };
         let sample = &combos[..N.min(combos.len())];
         // The search alone, as the handlers call it, overall and per time filter.
@@ -972,7 +972,7 @@ mod search {
         for when in WHENS {
             print(&format!("search_when_{}", if when.is_empty() { "any" } else { when }), by_when.remove(when).unwrap_or_default());
         }
-        println!("profile: mean_total_matches={}", totals / sample.len().max(1));
+        crate::outln!("profile: mean_total_matches={}", totals / sample.len().max(1));
         // The time filters depend on the clock: the fewer places open, the wider the radius and
         // the more next openings computed. The same searches at other moments of the week:
         for (label, at) in [("tue_10h30", "2026-12-01T10:30:00+01:00"), ("fri_19h30", "2026-12-04T19:30:00+01:00"), ("sun_03h00", "2026-12-06T03:00:00+01:00")] {
@@ -1048,10 +1048,10 @@ mod search {
                 let mut slowest: Vec<(Duration, &String)> = times.iter().copied().zip(paths.iter()).collect();
                 slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
                 for (took, path) in slowest.iter().take(3) {
-                    println!("profile: stage={stage} slow_us={:.0} path={path}", took.as_secs_f64() * 1e6);
+                    crate::outln!("profile: stage={stage} slow_us={:.0} path={path}", took.as_secs_f64() * 1e6);
                 }
                 print(&stage, times);
-                println!("profile: stage={stage} mean_body_bytes={} mean_beyond_search_us={:.0}", bytes / n, added / n as f64 * 1e6);
+                crate::outln!("profile: stage={stage} mean_body_bytes={} mean_beyond_search_us={:.0}", bytes / n, added / n as f64 * 1e6);
             }
         }
         // The same over HTTP, one keep-alive connection, one request at a time.

@@ -24,11 +24,11 @@ pub async fn run(args: DiagnosticArgs) -> CliResult {
     let started = Instant::now();
     let report = simulation::run(&bank, args.people, args.seed);
     let elapsed = started.elapsed();
-    println!("items in the bank (person alone): {}", bank.len());
-    println!("areas placed: {} ({} people, 5 areas each)", report.areas, report.people);
-    println!("foundation gate failed: {} people", report.gate_failed);
-    println!("scored questions: mean {:.1}, max {}", report.mean_questions(), report.max_questions);
-    println!(
+    crate::outln!("items in the bank (person alone): {}", bank.len());
+    crate::outln!("areas placed: {} ({} people, 5 areas each)", report.areas, report.people);
+    crate::outln!("foundation gate failed: {} people", report.gate_failed);
+    crate::outln!("scored questions: mean {:.1}, max {}", report.mean_questions(), report.max_questions);
+    crate::outln!(
         "shown \"to confirm\": {} areas ({:.1}%): exact {:.1}%, within one {:.1}%; the others: exact {:.1}%, within one {:.1}%",
         report.confirm_areas,
         100.0 * report.confirm_areas as f64 / report.areas.max(1) as f64,
@@ -37,7 +37,7 @@ pub async fn run(args: DiagnosticArgs) -> CliResult {
         report.confident_exact_pct(),
         report.confident_within_one_pct()
     );
-    println!("time: {:.0} µs per session", elapsed.as_secs_f64() * 1e6 / args.people.max(1) as f64);
-    println!("bench: people={} exact_pct={:.1} within_one_pct={:.1} max_questions={}", report.people, report.exact_pct(), report.within_one_pct(), report.max_questions);
+    crate::outln!("time: {:.0} µs per session", elapsed.as_secs_f64() * 1e6 / args.people.max(1) as f64);
+    crate::outln!("bench: people={} exact_pct={:.1} within_one_pct={:.1} max_questions={}", report.people, report.exact_pct(), report.within_one_pct(), report.max_questions);
     Ok(())
 }

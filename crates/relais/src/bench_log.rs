@@ -90,7 +90,7 @@ pub async fn run(args: LogArgs) -> CliResult {
         let (_, token) = tokens::create(&db, user.id, "bench").await?;
         helpers.push((slug, token));
     }
-    println!("database: {} ({engine}, fresh); {} organisations, one token each", redact(&url), helpers.len());
+    crate::outln!("database: {} ({engine}, fresh); {} organisations, one token each", redact(&url), helpers.len());
 
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
@@ -109,7 +109,7 @@ pub async fn run(args: LogArgs) -> CliResult {
     // Warm-up, then the measured run.
     let _ = load(&authority, &helpers, conns, Duration::from_secs(1), 1).await?;
     let before = count(&db).await?;
-    println!("logging requests through POST /api/v1/accompaniments with {conns} connections for {}s…", duration.as_secs());
+    crate::outln!("logging requests through POST /api/v1/accompaniments with {conns} connections for {}s…", duration.as_secs());
     let sample = load(&authority, &helpers, conns, duration, 2).await?;
     let after = count(&db).await?;
     let _ = stop.send(());
@@ -120,9 +120,9 @@ pub async fn run(args: LogArgs) -> CliResult {
     let rate = ok as f64 / sample.elapsed.as_secs_f64();
     let percentile = |q: f64| sample.latencies.get(((ok as f64 * q).ceil() as usize).saturating_sub(1).min(ok.saturating_sub(1))).copied().unwrap_or_default().as_secs_f64() * 1000.0;
     if let Some(error) = &sample.first_error {
-        println!("first error: {error}");
+        crate::outln!("first error: {error}");
     }
-    println!(
+    crate::outln!(
         "detail: conns={conns} duration_s={} logged={ok} errors={} rows_added={rows} p50_ms={:.3} p95_ms={:.3} max_ms={:.3}",
         duration.as_secs(),
         sample.errors,
@@ -133,7 +133,7 @@ pub async fn run(args: LogArgs) -> CliResult {
     if rows != ok as i64 {
         return Err(format!("{ok} requests answered 201 but {rows} rows were added").into());
     }
-    println!("bench: engine={engine} inserts_per_s={rate:.0} p99_ms={:.3}", percentile(0.99));
+    crate::outln!("bench: engine={engine} inserts_per_s={rate:.0} p99_ms={:.3}", percentile(0.99));
     db.close().await;
     Ok(())
 }

@@ -113,13 +113,13 @@ pub async fn run(args: ReportArgs) -> CliResult {
             query.execute(pool).await.map(|_| ())
         })?;
     }
-    println!("bench: step=load engine={engine} records={} organisations={ORGANISATIONS} months={MONTHS} load_s={:.1}", args.records, started.elapsed().as_secs_f64());
+    crate::outln!("bench: step=load engine={engine} records={} organisations={ORGANISATIONS} months={MONTHS} load_s={:.1}", args.records, started.elapsed().as_secs_f64());
     let started = Instant::now();
     let months = rollup::refresh(&db).await?;
     let rollup_rows: i64 = on_db!(&db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM activity_rollup").fetch_one(pool).await)?;
     // Statistics for the planner, as autovacuum (PostgreSQL) would gather on a live instance.
     on_db!(&db, pool => sqlx::query("ANALYZE").execute(pool).await.map(|_| ()))?;
-    println!("bench: step=rollup engine={engine} records={} organisation_months={months} rollup_rows={rollup_rows} build_s={:.1}", args.records, started.elapsed().as_secs_f64());
+    crate::outln!("bench: step=rollup engine={engine} records={} organisation_months={months} rollup_rows={rollup_rows} build_s={:.1}", args.records, started.elapsed().as_secs_f64());
 
     // The dashboard's default period (12 months) and its comparison.
     let to = rollup::month_of(now);
@@ -140,8 +140,8 @@ pub async fn run(args: ReportArgs) -> CliResult {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let median = times[times.len() / 2];
         let p95 = times[((times.len() as f64 * 0.95).ceil() as usize).saturating_sub(1).min(times.len() - 1)];
-        println!("detail: scope={scope} organisations={} requests_in_period={requests}", members.len());
-        println!("bench: engine={engine} records={} scope={scope} median_ms={:.3} p95_ms={:.3}", args.records, ms(median), ms(p95));
+        crate::outln!("detail: scope={scope} organisations={} requests_in_period={requests}", members.len());
+        crate::outln!("bench: engine={engine} records={} scope={scope} median_ms={:.3} p95_ms={:.3}", args.records, ms(median), ms(p95));
     }
     db.close().await;
     Ok(())

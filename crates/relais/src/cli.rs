@@ -140,7 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Token(TokenCommand::Create(args)) => crate::accounts::create_token(args).await,
             Command::Routes => {
                 for path in crate::routes().paths() {
-                    println!("{path}");
+                    crate::outln!("{path}");
                 }
                 Ok(())
             }
@@ -169,16 +169,16 @@ pub async fn open_database(args: &DatabaseArgs) -> Result<Db, relais_core::DbErr
 async fn migrate(args: &DatabaseArgs) -> CliResult {
     let db = open_database(args).await?;
     db.close().await;
-    println!("migrations applied to {}", redact(&args.url));
+    crate::outln!("migrations applied to {}", redact(&args.url));
     Ok(())
 }
 
 async fn retention(args: &DatabaseArgs) -> CliResult {
     let db = open_database(args).await?;
     let anonymised = relais_accompaniments::retention::anonymise_inactive(&db, time::OffsetDateTime::now_utc()).await?;
-    println!("retention: anonymised={anonymised}");
+    crate::outln!("retention: anonymised={anonymised}");
     let cleared = relais_diagnostics::workshops::forget_contacts(&db, time::OffsetDateTime::now_utc()).await?;
-    println!("retention: workshop_contacts_cleared={cleared}");
+    crate::outln!("retention: workshop_contacts_cleared={cleared}");
     db.close().await;
     Ok(())
 }
@@ -188,9 +188,9 @@ async fn load_demo(args: &DatabaseArgs) -> CliResult {
     let report = demo::load(&db, &crate::demo_parts()).await?;
     db.close().await;
     if report.loaded.is_empty() {
-        println!("demo data already present ({})", report.already_present.join(", "));
+        crate::outln!("demo data already present ({})", report.already_present.join(", "));
     } else {
-        println!("demo data loaded: {}", report.loaded.join(", "));
+        crate::outln!("demo data loaded: {}", report.loaded.join(", "));
     }
     Ok(())
 }

@@ -1,6 +1,14 @@
 //! Relais, assembled: every area's routes and demo parts, the CLI commands.
 
+/// Print a line on stdout; when the reader has gone away (`relais routes | head -1`), end the
+/// command quietly instead of panicking. Every command prints through it.
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::output::line(format_args!($($arg)*)) };
+}
+
 pub mod accounts;
+pub mod output;
 pub mod bench;
 pub mod bench_log;
 pub mod bench_report;

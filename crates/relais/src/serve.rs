@@ -38,11 +38,13 @@ pub async fn run(args: ServeArgs) -> CliResult {
     // Contacts given for workshops and module requests, cleared once no longer needed.
     let contacts = tokio::spawn(relais_diagnostics::workshops::run_forever(db.clone()));
     let rollups = tokio::spawn(relais_reports::rollup::run_forever(db.clone()));
+    // Sign-in failures older than any throttle window looks at.
+    let throttle = tokio::spawn(relais_organisations::throttle::run_forever(db.clone()));
 
     tracing::info!(%address, "Relais is listening");
     // Printed on stdout for people and for the test harness (which may bind port 0).
-    println!("listening on http://{address}");
-    std::io::stdout().flush()?;
+    // (A closed stdout does not stop the server.)
+    let _ = writeln!(std::io::stdout(), "listening on http://{address}").and_then(|()| std::io::stdout().flush());
 
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
@@ -50,6 +52,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
     jobs.abort();
     contacts.abort();
     rollups.abort();
+    throttle.abort();
     tracing::info!("in-flight requests finished; closing the database pool");
     db.close().await;
     tracing::info!("stopped");

@@ -51,6 +51,8 @@ pub struct Options {
     pub demo: bool,
     pub routes: Routes,
     pub database_url: Option<String>,
+    /// The address people use (`https://…` turns on `Secure` cookies and HSTS).
+    pub public_url: Option<&'static str>,
 }
 
 impl Default for Options {
@@ -59,6 +61,7 @@ impl Default for Options {
             demo: false,
             routes: relais::routes(),
             database_url: None,
+            public_url: None,
         }
     }
 }
@@ -86,7 +89,7 @@ impl TestApp {
         }
         let outbox = tempfile::tempdir().expect("outbox");
         let clock = relais_core::clock::Clock::manual();
-        let config = WebConfig::default().with_mailer(Mailer::outbox(outbox.path(), "relais@test.invalid")).with_clock(clock.clone());
+        let config = options.public_url.map(WebConfig::new).unwrap_or_default().with_mailer(Mailer::outbox(outbox.path(), "relais@test.invalid")).with_clock(clock.clone());
         let app = options.routes.into_app(AppState::with_config(db.clone(), config));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let address = listener.local_addr().expect("address");

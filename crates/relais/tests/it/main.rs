@@ -8,6 +8,7 @@ mod cli;
 mod diagnostics;
 mod directory;
 mod groups;
+mod hardening;
 mod harness;
 mod matrix;
 mod ops;
