@@ -312,3 +312,7 @@ moment-error-breakdown = Die Details ergeben zusammen mehr als die Gesamtzahl.
 settings-retention = Akten der Personen nach ihrem letzten Besuch aufbewahren (Monate)
 settings-retention-hint = Zwischen 1 und 120 Monaten. Nach dieser Zeit ohne Aktivität wird eine Akte automatisch anonymisiert: Die zugehörigen Anfragen bleiben in der Statistik, ohne Verknüpfung zur Person.
 settings-error-retention = Die Aufbewahrungsdauer muss zwischen 1 und 120 Monaten liegen.
+
+# Issue 14, item 13: each request names its own person; a redirection names its partner
+log-for-someone-else = Anfrage von jemand anderem
+log-error-redirected-without-partner = Sie haben „An einen Partner weitergeleitet“ gewählt: Wählen Sie unter „Weiterleiten an“, an wen.

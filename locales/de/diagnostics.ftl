@@ -134,8 +134,6 @@ diagnostics-link = Einen allein gemachten Kompetenzcheck verknüpfen
 diagnostics-code = Code auf dem Ergebnis der Person
 diagnostics-link-button = Verknüpfen
 diagnostics-link-empty = Geben Sie den Code ein, der auf dem Ergebnis der Person steht.
-diagnostics-link-unknown = Kein Kompetenzcheck hat diesen Code. Prüfen Sie die 6 Zeichen.
-diagnostics-link-taken = Dieser Kompetenzcheck ist schon mit einer Organisation verknüpft.
 diagnostics-linked = Der Kompetenzcheck ist verknüpft.
 diagnostics-latest = Letzte Kompetenzchecks
 diagnostics-none = Noch kein Kompetenzcheck.
@@ -173,3 +171,11 @@ admin-items-recalibrated = { $count ->
    *[other] { $count } Fragen neu kalibriert.
 }
 admin-item-difficulty-short = Schwierigkeit
+
+# Issue 14, item 7: diagnostic codes (one answer for every refusal, throttle, expiry)
+diagnostics-link-refused = Dieser Code öffnet keinen Kompetenzcheck: Es gibt ihn nicht, er ist schon verknüpft oder nicht mehr gültig (ein Code gilt { $days } Tage). Prüfen Sie die 6 Zeichen mit der Person, oder machen Sie den Kompetenzcheck gemeinsam.
+diagnostics-link-throttled = Zu viele Codes versucht. Warten Sie { $minutes ->
+        [one] 1 Minute
+       *[other] { $minutes } Minuten
+    } und versuchen Sie es dann noch einmal.
+result-code-valid-until = Dieser Code gilt bis einschließlich { $date }. Danach können Sie den Kompetenzcheck mit der Helferin oder dem Helfer noch einmal machen.

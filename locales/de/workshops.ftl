@@ -136,3 +136,7 @@ module-error-theme = Wählen Sie ein Thema.
 module-error-devices = Wählen Sie mindestens ein Gerät.
 module-error-languages = Wählen Sie mindestens eine Sprache.
 module-error-duration = Geben Sie 15 bis 480 Minuten und 1 bis 26 Treffen an.
+
+# Issue 14, item 8: a stale cancel or withdraw says that nothing changed
+workshop-registration-unchanged = Diese Anmeldung war schon storniert: Es hat sich nichts geändert.
+demand-unchanged = Diese Anfrage wartete nicht mehr (schon zurückgezogen, oder die Person ist zu einem Workshop eingeladen): Es wurde nichts zurückgezogen.

@@ -312,3 +312,7 @@ moment-error-breakdown = The details add up to more than the total.
 settings-retention = Keep people's records after their last visit (months)
 settings-retention-hint = Between 1 and 120 months. After this period without activity, a record is anonymised automatically: its requests stay in the statistics, unlinked.
 settings-error-retention = The retention period must be between 1 and 120 months.
+
+# Issue 14, item 13: each request names its own person; a redirection names its partner
+log-for-someone-else = Request of someone else
+log-error-redirected-without-partner = You chose "Redirected to a partner": choose to whom under "Redirect to".

@@ -134,8 +134,6 @@ diagnostics-link = Link a diagnostic done alone
 diagnostics-code = Code shown on the person's result
 diagnostics-link-button = Link
 diagnostics-link-empty = Type the code shown on the person's result.
-diagnostics-link-unknown = No diagnostic has this code. Check the 6 characters.
-diagnostics-link-taken = This diagnostic is already linked to an organisation.
 diagnostics-linked = The diagnostic is linked.
 diagnostics-latest = Latest diagnostics
 diagnostics-none = No diagnostic yet.
@@ -173,3 +171,11 @@ admin-items-recalibrated = { $count ->
    *[other] { $count } items recalibrated.
 }
 admin-item-difficulty-short = Difficulty
+
+# Issue 14, item 7: diagnostic codes (one answer for every refusal, throttle, expiry)
+diagnostics-link-refused = This code opens no diagnostic: it does not exist, it is already linked or it is no longer valid (a code lasts { $days } days). Check the 6 characters with the person, or take the diagnostic together.
+diagnostics-link-throttled = Too many codes tried. Wait { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    } before trying again.
+result-code-valid-until = This code is valid up to and including { $date }. After that, you can take the diagnostic again with the helper.

@@ -136,3 +136,7 @@ module-error-theme = Choose a topic.
 module-error-devices = Choose at least one device.
 module-error-languages = Choose at least one language.
 module-error-duration = Give minutes from 15 to 480 and meetings from 1 to 26.
+
+# Issue 14, item 8: a stale cancel or withdraw says that nothing changed
+workshop-registration-unchanged = This registration was already cancelled: nothing changed.
+demand-unchanged = This request was no longer waiting (withdrawn already, or the person is invited to a workshop): nothing was withdrawn.

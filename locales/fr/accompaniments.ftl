@@ -312,3 +312,7 @@ moment-error-breakdown = Le détail dépasse le total.
 settings-retention = Garder les fiches des personnes après leur dernière visite (mois)
 settings-retention-hint = Entre 1 et 120 mois. Après cette période sans activité, une fiche est anonymisée automatiquement : ses demandes restent dans les statistiques, sans lien avec la personne.
 settings-error-retention = La durée de conservation doit être entre 1 et 120 mois.
+
+# Issue 14, item 13: each request names its own person; a redirection names its partner
+log-for-someone-else = Demande de quelqu’un d’autre
+log-error-redirected-without-partner = Vous avez choisi « Orienté vers un partenaire » : choisissez vers qui dans « Orienter vers ».

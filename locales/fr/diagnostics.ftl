@@ -134,8 +134,6 @@ diagnostics-link = Lier un diagnostic fait seul
 diagnostics-code = Code affiché sur le résultat de la personne
 diagnostics-link-button = Lier
 diagnostics-link-empty = Tapez le code affiché sur le résultat de la personne.
-diagnostics-link-unknown = Aucun diagnostic n’a ce code. Vérifiez les 6 caractères.
-diagnostics-link-taken = Ce diagnostic est déjà lié à une organisation.
 diagnostics-linked = Le diagnostic est lié.
 diagnostics-latest = Derniers diagnostics
 diagnostics-none = Aucun diagnostic pour l’instant.
@@ -173,3 +171,11 @@ admin-items-recalibrated = { $count ->
    *[other] { $count } questions recalibrées.
 }
 admin-item-difficulty-short = Difficulté
+
+# Issue 14, item 7: diagnostic codes (one answer for every refusal, throttle, expiry)
+diagnostics-link-refused = Ce code n’ouvre aucun diagnostic : il n’existe pas, il est déjà lié ou il n’est plus valable (un code vaut { $days } jours). Vérifiez les 6 caractères avec la personne, ou faites le diagnostic ensemble.
+diagnostics-link-throttled = Trop de codes essayés. Attendez { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    } avant de réessayer.
+result-code-valid-until = Ce code est valable jusqu’au { $date } inclus. Après, vous pourrez refaire le diagnostic avec l’aidant·e.

@@ -136,3 +136,7 @@ module-error-theme = Choisissez un thème.
 module-error-devices = Choisissez au moins un appareil.
 module-error-languages = Choisissez au moins une langue.
 module-error-duration = Donnez de 15 à 480 minutes et de 1 à 26 séances.
+
+# Issue 14, item 8: a stale cancel or withdraw says that nothing changed
+workshop-registration-unchanged = Cette inscription était déjà annulée : rien n’a changé.
+demand-unchanged = Cette demande n’était plus en attente (déjà retirée, ou la personne est invitée à un atelier) : rien n’a été retiré.

@@ -312,3 +312,7 @@ moment-error-breakdown = De details samen zijn meer dan het totaal.
 settings-retention = Fiches van personen bewaren na hun laatste bezoek (maanden)
 settings-retention-hint = Tussen 1 en 120 maanden. Na deze periode zonder activiteit wordt een fiche automatisch geanonimiseerd: de hulpvragen blijven in de statistieken, zonder koppeling met de persoon.
 settings-error-retention = De bewaartermijn moet tussen 1 en 120 maanden liggen.
+
+# Issue 14, item 13: each request names its own person; a redirection names its partner
+log-for-someone-else = Hulpvraag van iemand anders
+log-error-redirected-without-partner = U koos "Doorverwezen naar een partner": kies naar wie bij "Doorverwijzen naar".

@@ -134,8 +134,6 @@ diagnostics-link = Een test koppelen die iemand alleen deed
 diagnostics-code = Code op het resultaat van de persoon
 diagnostics-link-button = Koppelen
 diagnostics-link-empty = Typ de code die op het resultaat van de persoon staat.
-diagnostics-link-unknown = Geen enkele test heeft deze code. Controleer de 6 tekens.
-diagnostics-link-taken = Deze test is al gekoppeld aan een organisatie.
 diagnostics-linked = De test is gekoppeld.
 diagnostics-latest = Laatste tests
 diagnostics-none = Nog geen test.
@@ -173,3 +171,11 @@ admin-items-recalibrated = { $count ->
    *[other] { $count } vragen herkalibreerd.
 }
 admin-item-difficulty-short = Moeilijkheid
+
+# Issue 14, item 7: diagnostic codes (one answer for every refusal, throttle, expiry)
+diagnostics-link-refused = Deze code opent geen test: ze bestaat niet, is al gekoppeld of is niet meer geldig (een code is { $days } dagen geldig). Controleer de 6 tekens met de persoon, of doe de test samen.
+diagnostics-link-throttled = Te veel codes geprobeerd. Wacht { $minutes ->
+        [one] 1 minuut
+       *[other] { $minutes } minuten
+    } en probeer dan opnieuw.
+result-code-valid-until = Deze code is geldig tot en met { $date }. Daarna kunt u de test opnieuw doen met de helper.

@@ -136,3 +136,7 @@ module-error-theme = Kies een thema.
 module-error-devices = Kies minstens één toestel.
 module-error-languages = Kies minstens één taal.
 module-error-duration = Geef 15 tot 480 minuten en 1 tot 26 bijeenkomsten.
+
+# Issue 14, item 8: a stale cancel or withdraw says that nothing changed
+workshop-registration-unchanged = Deze inschrijving was al geannuleerd: er is niets veranderd.
+demand-unchanged = Deze vraag stond niet meer op de wachtlijst (al ingetrokken, of de persoon is uitgenodigd voor een workshop): er is niets ingetrokken.

@@ -2,7 +2,7 @@
 //! situation tags, with the consent record (what was explained, when, by whom). Always read
 //! within one organisation: every query here takes it.
 
-use relais_core::{Db, DbError, on_db};
+use relais_core::{Db, DbError, db::like_pattern, on_db};
 use relais_directory::taxonomy::Taxonomy;
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -171,10 +171,14 @@ pub async fn find(db: &Db, organisation: Uuid, id: Uuid) -> Result<Option<Person
     Ok(on_db!(db, pool => sqlx::query_as::<_, Person>(sqlx::AssertSqlSafe(sql.clone())).bind(organisation).bind(id).fetch_optional(pool).await)?)
 }
 
-/// The organisation's people, most recently active first; `query` filters on the pseudonym.
+/// The organisation's people, most recently active first; `query` filters on the pseudonym,
+/// ignoring case, accents and punctuation ("zoe t" finds "Zoé T."). A query of punctuation only
+/// ("%", "_") would fold to nothing and find everyone: it looks for those characters as typed.
 pub async fn list(db: &Db, organisation: Uuid, query: &str, limit: i64) -> Result<Vec<Person>, DbError> {
-    let pattern = format!("%{}%", fold(query).replace(['%', '_'], ""));
-    let sql = format!("SELECT {COLUMNS} FROM people WHERE organisation_id = $1 AND search_key LIKE $2 ORDER BY last_activity_at DESC LIMIT $3");
+    let folded = fold(query);
+    let (column, text) = if folded.is_empty() && !query.trim().is_empty() { ("pseudonym", query.trim()) } else { ("search_key", folded.as_str()) };
+    let pattern = format!("%{}%", like_pattern(text));
+    let sql = format!("SELECT {COLUMNS} FROM people WHERE organisation_id = $1 AND {column} LIKE $2 ESCAPE '\\' ORDER BY last_activity_at DESC LIMIT $3");
     Ok(on_db!(db, pool => sqlx::query_as::<_, Person>(sqlx::AssertSqlSafe(sql.clone())).bind(organisation).bind(&pattern).bind(limit).fetch_all(pool).await)?)
 }
 

@@ -164,6 +164,20 @@ pub struct PoolStats {
     pub max: u32,
 }
 
+/// Text to find as itself in a `LIKE` pattern: `%`, `_` and the escape character `\` are escaped.
+/// Every `LIKE` says `ESCAPE '\'` (the same on both engines) and adds its own wildcards around
+/// the result, e.g. `format!("%{}%", like_pattern(query))`.
+pub fn like_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern
+}
+
 /// A database URL safe to print: the password, if any, is hidden.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
@@ -188,6 +202,25 @@ mod tests {
         assert_eq!(Db::engine_of("postgres://u@h/db").unwrap(), Engine::Postgres);
         assert_eq!(Db::engine_of("postgresql://u@h/db").unwrap(), Engine::Postgres);
         assert!(Db::engine_of("mysql://u@h/db").is_err());
+    }
+
+    #[test]
+    fn like_wildcards_stand_for_themselves() {
+        assert_eq!(like_pattern("50%"), "50\\%");
+        assert_eq!(like_pattern("second_factor"), "second\\_factor");
+        assert_eq!(like_pattern("a\\b"), "a\\\\b");
+        assert_eq!(like_pattern("Zoé T."), "Zoé T.");
+    }
+
+    #[tokio::test]
+    async fn an_escaped_pattern_matches_only_itself_on_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&format!("sqlite://{}/like.db", dir.path().display())).await.unwrap();
+        let Db::Sqlite(pool) = &db else { panic!("expected SQLite") };
+        for (text, pattern, expected) in [("50% off", "%", true), ("5000 off", "%", false), ("a_b", "_", true), ("axb", "_", false), ("a\\b", "\\", true)] {
+            let found: bool = sqlx::query_scalar("SELECT $1 LIKE $2 ESCAPE '\\'").bind(text).bind(format!("%{}%", like_pattern(pattern))).fetch_one(pool).await.unwrap();
+            assert_eq!(found, expected, "{text} LIKE {pattern}");
+        }
     }
 
     #[test]

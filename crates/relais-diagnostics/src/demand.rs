@@ -104,6 +104,16 @@ pub async fn list(db: &Db, organisation: Uuid, status: &str) -> Result<Vec<Reque
     Ok(rows.into_iter().map(request).collect())
 }
 
+/// One request of the organisation (nothing for another organisation's).
+pub async fn find(db: &Db, organisation: Uuid, id: Uuid) -> Result<Option<Request>, DbError> {
+    let row: Option<Row> = on_db!(db, pool => sqlx::query_as(concat!(request_columns!(), " WHERE organisation_id = $1 AND id = $2"))
+    .bind(organisation)
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(row.map(request))
+}
+
 /// The requests invited to a workshop (its call list).
 pub async fn invited_to(db: &Db, organisation: Uuid, workshop: Uuid) -> Result<Vec<Request>, DbError> {
     let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(concat!(request_columns!(), " WHERE organisation_id = $1 AND workshop_id = $2 ORDER BY created_at, id"))

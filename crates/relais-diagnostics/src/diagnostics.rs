@@ -219,10 +219,57 @@ macro_rules! diagnostic_columns {
     };
 }
 
-/// A code a person can read out to a helper: six characters without look-alikes (0/O, 1/I/L).
+/// The characters of a code: letters and digits without look-alikes (0/O, 1/I/L).
+pub const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/// A code's length: short enough to read out, 31⁶ ≈ 887 million codes.
+pub const CODE_LENGTH: usize = 6;
+/// How long the code of a diagnostic opens it to a helper, counted in whole days after the day
+/// it ended (Brussels time): a person who took it alone brings it to the next appointment or
+/// drop-in session, usually within a week or two, sometimes after a month's wait for a slot;
+/// past that they take a new one with the helper. Fewer live codes also mean fewer to guess.
+pub const CODE_VALID_DAYS: i64 = 30;
+
+/// A code a person can read out to a helper: [`CODE_LENGTH`] characters of [`CODE_ALPHABET`]
+/// drawn from the operating system's random source, each equally likely.
 pub fn new_code() -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    (0..6).map(|_| ALPHABET[fastrand::usize(..ALPHABET.len())] as char).collect()
+    let mut code = String::with_capacity(CODE_LENGTH);
+    while code.len() < CODE_LENGTH {
+        for byte in relais_core::secrets::random_bytes::<16>() {
+            if code.len() < CODE_LENGTH
+                && let Some(c) = code_character(byte)
+            {
+                code.push(c);
+            }
+        }
+    }
+    code
+}
+
+/// The character a random byte stands for; `None` for the bytes past the largest multiple of
+/// the alphabet's size (248 = 8 × 31), drawn again so that no character is likelier than another.
+fn code_character(byte: u8) -> Option<char> {
+    let size = CODE_ALPHABET.len();
+    let byte = usize::from(byte);
+    (byte < 256 / size * size).then(|| char::from(CODE_ALPHABET[byte % size]))
+}
+
+/// Until when a code opens its diagnostic: the last day it works (Brussels) and the instant it
+/// stops, [`CODE_VALID_DAYS`] whole days after the day the diagnostic ended (or started, while it
+/// is not finished).
+pub fn code_valid_until(d: &Diagnostic) -> (jiff::civil::Date, OffsetDateTime) {
+    let from = d.finished_at.unwrap_or(d.started_at);
+    let zone = relais_directory::schedule::zone();
+    let day = jiff::Timestamp::from_second(from.unix_timestamp()).map(|t| t.to_zoned(zone.clone()).date()).unwrap_or_default();
+    let last = day.saturating_add(jiff::Span::new().days(CODE_VALID_DAYS));
+    let end = last.tomorrow().ok().and_then(|next| next.to_zoned(zone).ok()).map(|z| z.timestamp().as_second());
+    let until = end.and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok()).unwrap_or(from + time::Duration::days(CODE_VALID_DAYS + 1));
+    (last, until)
+}
+
+/// Whether a helper may still take the diagnostic over by its code: nobody holds it and the code
+/// has not expired.
+pub fn linkable(d: &Diagnostic, now: OffsetDateTime) -> bool {
+    d.organisation_id.is_none() && now < code_valid_until(d).1
 }
 
 /// Who starts a diagnostic.
@@ -403,4 +450,62 @@ pub async fn backdate(db: &Db, id: Uuid, at: OffsetDateTime) -> Result<(), DbErr
         .await
         .map(|_| ()))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_have_the_alphabet_and_the_length_and_every_character_is_equally_likely() {
+        let codes: Vec<String> = (0..2000).map(|_| new_code()).collect();
+        for code in &codes {
+            assert_eq!(code.len(), CODE_LENGTH, "{code}");
+            assert!(code.bytes().all(|c| CODE_ALPHABET.contains(&c)), "{code}");
+        }
+        let distinct: std::collections::BTreeSet<&String> = codes.iter().collect();
+        assert!(distinct.len() > 1990, "{} distinct codes of 2000", distinct.len());
+        // each character stands for exactly 8 of the 256 byte values, the last 8 are drawn again
+        let mut counts = std::collections::BTreeMap::new();
+        for byte in 0..=255u8 {
+            if let Some(c) = code_character(byte) {
+                *counts.entry(c).or_insert(0) += 1;
+            } else {
+                assert!(byte >= 248, "{byte} is used");
+            }
+        }
+        assert_eq!(counts.len(), CODE_ALPHABET.len());
+        assert!(counts.values().all(|n| *n == 8), "{counts:?}");
+        assert!(!CODE_ALPHABET.iter().any(|c| b"0O1IL".contains(c)), "no look-alikes");
+    }
+
+    #[test]
+    fn a_code_works_to_the_end_of_its_thirtieth_day_in_brussels() {
+        let started = time::macros::datetime!(2026-12-01 20:30 UTC); // 21:30 in Brussels
+        let d = Diagnostic {
+            id: Uuid::nil(),
+            code: "ABCDEF".into(),
+            mode: Mode::Alone,
+            language: "fr".into(),
+            organisation_id: None,
+            person_id: None,
+            helper_id: None,
+            previous_id: None,
+            stage: Stage::Done,
+            intake: Intake::default(),
+            postcode: String::new(),
+            seed: 0,
+            answers: Vec::new(),
+            result: Vec::new(),
+            modules: Vec::new(),
+            started_at: started - time::Duration::minutes(20),
+            finished_at: Some(started),
+        };
+        let (last, until) = code_valid_until(&d);
+        assert_eq!(last, jiff::civil::date(2026, 12, 31));
+        assert_eq!(until, time::macros::datetime!(2026-12-31 23:00 UTC)); // midnight in Brussels
+        assert!(linkable(&d, until - time::Duration::seconds(1)));
+        assert!(!linkable(&d, until));
+        assert!(!linkable(&Diagnostic { organisation_id: Some(Uuid::nil()), ..d }, started));
+    }
 }

@@ -222,7 +222,20 @@ pub struct Registration {
     pub phone: String,
     pub email: String,
     pub status: Status,
+    /// The helper who registered them (none: the person on the public page).
+    pub registered_by: Option<Uuid>,
     pub created_at: OffsetDateTime,
+}
+
+/// A participant as a helper facilitating the workshop sees them: the first name and the initial
+/// of the next name ("Nadia Kaddouri" → "Nadia K."), no more.
+pub fn first_name_and_initial(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let Some(first) = words.next() else { return String::new() };
+    match words.next().and_then(|w| w.chars().find(|c| c.is_alphanumeric())) {
+        Some(initial) => format!("{first} {}.", initial.to_uppercase()),
+        None => first.to_string(),
+    }
 }
 
 /// Who registers.
@@ -317,11 +330,28 @@ pub async fn register(db: &Db, workshop: Uuid, id: Uuid, who: &NewRegistration) 
     Ok(placed)
 }
 
-/// Cancel a registration; when it held a place, the first person waiting gets it. Returns the
-/// registration promoted, if any.
-pub async fn cancel_registration(db: &Db, workshop: Uuid, registration: Uuid) -> Result<Option<Uuid>, DbError> {
+/// What cancelling a registration did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cancellation {
+    /// Cancelled; the first person waiting got the place, if any.
+    Cancelled { promoted: Option<Uuid> },
+    /// Nothing: the workshop has no such registration, or it was cancelled already.
+    Unchanged,
+}
+
+impl Cancellation {
+    pub fn promoted(self) -> Option<Uuid> {
+        match self {
+            Cancellation::Cancelled { promoted } => promoted,
+            Cancellation::Unchanged => None,
+        }
+    }
+}
+
+/// Cancel a registration; when it held a place, the first person waiting gets it.
+pub async fn cancel_registration(db: &Db, workshop: Uuid, registration: Uuid) -> Result<Cancellation, DbError> {
     let at = now();
-    let promoted = on_db!(db, pool => {
+    let outcome = on_db!(db, pool => {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE workshops SET updated_at = $2 WHERE id = $1").bind(workshop).bind(at).execute(&mut *tx).await?;
         let was: Option<String> = sqlx::query_scalar("SELECT status FROM registrations WHERE id = $1 AND workshop_id = $2")
@@ -329,8 +359,9 @@ pub async fn cancel_registration(db: &Db, workshop: Uuid, registration: Uuid) ->
             .bind(workshop)
             .fetch_optional(&mut *tx)
             .await?;
-        let mut promoted = None;
+        let mut outcome = Cancellation::Unchanged;
         if let Some(was) = was.filter(|s| s != "cancelled") {
+            let mut promoted = None;
             sqlx::query("UPDATE registrations SET status = 'cancelled', updated_at = $2 WHERE id = $1").bind(registration).bind(at).execute(&mut *tx).await?;
             if was == "booked" {
                 let next: Option<Uuid> = sqlx::query_scalar("SELECT id FROM registrations WHERE workshop_id = $1 AND status = 'waiting' ORDER BY position LIMIT 1")
@@ -347,11 +378,12 @@ pub async fn cancel_registration(db: &Db, workshop: Uuid, registration: Uuid) ->
                     }
                 }
             }
+            outcome = Cancellation::Cancelled { promoted };
         }
         tx.commit().await?;
-        Ok::<_, sqlx::Error>(promoted)
+        Ok::<_, sqlx::Error>(outcome)
     })?;
-    Ok(promoted)
+    Ok(outcome)
 }
 
 #[derive(sqlx::FromRow)]
@@ -363,20 +395,21 @@ struct RegistrationRow {
     phone: String,
     email: String,
     status: String,
+    registered_by: Option<Uuid>,
     created_at: OffsetDateTime,
 }
 
 /// A workshop's registrations: booked, then waiting (in order), then cancelled.
 pub async fn registrations(db: &Db, workshop: Uuid) -> Result<Vec<Registration>, DbError> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, RegistrationRow>(
-        "SELECT id, workshop_id, person_id, name, phone, email, status, created_at FROM registrations WHERE workshop_id = $1 ORDER BY position",
+        "SELECT id, workshop_id, person_id, name, phone, email, status, registered_by, created_at FROM registrations WHERE workshop_id = $1 ORDER BY position",
     )
     .bind(workshop)
     .fetch_all(pool)
     .await)?;
     let mut out: Vec<Registration> = rows
         .into_iter()
-        .map(|r| Registration { id: r.id, workshop_id: r.workshop_id, person_id: r.person_id, name: r.name, phone: r.phone, email: r.email, status: Status::parse(&r.status), created_at: r.created_at })
+        .map(|r| Registration { id: r.id, workshop_id: r.workshop_id, person_id: r.person_id, name: r.name, phone: r.phone, email: r.email, status: Status::parse(&r.status), registered_by: r.registered_by, created_at: r.created_at })
         .collect();
     out.sort_by_key(|r| match r.status {
         Status::Booked => 0,
@@ -472,5 +505,21 @@ pub async fn run_forever(db: Db) {
             Ok(false) => {}
             Err(error) => tracing::warn!(job = CONTACTS_JOB, %error, "job failed"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_facilitator_sees_a_first_name_and_an_initial() {
+        assert_eq!(first_name_and_initial("Nadia Kaddouri"), "Nadia K.");
+        assert_eq!(first_name_and_initial("  jean-pierre   van Damme "), "jean-pierre V.");
+        assert_eq!(first_name_and_initial("Marie D."), "Marie D.");
+        assert_eq!(first_name_and_initial("Élodie (Ëlise) Martin"), "Élodie Ë.");
+        assert_eq!(first_name_and_initial("Omar"), "Omar");
+        assert_eq!(first_name_and_initial("Omar -"), "Omar");
+        assert_eq!(first_name_and_initial(""), "");
     }
 }

@@ -1,7 +1,7 @@
 //! The audit log: append-only record of security events and of reads and writes of personal
 //! data. The database itself refuses updates and deletions (triggers on both engines).
 
-use relais_core::{Db, DbError, on_db};
+use relais_core::{Db, DbError, db::like_pattern, on_db};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -106,7 +106,7 @@ pub const MAX_ROWS: i64 = 1000;
 /// The organisation's own events, and the personal security events (logins, second factor,
 /// tokens) of its members — never what its members did in another organisation.
 pub async fn for_organisation(db: &Db, organisation: Uuid, filter: &Filter) -> Result<Vec<OrganisationEntry>, DbError> {
-    let pattern = format!("{}%", filter.action_prefix.replace(['%', '_'], ""));
+    let pattern = format!("{}%", like_pattern(&filter.action_prefix));
     let rows = on_db!(db, pool => sqlx::query_as::<_, OrganisationEntry>(
         "SELECT a.at, u.display_name AS actor, a.action, a.object, a.client, a.detail
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
@@ -115,7 +115,7 @@ pub async fn for_organisation(db: &Db, organisation: Uuid, filter: &Filter) -> R
                     AND (a.actor_user_id IN (SELECT user_id FROM memberships WHERE organisation_id = $1)
                          OR a.object IN (SELECT mu.email FROM memberships mm JOIN users mu ON mu.id = mm.user_id
                                           WHERE mm.organisation_id = $1))))
-           AND a.action LIKE $2
+           AND a.action LIKE $2 ESCAPE '\\'
            AND a.at >= $3 AND a.at < $4
          ORDER BY a.at DESC
          LIMIT $5",

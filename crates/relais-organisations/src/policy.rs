@@ -37,6 +37,10 @@ pub enum Action {
     ViewReports,
     /// Plan and cancel workshops, open a group from the demand for a module.
     ManageWorkshops,
+    /// See workshop participants and people waiting for a module in full (names, phones,
+    /// e-mails), cancel their registrations and withdraw their requests. Without it, a helper
+    /// facilitating a workshop sees first names and initials and cancels only whom they registered.
+    ManageParticipants,
 }
 
 /// What each role may do in its own organisation.
@@ -44,7 +48,7 @@ pub fn role_may(role: Role, action: Action) -> bool {
     match action {
         Action::ViewOrganisation => true,
         Action::LogRequests => role != Role::Viewer,
-        Action::ViewRequests | Action::ViewPeople | Action::ManageWorkshops => matches!(role, Role::Coordinator | Role::Worker),
+        Action::ViewRequests | Action::ViewPeople | Action::ManageWorkshops | Action::ManageParticipants => matches!(role, Role::Coordinator | Role::Worker),
         Action::ViewReports => role != Role::Volunteer,
         Action::ViewMembers
         | Action::ManageMembers
@@ -161,6 +165,8 @@ mod tests {
         assert_eq!(decide(&volunteer, a, Action::LogRequests), Decision::Allowed);
         assert_eq!(decide(&volunteer, a, Action::ViewPeople), Decision::Forbidden);
         assert_eq!(decide(&volunteer, a, Action::ViewRequests), Decision::Forbidden);
+        // Volunteers facilitate workshops without the participants' contacts.
+        assert_eq!(decide(&volunteer, a, Action::ManageParticipants), Decision::Forbidden);
         let worker = user(Some(Role::Worker), false, a);
         assert_eq!(decide(&worker, a, Action::ViewPeople), Decision::Allowed);
         assert_eq!(decide(&worker, a, Action::ErasePeople), Decision::Forbidden);

@@ -358,6 +358,10 @@ pub async fn save(
     if let Some(found) = crate::personal_data::find(&reason).first() {
         errors.push(FieldError { field: "target", message: tr.t(crate::signals::SignalError::PersonalData(*found).message_key()) });
     }
+    // "Redirected to a partner" names the partner (where the form offers the choice).
+    if may_view_people && typed.outcome.trim() == REDIRECTED && target_text.is_empty() {
+        errors.push(FieldError { field: "target", message: tr.t("log-error-redirected-without-partner") });
+    }
     let target = if target_text.is_empty() || !may_view_people {
         None
     } else {
@@ -408,9 +412,12 @@ pub async fn save(
         // The form's id is taken elsewhere (not a repeated submit of this form).
         return Err(AppError::BadRequest);
     }
-    let person_param = person.map(|p| format!("&person={p}")).unwrap_or_default();
-    Ok(see_other(&format!("/organisations/{}/log?at={}&since={since}&saved={form_id}{person_param}", organisation.slug, at.code)).into_response())
+    // The next request starts with no person: each request names its own, never the previous one's.
+    Ok(see_other(&format!("/organisations/{}/log?at={}&since={since}&saved={form_id}", organisation.slug, at.code)).into_response())
 }
+
+/// The outcome "redirected to a partner".
+const REDIRECTED: &str = "redirected";
 
 /// Professional or volunteer, from the helper's role in the organisation.
 pub fn helper_kind(user: &CurrentUser, organisation: Uuid) -> &'static str {

@@ -7,19 +7,20 @@ use askama::Template;
 use axum::{
     Form,
     extract::{Path, Query, State},
-    http::StatusCode,
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use relais_accompaniments::people;
 use relais_core::{
-    i18n::Tr,
-    web::{AppState, error::AppError, layout::PageContext},
+    i18n::{FluentArg, Tr},
+    web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use relais_organisations::{
     organisations::Organisation,
     policy::{self, Action, Decision},
     routes::organisation::authorise,
     sessions::CurrentUser,
+    throttle::{self, Limit},
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -123,29 +124,63 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext, user: Curren
     Ok(see_other(&format!("/diagnostic/{}", d.id)).into_response())
 }
 
+/// Failed codes a member may try before waiting: a helper mistypes a few, nobody needs more.
+pub const LINK_PER_MEMBER: Limit = Limit { max_failures: 10, window: time::Duration::minutes(15) };
+/// Failed codes from one address, whoever the member (helpers of one office share an address).
+pub const LINK_PER_CLIENT: Limit = Limit { max_failures: 30, window: time::Duration::minutes(15) };
+
 /// `POST /organisations/{slug}/diagnostics/link`: take over a diagnostic done alone, by its code.
-pub async fn link(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Form(fields): Form<Fields>) -> Result<Response, AppError> {
+///
+/// A code that is unknown, already linked or expired gets one and the same answer, and counts as
+/// a failure for the member and for the address; past [`LINK_PER_MEMBER`] or [`LINK_PER_CLIENT`]
+/// failures the code is not even looked up. A success clears nothing: anyone can make codes on
+/// the public pages, so linking one must not buy more guesses.
+pub async fn link(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    ClientAddr(client): ClientAddr,
+    Path(slug): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let tr = ctx.tr;
     let code: String = field(&fields, "code").chars().take(20).collect();
     let person = chosen_person(&state, &user, &organisation, &fields).await?;
-    let found = diagnostics::find_by_code(&state.db, &code).await?;
-    let error = match &found {
-        _ if code.trim().is_empty() => Some("diagnostics-link-empty"),
-        None => Some("diagnostics-link-unknown"),
-        Some(d) if d.organisation_id.is_some() => Some("diagnostics-link-taken"),
-        Some(_) => None,
-    };
-    if let Some(key) = error {
-        return render(&state, &ctx, &user, &organisation, person, code, Some(tr.t(key)), None, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let refuse = |message: String, status| render(&state, &ctx, &user, &organisation, person, code.clone(), Some(message), None, status);
+    if code.trim().is_empty() {
+        return refuse(tr.t("diagnostics-link-empty"), StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    let Some(d) = found else { return Err(AppError::NotFound) };
-    let previous = match person {
-        Some(p) => diagnostics::of_person(&state.db, organisation.id, p).await?.first().map(|d| d.id),
-        None => None,
+    let db = &state.db;
+    let now = state.clock.now();
+    let member_key = format!("diagnostic-link:user:{}", user.id);
+    let client_key = format!("diagnostic-link:client:{client}");
+    let blocked = [throttle::blocked_until(db, &member_key, LINK_PER_MEMBER, now).await?, throttle::blocked_until(db, &client_key, LINK_PER_CLIENT, now).await?];
+    if let Some(until) = blocked.into_iter().flatten().max() {
+        let minutes = throttle::minutes_until(until, now);
+        let message = tr.t_args("diagnostics-link-throttled", &[("minutes", FluentArg::Number(minutes as f64))]);
+        let mut response = refuse(message, StatusCode::TOO_MANY_REQUESTS).await?;
+        if let Ok(value) = HeaderValue::from_str(&(until - now).whole_seconds().max(1).to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return Ok(response);
+    }
+    let found = diagnostics::find_by_code(db, &code).await?.filter(|d| diagnostics::linkable(d, now));
+    let linked = match found {
+        Some(d) => {
+            let previous = match person {
+                Some(p) => diagnostics::of_person(db, organisation.id, p).await?.first().map(|d| d.id),
+                None => None,
+            };
+            diagnostics::link(db, d.id, organisation.id, user.id, person, previous).await?
+        }
+        None => false,
     };
-    if !diagnostics::link(&state.db, d.id, organisation.id, user.id, person, previous).await? {
-        return render(&state, &ctx, &user, &organisation, person, code, Some(tr.t("diagnostics-link-taken")), None, StatusCode::UNPROCESSABLE_ENTITY).await;
+    if !linked {
+        throttle::record_failure(db, &member_key, now).await?;
+        throttle::record_failure(db, &client_key, now).await?;
+        let message = tr.t_args("diagnostics-link-refused", &[("days", FluentArg::Number(diagnostics::CODE_VALID_DAYS as f64))]);
+        return refuse(message, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     Ok(see_other(&format!("/organisations/{}/diagnostics?done=linked", organisation.slug)).into_response())
 }

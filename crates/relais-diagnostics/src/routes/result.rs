@@ -65,6 +65,8 @@ struct ResultPage<'a> {
     csrf: &'a str,
     id: uuid::Uuid,
     code: &'a str,
+    /// "Valid until …" while the code may still be given to a helper.
+    code_valid_until: Option<String>,
     first_steps: bool,
     any_to_confirm: bool,
     areas: Vec<AreaLine>,
@@ -186,11 +188,16 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(use
         _ => None,
     };
     let all_modules = if helper_of.is_some() { catalogue.iter().map(|m| card(&tr, m, d.modules.contains(&m.code))).collect() } else { Vec::new() };
+    let code_valid_until = diagnostics::linkable(&d, state.clock.now()).then(|| {
+        let last_day = relais_accompaniments::routes::local_date(&diagnostics::code_valid_until(&d).0.to_string());
+        tr.t_args("result-code-valid-until", &[("date", FluentArg::Text(last_day))])
+    });
     let page = ResultPage {
         tr,
         csrf: &ctx.csrf,
         id: d.id,
         code: &d.code,
+        code_valid_until,
         first_steps: d.first_steps(),
         any_to_confirm: areas.iter().any(|a: &AreaLine| a.to_confirm),
         areas,

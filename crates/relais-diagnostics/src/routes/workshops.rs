@@ -35,7 +35,7 @@ use super::{
 use crate::{
     catalogue::{self, Module},
     demand::{self, NewRequest},
-    workshops::{self, NewRegistration, NewWorkshop, Placed, Status, Workshop},
+    workshops::{self, Cancellation, NewRegistration, NewWorkshop, Placed, Status, Workshop},
 };
 
 /// Options of a select.
@@ -337,6 +337,7 @@ pub struct Participant {
     pub status: String,
     pub waiting: bool,
     pub position: usize,
+    pub may_cancel: bool,
 }
 
 pub struct MeetingLine {
@@ -358,6 +359,8 @@ struct ShowPage<'a> {
     meetings: Vec<MeetingLine>,
     booked: Vec<Participant>,
     waiting: Vec<Participant>,
+    /// Phones shown (a helper who manages participants; a volunteer sees first names only).
+    show_contacts: bool,
     people: Vec<Choice>,
     may_view_people: bool,
     may_manage: bool,
@@ -374,6 +377,12 @@ impl ShowPage<'_> {
     fn error(&self, field: &str) -> Option<String> {
         FieldError::of(&self.errors, field)
     }
+}
+
+/// Whether the helper sees participants in full and may cancel anyone's registration
+/// (a volunteer facilitating a workshop: first names and initials, no contacts).
+fn may_manage_participants(user: &CurrentUser, organisation: &Organisation) -> bool {
+    policy::decide(user, organisation.id, Action::ManageParticipants) == Decision::Allowed
 }
 
 async fn own_workshop(state: &AppState, organisation: &Organisation, id: &str) -> Result<Workshop, AppError> {
@@ -403,13 +412,15 @@ async fn render_show(state: &AppState, ctx: &PageContext, user: &CurrentUser, or
     };
     let line = present::line(&tr, w, modules.iter().find(|m| m.id == w.module_id), place.as_ref(), String::new(), None);
     let registrations = workshops::registrations(&state.db, w.id).await?;
+    let full = may_manage_participants(user, organisation);
     let participant = |(i, r): (usize, &workshops::Registration)| Participant {
         id: r.id,
-        name: r.name.clone(),
-        phone: r.phone.clone(),
+        name: if full { r.name.clone() } else { workshops::first_name_and_initial(&r.name) },
+        phone: if full { r.phone.clone() } else { String::new() },
         status: r.status.code().to_string(),
         waiting: r.status == Status::Waiting,
         position: i + 1,
+        may_cancel: full || r.registered_by == Some(user.id),
     };
     let booked = registrations.iter().filter(|r| r.status == Status::Booked).enumerate().map(participant).collect();
     let waiting = registrations.iter().filter(|r| r.status == Status::Waiting).enumerate().map(participant).collect();
@@ -431,6 +442,7 @@ async fn render_show(state: &AppState, ctx: &PageContext, user: &CurrentUser, or
         meetings: w.meetings.iter().map(|m| MeetingLine { id: m.id, when: present::when(&tr, m.starts_at, m.ends_at) }).collect(),
         booked,
         waiting,
+        show_contacts: full,
         people: people_choices,
         may_view_people,
         may_manage: policy::decide(user, organisation.id, Action::ManageWorkshops) == Decision::Allowed,
@@ -461,6 +473,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
         "booked" => Some(ctx.tr.t("workshop-registered-booked")),
         "waiting" => Some(ctx.tr.t("workshop-registered-waiting")),
         "cancelled" => Some(ctx.tr.t("workshop-registration-cancelled")),
+        "unchanged" => Some(ctx.tr.t("workshop-registration-unchanged")),
         "attendance" => Some(ctx.tr.t("attendance-saved")),
         _ => None,
     };
@@ -515,13 +528,22 @@ pub async fn register(State(state): State<AppState>, ctx: PageContext, user: Cur
     Ok(see_other(&format!("/organisations/{}/workshops/{}?done={done}", organisation.slug, w.id)).into_response())
 }
 
-/// `POST /organisations/{slug}/workshops/{workshop}/registrations/{registration}/cancel`.
+/// `POST /organisations/{slug}/workshops/{workshop}/registrations/{registration}/cancel`: by a
+/// helper who manages participants, or by the helper who registered the person. A registration
+/// the workshop does not have is not found; one cancelled already changes nothing, and says so.
 pub async fn cancel_registration(State(state): State<AppState>, user: CurrentUser, Path((slug, workshop, registration)): Path<(String, String, String)>) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let w = own_workshop(&state, &organisation, &workshop).await?;
-    let registration = Uuid::parse_str(&registration).map_err(|_| AppError::NotFound)?;
-    workshops::cancel_registration(&state.db, w.id, registration).await?;
-    Ok(see_other(&format!("/organisations/{}/workshops/{}?done=cancelled", organisation.slug, w.id)).into_response())
+    let id = Uuid::parse_str(&registration).map_err(|_| AppError::NotFound)?;
+    let registration = workshops::registrations(&state.db, w.id).await?.into_iter().find(|r| r.id == id).ok_or(AppError::NotFound)?;
+    if !may_manage_participants(&user, &organisation) && registration.registered_by != Some(user.id) {
+        return Err(AppError::Forbidden);
+    }
+    let done = match workshops::cancel_registration(&state.db, w.id, id).await? {
+        Cancellation::Cancelled { .. } => "cancelled",
+        Cancellation::Unchanged => "unchanged",
+    };
+    Ok(see_other(&format!("/organisations/{}/workshops/{}?done={done}", organisation.slug, w.id)).into_response())
 }
 
 /// `POST /organisations/{slug}/workshops/{workshop}/cancel`: cancel the whole workshop.
@@ -560,11 +582,12 @@ pub async fn attendance(State(state): State<AppState>, ctx: PageContext, user: C
     let m = w.meetings.iter().find(|m| m.id.to_string() == meeting).ok_or(AppError::NotFound)?;
     let tr = ctx.tr;
     let present = workshops::present_at(&state.db, m.id).await?;
+    let full = may_manage_participants(&user, &organisation);
     let people = workshops::registrations(&state.db, w.id)
         .await?
         .into_iter()
         .filter(|r| r.status == Status::Booked)
-        .map(|r| Present { present: present.contains(&r.id), id: r.id, name: r.name })
+        .map(|r| Present { present: present.contains(&r.id), id: r.id, name: if full { r.name } else { workshops::first_name_and_initial(&r.name) } })
         .collect();
     let title = catalogue::available_to(&state.db, Some(organisation.id)).await?.into_iter().find(|x| x.id == w.module_id).map(|x| x.text(tr.locale).title.clone()).unwrap_or_default();
     let page = AttendancePage { tr, csrf: &ctx.csrf, organisation: &organisation, workshop: w.id, meeting: m.id, title, when: present::when(&tr, m.starts_at, m.ends_at), people };
@@ -647,8 +670,9 @@ async fn render_demand(state: &AppState, ctx: &PageContext, user: &CurrentUser, 
             open_href: format!("/organisations/{}/workshops/new?module={}&place={}&demand=1", organisation.slug, w.module_id, w.place_id.map(|p| p.to_string()).unwrap_or_default()),
         })
         .collect();
-    let requests = demand::list(&state.db, organisation.id, "waiting")
-        .await?
+    // the people waiting, with their phones: only for those who manage participants
+    let waiting_people = if may_manage_participants(user, organisation) { demand::list(&state.db, organisation.id, "waiting").await? } else { Vec::new() };
+    let requests = waiting_people
         .into_iter()
         .map(|r| RequestLine {
             id: r.id,
@@ -685,6 +709,7 @@ pub async fn demand_page(State(state): State<AppState>, ctx: PageContext, user: 
     let notice = match query.done.as_str() {
         "added" => Some(ctx.tr.t("demand-added")),
         "withdrawn" => Some(ctx.tr.t("demand-withdrawn")),
+        "unchanged" => Some(ctx.tr.t("demand-unchanged")),
         _ => None,
     };
     render_demand(&state, &ctx, &user, &organisation, Default::default(), Vec::new(), notice, StatusCode::OK).await
@@ -721,12 +746,15 @@ pub async fn add_demand(State(state): State<AppState>, ctx: PageContext, user: C
     Ok(see_other(&format!("/organisations/{}/demand?done=added", organisation.slug)).into_response())
 }
 
-/// `POST /organisations/{slug}/demand/{demand}/withdraw`.
+/// `POST /organisations/{slug}/demand/{demand}/withdraw`. A request the organisation does not
+/// have (unknown, another organisation's) is not found; one no longer waiting (withdrawn already,
+/// invited to a workshop) changes nothing, and says so.
 pub async fn withdraw_demand(State(state): State<AppState>, user: CurrentUser, Path((slug, request)): Path<(String, String)>) -> Result<Response, AppError> {
-    let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
+    let organisation = authorise(&state, &user, &slug, Action::ManageParticipants).await?;
     let id = Uuid::parse_str(&request).map_err(|_| AppError::NotFound)?;
-    demand::withdraw(&state.db, organisation.id, id).await?;
-    Ok(see_other(&format!("/organisations/{}/demand?done=withdrawn", organisation.slug)).into_response())
+    demand::find(&state.db, organisation.id, id).await?.ok_or(AppError::NotFound)?;
+    let done = if demand::withdraw(&state.db, organisation.id, id).await? { "withdrawn" } else { "unchanged" };
+    Ok(see_other(&format!("/organisations/{}/demand?done={done}", organisation.slug)).into_response())
 }
 
 pub struct CallLine {

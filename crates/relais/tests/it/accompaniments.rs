@@ -443,3 +443,105 @@ async fn the_demo_holds_a_year_of_activity() {
         assert!(time::OffsetDateTime::now_utc() - oldest > time::Duration::days(300), "{slug}");
     }
 }
+
+#[tokio::test]
+async fn like_wildcards_in_a_search_stand_for_themselves() {
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let worker = relais_organisations::users::find_by_email(&app.db, "worker.charleroi@demo.relais.be").await.unwrap().unwrap().id;
+    let mut ids = std::collections::HashMap::new();
+    for pseudonym in ["Zoé 100%", "Ana_B", "Marc L."] {
+        let person = people::TypedPerson { pseudonym: pseudonym.into(), age_band: "unknown".into(), gender: "unspecified".into(), language: "fr".into(), ..Default::default() };
+        let id = Uuid::new_v4();
+        assert!(people::create(&app.db, id, charleroi, &person, worker).await.unwrap());
+        ids.insert(pseudonym, id);
+    }
+    let found = |query: &'static str| {
+        let db = app.db.clone();
+        async move { people::list(&db, charleroi, query, 500).await.unwrap().into_iter().map(|p| p.pseudonym).collect::<Vec<_>>() }
+    };
+    let everyone = found("").await;
+    assert!(everyone.len() > 3, "the demo's people and ours");
+    assert_eq!(found("%").await, vec!["Zoé 100%".to_string()]);
+    assert_eq!(found("_").await, vec!["Ana_B".to_string()]);
+    assert_eq!(found(" % ").await, vec!["Zoé 100%".to_string()]);
+    assert!(found("%%").await.is_empty());
+    assert!(found("\\").await.is_empty());
+    // letters still ignore case, accents and punctuation
+    assert_eq!(found("ZOE 100").await, vec!["Zoé 100%".to_string()]);
+    assert_eq!(found("ana b").await, vec!["Ana_B".to_string()]);
+    // the page and the API search the same way
+    let (client, _) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let page = client.get(app.url("/organisations/cpas-charleroi/people?q=%25")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains(&format!("/people/{}", ids["Zoé 100%"])) && !page.contains(&format!("/people/{}", ids["Marc L."])));
+
+    // the audit log's families: `second_factor` is itself, `%` finds nothing
+    let audit_for = |prefix: &'static str| {
+        let db = app.db.clone();
+        async move {
+            let filter = relais_organisations::audit::Filter { action_prefix: prefix.into(), from: time::OffsetDateTime::UNIX_EPOCH, until: time::OffsetDateTime::now_utc() + time::Duration::days(1) };
+            relais_organisations::audit::for_organisation(&db, charleroi, &filter).await.unwrap()
+        }
+    };
+    let event = |action: &'static str| relais_organisations::audit::Event { actor: Some(worker), organisation: Some(charleroi), action, object: None, client: "test", detail: None };
+    relais_organisations::audit::record(&app.db, event("second_factor.enabled")).await.unwrap();
+    relais_organisations::audit::record(&app.db, event("secondXfactor.other")).await.unwrap();
+    let second_factor = audit_for("second_factor").await;
+    assert!(second_factor.iter().any(|e| e.action == "second_factor.enabled"), "the family finds its events");
+    assert!(second_factor.iter().all(|e| e.action.starts_with("second_factor")), "and only them");
+    assert!(audit_for("%").await.is_empty());
+    assert!(audit_for("_").await.is_empty());
+    assert!(!audit_for("").await.is_empty());
+}
+
+#[tokio::test]
+async fn the_next_request_starts_with_no_person_and_a_redirection_names_its_partner() {
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let person = people::list(&app.db, charleroi, "", 1).await.unwrap().remove(0);
+    let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let target = format!("ref:{}", redirections::referral_targets(&app.db, charleroi).await.unwrap().into_iter().find(|t| t.active).expect("an active referral target").id);
+
+    // From the person's page: the first form names them, and offers someone else.
+    let form = worker.get(app.url(&format!("/organisations/cpas-charleroi/log?at=phone&person={}&lang=en", person.id))).send().await.unwrap().text().await.unwrap();
+    assert!(form.contains(&format!("name=\"person\" value=\"{}\"", person.id)) && form.contains(&person.pseudonym));
+    assert!(form.contains("Request of someone else"));
+    let (id, since) = (field_value(&form, "id"), field_value(&form, "since"));
+    let person_id = person.id.to_string();
+    let first = [("csrf", csrf.as_str()), ("id", &id), ("at", "phone"), ("since", &since), ("person", &person_id), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &target), ("reason", "Permanence logement")];
+    let saved = worker.post(app.url("/organisations/cpas-charleroi/log")).form(&first).send().await.unwrap();
+    assert_eq!(saved.status(), 303);
+    assert_eq!(log::find(&app.db, charleroi, id.parse().unwrap()).await.unwrap().unwrap().person_id, Some(person.id));
+    let next = saved.headers()["location"].to_str().unwrap().to_string();
+    assert!(!next.contains("person="), "the next form is not tied to the person: {next}");
+
+    // The next form holds no person; saved as it comes, the next request has none.
+    let form = worker.get(app.url(&format!("{next}&lang=en"))).send().await.unwrap().text().await.unwrap();
+    assert!(form.contains("1 request logged in this session"));
+    assert!(!form.contains(&format!("name=\"person\" value=\"{}\"", person.id)), "no person carried over");
+    assert!(!form.contains("id=\"log-person\""), "no \"Request of\" notice");
+    assert!(!form.contains(&format!("value=\"{}\" selected", person.id)));
+    let id2 = field_value(&form, "id");
+    let second = [("csrf", csrf.as_str()), ("id", &id2), ("at", "phone"), ("since", &since), ("themes", "email"), ("autonomy", "explained"), ("outcome", "solved")];
+    assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&second).send().await.unwrap().status(), 303);
+    assert_eq!(log::find(&app.db, charleroi, id2.parse().unwrap()).await.unwrap().unwrap().person_id, None);
+
+    // "Redirected to a partner" with no partner: refused at the field, everything typed kept.
+    let before = count_requests(&app, charleroi).await;
+    let id3 = Uuid::new_v4().to_string();
+    let no_partner = [("csrf", csrf.as_str()), ("id", &id3), ("at", "phone"), ("since", &since), ("person", &person_id), ("themes", "housing"), ("online_service", "mypension"), ("autonomy", "explained"), ("outcome", "redirected"), ("note", "Voir le CPAS"), ("reason", "Logement")];
+    for locale in Locale::ALL {
+        let refused = worker.post(app.url(&format!("/organisations/cpas-charleroi/log?lang={}", locale.code()))).form(&no_partner).send().await.unwrap();
+        assert_eq!(refused.status(), 422);
+        let body = refused.text().await.unwrap();
+        let message = Tr::new(locale).t("log-error-redirected-without-partner").replace('"', "&#34;");
+        let field = body.split("id=\"field-target\"").nth(1).expect("the partner field");
+        assert!(field.split("</div>").next().unwrap().contains(&message), "[{}] the message at the field", locale.code());
+        assert!(body.contains(&format!("<a href=\"#field-target\">{message}</a>")), "[{}] and in the summary", locale.code());
+        assert!(body.contains("value=\"redirected\" checked") && body.contains("value=\"housing\" checked") && body.contains("value=\"mypension\" selected"));
+        assert!(body.contains("Voir le CPAS") && body.contains("value=\"Logement\"") && body.contains(&format!("name=\"person\" value=\"{}\"", person.id)));
+        assert!(body.contains("<details open>"), "the partner field is shown");
+    }
+    assert_eq!(count_requests(&app, charleroi).await, before, "nothing stored");
+    assert!(log::find(&app.db, charleroi, id3.parse().unwrap()).await.unwrap().is_none());
+}

@@ -5,7 +5,7 @@
 
 use relais_core::i18n::{Locale, Tr};
 use relais_diagnostics::{
-    diagnostics::{self, Stage},
+    diagnostics::{self, Mode, Stage, Starter},
     items,
 };
 use uuid::Uuid;
@@ -191,7 +191,7 @@ async fn a_helper_links_a_result_by_its_code_and_another_organisation_gets_nothi
         .unwrap();
     assert_eq!(wrong.status(), 422);
     let body = wrong.text().await.unwrap();
-    assert!(body.contains("No diagnostic has this code") && body.contains("value=\"ZZZZ99\""));
+    assert!(body.contains("This code opens no diagnostic") && body.contains("value=\"ZZZZ99\""));
     // the code as a person reads it out: lower case, with a space
     let spoken = format!("{} {}", &d.code[..3].to_lowercase(), &d.code[3..]);
     let linked = worker
@@ -272,6 +272,125 @@ async fn a_helper_links_a_result_by_its_code_and_another_organisation_gets_nothi
     let d = diagnostics::find(&app.db, id).await.unwrap().unwrap();
     assert_eq!(d.person_id, None);
     assert_eq!(d.result.len(), 5);
+}
+
+/// Try to link a code as a member of `slug`.
+async fn link_code(app: &TestApp, client: &reqwest::Client, csrf: &str, slug: &str, code: &str) -> reqwest::Response {
+    client.post(app.url(&format!("/organisations/{slug}/diagnostics/link?lang=en"))).form(&[("csrf", csrf), ("code", code)]).send().await.unwrap()
+}
+
+/// The error summary of the helper's page.
+fn alert(body: &str) -> String {
+    body.split("<div class=\"alert\" role=\"alert\">").nth(1).and_then(|s| s.split("</div>").next()).unwrap_or_default().to_string()
+}
+
+/// A well-formed code no diagnostic has.
+async fn unknown_code(app: &TestApp) -> String {
+    loop {
+        let code = diagnostics::new_code();
+        if diagnostics::find_by_code(&app.db, &code).await.unwrap().is_none() {
+            return code;
+        }
+    }
+}
+
+async fn taken_alone(app: &TestApp) -> diagnostics::Diagnostic {
+    diagnostics::start(&app.db, Mode::Alone, "en", Starter::default()).await.unwrap()
+}
+
+#[tokio::test]
+async fn an_unknown_a_linked_and_an_expired_code_get_the_same_answer_and_a_fresh_one_links() {
+    let app = TestApp::spawn_demo().await;
+    let linked = taken_alone(&app).await;
+    let expired = taken_alone(&app).await;
+    diagnostics::backdate(&app.db, expired.id, time::OffsetDateTime::now_utc() - time::Duration::days(diagnostics::CODE_VALID_DAYS + 2)).await.unwrap();
+    let fresh = taken_alone(&app).await;
+    let (eupen, eupen_csrf) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
+    assert_eq!(link_code(&app, &eupen, &eupen_csrf, "oeshz-eupen", &linked.code).await.status(), 303);
+
+    let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let mut answers = Vec::new();
+    for code in [unknown_code(&app).await, linked.code.clone(), expired.code.clone()] {
+        let response = link_code(&app, &worker, &csrf, "cpas-charleroi", &code).await;
+        let status = response.status().as_u16();
+        let body = response.text().await.unwrap();
+        assert!(body.contains(&format!("value=\"{code}\"")), "the code typed is kept");
+        answers.push((status, alert(&body)));
+    }
+    assert!(answers[0].1.contains("This code opens no diagnostic"), "{:?}", answers[0]);
+    assert_eq!(answers[0].0, 422);
+    assert!(answers.iter().all(|a| *a == answers[0]), "one answer for unknown, linked and expired: {answers:?}");
+    assert_eq!(diagnostics::find(&app.db, expired.id).await.unwrap().unwrap().organisation_id, None, "an expired code links nothing");
+
+    let done = link_code(&app, &worker, &csrf, "cpas-charleroi", &fresh.code).await;
+    assert_eq!(done.status(), 303);
+    let charleroi = relais_organisations::organisations::find_by_slug(&app.db, "cpas-charleroi").await.unwrap().unwrap();
+    assert_eq!(diagnostics::find(&app.db, fresh.id).await.unwrap().unwrap().organisation_id, Some(charleroi.id));
+}
+
+#[tokio::test]
+async fn a_result_says_until_when_its_code_is_valid_in_four_languages() {
+    let app = TestApp::spawn_demo().await;
+    let (client, csrf) = visitor(&app).await;
+    let id = start_alone(&app, &client, &csrf).await;
+    client.post(app.url(&format!("/diagnostic/{id}/intake"))).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+    while answer_page(&app, &client, &csrf, id, false, &|_| "dont-know".into()).await.is_some() {}
+    let d = diagnostics::find(&app.db, id).await.unwrap().unwrap();
+    let (last_day, _) = diagnostics::code_valid_until(&d);
+    let shown = format!("{:02}/{:02}/{}", last_day.day(), last_day.month(), last_day.year());
+    for locale in Locale::ALL {
+        let page = client.get(app.url(&format!("/diagnostic/{id}/result?lang={}", locale.code()))).send().await.unwrap().text().await.unwrap();
+        let line = page.split("id=\"result-code-valid-until\">").nth(1).and_then(|s| s.split("</p>").next()).unwrap_or_default();
+        assert!(line.contains(&shown), "[{}] {line}", locale.code());
+    }
+    // once linked, the code opens nothing more: no date is promised
+    let (worker, worker_csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    assert_eq!(link_code(&app, &worker, &worker_csrf, "cpas-charleroi", &d.code).await.status(), 303);
+    let page = client.get(app.url(&format!("/diagnostic/{id}/result?lang=en"))).send().await.unwrap().text().await.unwrap();
+    assert!(!page.contains("result-code-valid-until"));
+}
+
+#[tokio::test]
+async fn a_member_is_throttled_after_ten_wrong_codes_another_is_not_and_the_window_passes() {
+    let app = TestApp::spawn_demo().await;
+    let (worker, worker_csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let (coordinator, coordinator_csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let good = taken_alone(&app).await;
+    let wrong = unknown_code(&app).await;
+    for attempt in 0..10 {
+        assert_eq!(link_code(&app, &worker, &worker_csrf, "cpas-charleroi", &wrong).await.status(), 422, "attempt {attempt}");
+    }
+    // the eleventh attempt is not even looked up: a good code links nothing
+    let throttled = link_code(&app, &worker, &worker_csrf, "cpas-charleroi", &good.code).await;
+    assert_eq!(throttled.status(), 429);
+    let retry: i64 = throttled.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=15 * 60).contains(&retry), "Retry-After {retry}");
+    let body = throttled.text().await.unwrap();
+    assert!(alert(&body).contains("Too many codes tried. Wait 15 minutes"), "{}", alert(&body));
+    assert_eq!(diagnostics::find(&app.db, good.id).await.unwrap().unwrap().organisation_id, None);
+    // another member of the same office is not blocked
+    assert_eq!(link_code(&app, &coordinator, &coordinator_csrf, "cpas-charleroi", &wrong).await.status(), 422);
+    // the window passes (the app's clock, no sleep): the first member tries again
+    app.clock.advance(time::Duration::minutes(16));
+    assert_eq!(link_code(&app, &worker, &worker_csrf, "cpas-charleroi", &good.code).await.status(), 303);
+}
+
+#[tokio::test]
+async fn an_address_is_throttled_after_thirty_wrong_codes_whoever_the_member() {
+    let app = TestApp::spawn_demo().await;
+    let wrong = unknown_code(&app).await;
+    for email in ["worker.charleroi@demo.relais.be", "coordinator.charleroi@demo.relais.be", "volunteer.charleroi@demo.relais.be"] {
+        let (client, csrf) = signed_in(&app, email).await;
+        for attempt in 0..10 {
+            assert_eq!(link_code(&app, &client, &csrf, "cpas-charleroi", &wrong).await.status(), 422, "{email} attempt {attempt}");
+        }
+    }
+    // a fourth member from the same address, even of another organisation, waits
+    let (eupen, eupen_csrf) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
+    let good = taken_alone(&app).await;
+    assert_eq!(link_code(&app, &eupen, &eupen_csrf, "oeshz-eupen", &good.code).await.status(), 429);
+    app.clock.advance(time::Duration::minutes(16));
+    assert_eq!(link_code(&app, &eupen, &eupen_csrf, "oeshz-eupen", &good.code).await.status(), 303);
 }
 
 #[tokio::test]

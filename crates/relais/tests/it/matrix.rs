@@ -167,14 +167,15 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/workshops/new", "POST", Access::Organisation(Action::ManageWorkshops)),
     ("/organisations/{slug}/workshops/{workshop}", "GET", Access::Organisation(Action::LogRequests)),
     ("/organisations/{slug}/workshops/{workshop}/registrations", "POST", Access::Organisation(Action::LogRequests)),
-    ("/organisations/{slug}/workshops/{workshop}/registrations/{registration}/cancel", "POST", Access::Organisation(Action::LogRequests)),
+    // (a helper without the right cancels only whom they registered: not the demo's registrations)
+    ("/organisations/{slug}/workshops/{workshop}/registrations/{registration}/cancel", "POST", Access::Organisation(Action::ManageParticipants)),
     ("/organisations/{slug}/workshops/{workshop}/cancel", "POST", Access::Organisation(Action::ManageWorkshops)),
     ("/organisations/{slug}/workshops/{workshop}/attendance/{meeting}", "GET", Access::Organisation(Action::LogRequests)),
     ("/organisations/{slug}/workshops/{workshop}/attendance/{meeting}", "POST", Access::Organisation(Action::LogRequests)),
     ("/organisations/{slug}/workshops/{workshop}/call-list", "GET", Access::Organisation(Action::ManageWorkshops)),
     ("/organisations/{slug}/demand", "GET", Access::Organisation(Action::LogRequests)),
     ("/organisations/{slug}/demand", "POST", Access::Organisation(Action::LogRequests)),
-    ("/organisations/{slug}/demand/{demand}/withdraw", "POST", Access::Organisation(Action::LogRequests)),
+    ("/organisations/{slug}/demand/{demand}/withdraw", "POST", Access::Organisation(Action::ManageParticipants)),
     ("/organisations/{slug}/modules", "GET", Access::Organisation(Action::ManageWorkshops)),
     ("/organisations/{slug}/modules", "POST", Access::Organisation(Action::ManageWorkshops)),
 ];

@@ -5,7 +5,7 @@
 
 use relais_diagnostics::{
     catalogue, demand,
-    workshops::{self, NewRegistration, NewWorkshop, Placed, Status},
+    workshops::{self, Cancellation, NewRegistration, NewWorkshop, Placed, Status},
 };
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -102,13 +102,13 @@ async fn the_public_registers_the_waiting_list_fills_and_a_cancellation_promotes
     assert_eq!(statuses(&app, id).await, (2, 1, 2));
     // cancelling someone waiting promotes nobody; cancelling a place with nobody waiting frees it
     let dirk = regs.iter().find(|r| r.name == "Dirk").unwrap().id;
-    assert_eq!(workshops::cancel_registration(&app.db, id, dirk).await.unwrap(), None);
+    assert_eq!(workshops::cancel_registration(&app.db, id, dirk).await.unwrap(), Cancellation::Cancelled { promoted: None });
     assert_eq!(statuses(&app, id).await, (2, 0, 2));
     let ann = regs.iter().find(|r| r.name == "Ann").unwrap().id;
-    assert_eq!(workshops::cancel_registration(&app.db, id, ann).await.unwrap(), None);
+    assert_eq!(workshops::cancel_registration(&app.db, id, ann).await.unwrap(), Cancellation::Cancelled { promoted: None });
     assert_eq!(statuses(&app, id).await, (1, 0, 1));
-    // cancelled twice: nothing more happens
-    assert_eq!(workshops::cancel_registration(&app.db, id, ann).await.unwrap(), None);
+    // cancelled twice: nothing more happens, and it says so
+    assert_eq!(workshops::cancel_registration(&app.db, id, ann).await.unwrap(), Cancellation::Unchanged);
     assert_eq!(statuses(&app, id).await, (1, 0, 1));
 
     // the helper's page lists them; Eupen sees nothing of it
@@ -178,7 +178,7 @@ async fn parallel_registrations_beyond_capacity_never_overbook() {
         let db = app.db.clone();
         tasks.push(tokio::spawn(async move { workshops::cancel_registration(&db, id, r).await.unwrap() }));
     }
-    let promoted: Vec<Uuid> = futures_join(tasks).await.into_iter().flatten().collect();
+    let promoted: Vec<Uuid> = futures_join(tasks).await.into_iter().filter_map(Cancellation::promoted).collect();
     assert_eq!(promoted.len(), 5);
     let mut unique = promoted.clone();
     unique.sort();
@@ -279,6 +279,100 @@ async fn enough_requests_for_a_module_prompt_a_group_whose_opening_invites_them(
     // a volunteer may register people but not plan workshops nor read the call list
     let (volunteer, _) = signed_in(&app, "volunteer.charleroi@demo.relais.be").await;
     assert_eq!(volunteer.get(app.url(&format!("/organisations/cpas-charleroi/workshops/{id}/call-list"))).send().await.unwrap().status(), 403);
+}
+
+#[tokio::test]
+async fn a_volunteer_facilitates_with_first_names_only_and_cancels_only_whom_they_registered() {
+    let app = TestApp::spawn_demo().await;
+    let id = workshop(&app, "cpas-charleroi", "smartphone-first-steps", 2).await;
+    for (name, phone) in [("Nadia Kaddouri", "0471 11 22 33"), ("Bert Peeters", "0472 22 33 44")] {
+        let who = NewRegistration { name: name.into(), phone: phone.into(), ..Default::default() };
+        assert_eq!(workshops::register(&app.db, id, Uuid::new_v4(), &who).await.unwrap(), Placed::Booked);
+    }
+    let (volunteer, csrf) = signed_in(&app, "volunteer.charleroi@demo.relais.be").await;
+    // a volunteer registers someone (on the waiting list: the workshop is full)
+    let registered = volunteer
+        .post(app.url(&format!("/organisations/cpas-charleroi/workshops/{id}/registrations")))
+        .form(&[("csrf", csrf.as_str()), ("id", &Uuid::new_v4().to_string()), ("name", "Chantal Dubois"), ("phone", "0473 44 55 66")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(registered.status(), 303);
+    let regs = workshops::registrations(&app.db, id).await.unwrap();
+    let phones: Vec<String> = regs.iter().map(|r| r.phone.clone()).collect();
+    let by_name = |name: &str| regs.iter().find(|r| r.name == name).unwrap().id;
+
+    // the workshop's page and its attendance list: first names and initials, no phone number
+    let page = volunteer.get(app.url(&format!("/organisations/cpas-charleroi/workshops/{id}?lang=en"))).send().await.unwrap().text().await.unwrap();
+    let meeting = workshops::find(&app.db, id).await.unwrap().unwrap().meetings[0].id;
+    let attendance = volunteer.get(app.url(&format!("/organisations/cpas-charleroi/workshops/{id}/attendance/{meeting}?lang=en"))).send().await.unwrap().text().await.unwrap();
+    for body in [&page, &attendance] {
+        assert!(body.contains("Nadia K.") && body.contains("Bert P."), "first names and initials");
+        assert!(!body.contains("Kaddouri") && !body.contains("Peeters"), "no surname");
+        assert!(phones.iter().all(|p| !body.contains(p.as_str())), "no phone number");
+    }
+    assert!(page.contains("Chantal D.") && !page.contains("Dubois"));
+    assert!(!page.contains(&format!("/registrations/{}/cancel", by_name("Nadia Kaddouri"))), "no cancelling others");
+    assert!(page.contains(&format!("/registrations/{}/cancel", by_name("Chantal Dubois"))), "but whom they registered");
+    // the demand: no list of the people waiting, no phone
+    let demand_page = volunteer.get(app.url("/organisations/cpas-charleroi/demand?lang=en")).send().await.unwrap().text().await.unwrap();
+    let org = organisation(&app, "cpas-charleroi").await;
+    let waiting = demand::list(&app.db, org, "waiting").await.unwrap();
+    assert!(!waiting.is_empty());
+    assert!(waiting.iter().all(|r| !demand_page.contains(&r.phone) && !demand_page.contains(&format!("/demand/{}/withdraw", r.id))));
+    // the coordinator sees them in full
+    let (coordinator, _) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let full = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/workshops/{id}?lang=en"))).send().await.unwrap().text().await.unwrap();
+    assert!(full.contains("Nadia Kaddouri") && full.contains("0471 11 22 33"));
+    let full_demand = coordinator.get(app.url("/organisations/cpas-charleroi/demand?lang=en")).send().await.unwrap().text().await.unwrap();
+    assert!(full_demand.contains(&waiting[0].phone));
+
+    // cancelling: someone else's is refused, their own goes, a second time changes nothing
+    let cancel = |registration: Uuid| {
+        volunteer.post(app.url(&format!("/organisations/cpas-charleroi/workshops/{id}/registrations/{registration}/cancel?lang=en"))).form(&[("csrf", csrf.as_str())]).send()
+    };
+    assert_eq!(cancel(by_name("Nadia Kaddouri")).await.unwrap().status(), 403);
+    assert_eq!(statuses(&app, id).await, (2, 1, 2));
+    let done = cancel(by_name("Chantal Dubois")).await.unwrap();
+    assert_eq!(done.status(), 303);
+    assert!(done.headers()["location"].to_str().unwrap().ends_with("done=cancelled"));
+    assert_eq!(statuses(&app, id).await, (2, 0, 2));
+    let again = cancel(by_name("Chantal Dubois")).await.unwrap();
+    let location = again.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.ends_with("done=unchanged"), "{location}");
+    let notice = volunteer.get(app.url(&format!("{location}&lang=en"))).send().await.unwrap().text().await.unwrap();
+    assert!(notice.contains("already cancelled: nothing changed"));
+    assert_eq!(cancel(Uuid::new_v4()).await.unwrap().status(), 404);
+    // nor does a volunteer withdraw requests for a module
+    let refused = volunteer.post(app.url(&format!("/organisations/cpas-charleroi/demand/{}/withdraw", waiting[0].id))).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+    assert_eq!(refused.status(), 403);
+}
+
+#[tokio::test]
+async fn withdrawing_a_request_says_what_happened_and_a_foreign_one_is_not_found() {
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let eupen = organisation(&app, "oeshz-eupen").await;
+    let own = demand::list(&app.db, charleroi, "waiting").await.unwrap()[0].id;
+    let foreign = demand::list(&app.db, eupen, "waiting").await.unwrap()[0].id;
+    let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let withdraw = |request: Uuid| worker.post(app.url(&format!("/organisations/cpas-charleroi/demand/{request}/withdraw"))).form(&[("csrf", csrf.as_str())]).send();
+    // another organisation's request looks like one that does not exist, and stays waiting
+    let unknown = Uuid::new_v4();
+    let (foreign_answer, unknown_answer) = (withdraw(foreign).await.unwrap(), withdraw(unknown).await.unwrap());
+    assert_eq!((foreign_answer.status().as_u16(), unknown_answer.status().as_u16()), (404, 404));
+    // (the page names the address asked for)
+    assert_eq!(foreign_answer.text().await.unwrap().replace(&foreign.to_string(), &unknown.to_string()), unknown_answer.text().await.unwrap());
+    assert_eq!(demand::find(&app.db, eupen, foreign).await.unwrap().unwrap().status, "waiting");
+    // its own: withdrawn; a second time, nothing to withdraw, and the page says so
+    let first = withdraw(own).await.unwrap();
+    assert!(first.headers()["location"].to_str().unwrap().ends_with("?done=withdrawn"));
+    assert_eq!(demand::find(&app.db, charleroi, own).await.unwrap().unwrap().status, "withdrawn");
+    let second = withdraw(own).await.unwrap();
+    let location = second.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.ends_with("?done=unchanged"), "{location}");
+    let page = worker.get(app.url(&format!("{location}&lang=en"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("nothing was withdrawn") && !page.contains("The request is withdrawn"));
 }
 
 #[tokio::test]
