@@ -20,4 +20,5 @@ mod schema;
 mod second_factor;
 mod sheets;
 mod shell;
+mod text_input;
 mod workshops;
