@@ -92,7 +92,6 @@ log-error-target = Wählen Sie eine Weiterleitung aus der Liste.
 log-error-place = Dieser Ort gehört nicht zu Ihrer Organisation.
 log-error-person = Diese Person wird nicht von Ihrer Organisation begleitet.
 log-error-started-at = Die Anfangszeit ist ungültig oder liegt in der Zukunft.
-log-error-id = Diese Kennung wird schon von einer anderen Anfrage verwendet.
 step-identified = Anfrage geklärt
 step-decomposed = In Schritte aufgeteilt
 step-done-with = Gemeinsam mit der Person erledigt

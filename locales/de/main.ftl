@@ -51,3 +51,7 @@ error-internal-title = Etwas ist schiefgelaufen
 error-internal-text = Das ist nicht Ihr Fehler. Das Problem wurde notiert. Versuchen Sie es gleich noch einmal.
 error-forbidden-title = Zugriff verweigert
 error-forbidden-text = Sie haben keinen Zugriff auf diese Seite, oder das Formular ist abgelaufen. Laden Sie die Seite neu und versuchen Sie es noch einmal.
+
+# issue 14, item 10: control characters in text input
+error-control-character-title = Unsichtbares Zeichen im Text
+error-control-character-text = Was Sie gesendet haben, enthält ein unsichtbares Steuerzeichen (oft aus einem anderen Programm eingefügt), das Relais nicht speichern kann. Gehen Sie zurück, tippen Sie den betreffenden Text neu ein und senden Sie ihn noch einmal.

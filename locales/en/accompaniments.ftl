@@ -92,7 +92,6 @@ log-error-target = Choose a redirection from the list.
 log-error-place = This place is not one of your organisation's.
 log-error-person = This person is not followed by your organisation.
 log-error-started-at = The start time is invalid or in the future.
-log-error-id = This identifier is already used by another request.
 step-identified = Request identified
 step-decomposed = Broken down into steps
 step-done-with = Done with the person

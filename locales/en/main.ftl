@@ -51,3 +51,7 @@ error-internal-title = Something went wrong
 error-internal-text = It is not your fault. The problem has been logged. Please try again in a moment.
 error-forbidden-title = Access denied
 error-forbidden-text = You do not have access to this page, or the form has expired. Reload the page and try again.
+
+# issue 14, item 10: control characters in text input
+error-control-character-title = Invisible character in your text
+error-control-character-text = What you sent contains an invisible control character (often pasted from another program) that Relais cannot store. Go back, retype the text concerned and send it again.

@@ -92,7 +92,6 @@ log-error-target = Choisissez une orientation dans la liste.
 log-error-place = Ce lieu n’appartient pas à votre organisation.
 log-error-person = Cette personne n’est pas suivie par votre organisation.
 log-error-started-at = L’heure de début n’est pas valide ou est dans le futur.
-log-error-id = Cet identifiant est déjà utilisé par une autre demande.
 step-identified = Demande identifiée
 step-decomposed = Découpée en étapes
 step-done-with = Fait avec la personne

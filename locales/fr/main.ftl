@@ -51,3 +51,7 @@ error-internal-title = Un problème est survenu
 error-internal-text = Ce n’est pas de votre faute. Le problème a été noté. Réessayez dans un moment.
 error-forbidden-title = Accès refusé
 error-forbidden-text = Vous n’avez pas accès à cette page, ou le formulaire a expiré. Rechargez la page et réessayez.
+
+# issue 14, item 10: control characters in text input
+error-control-character-title = Caractère invisible dans votre texte
+error-control-character-text = Ce que vous avez envoyé contient un caractère de contrôle invisible (souvent collé depuis un autre programme), que Relais ne peut pas enregistrer. Revenez en arrière, retapez le texte concerné et renvoyez-le.

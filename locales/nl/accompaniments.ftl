@@ -92,7 +92,6 @@ log-error-target = Kies een doorverwijzing uit de lijst.
 log-error-place = Deze plaats hoort niet bij uw organisatie.
 log-error-person = Deze persoon wordt niet opgevolgd door uw organisatie.
 log-error-started-at = Het beginuur is ongeldig of ligt in de toekomst.
-log-error-id = Deze code wordt al gebruikt door een andere hulpvraag.
 step-identified = Hulpvraag verduidelijkt
 step-decomposed = Opgedeeld in stappen
 step-done-with = Samen met de persoon gedaan

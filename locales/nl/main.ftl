@@ -51,3 +51,7 @@ error-internal-title = Er ging iets mis
 error-internal-text = Het is niet uw fout. Het probleem is genoteerd. Probeer het straks opnieuw.
 error-forbidden-title = Geen toegang
 error-forbidden-text = U hebt geen toegang tot deze pagina, of het formulier is verlopen. Laad de pagina opnieuw en probeer nog eens.
+
+# issue 14, item 10: control characters in text input
+error-control-character-title = Onzichtbaar teken in uw tekst
+error-control-character-text = Wat u verstuurde, bevat een onzichtbaar stuurteken (vaak geplakt uit een ander programma) dat Relais niet kan bewaren. Ga terug, typ de betrokken tekst opnieuw en verstuur hem nog eens.

@@ -1,6 +1,13 @@
 //! The log's JSON API, with personal tokens: `/api/v1/accompaniments` (list, log),
 //! `/api/v1/people` (list) and `/api/v1/signals` (list, record). Scoped like the pages: the
 //! token's person, in the organisations where their role allows it.
+//!
+//! A client may send an `id` with what it records, so that a retried call records once. That
+//! id is a key of the caller's, not the row's id: the row is stored under an id derived from it,
+//! the organisation and the token's person (an HMAC with the instance key), and that id is the
+//! one answered. So an id that is another organisation's row (or anyone's) is answered exactly
+//! as a fresh one — 201 and a new id — and never touches that row, while the same call resent
+//! by the same person answers 200 "already recorded".
 
 use axum::{
     Json,
@@ -12,7 +19,7 @@ use axum::{
 use relais_core::web::{AppState, response::Verbatim};
 use relais_directory::places;
 use relais_organisations::{
-    api::ApiUser,
+    api::{ApiError, ApiUser, BadRequest},
     organisations::Membership,
     policy::{self, Action, Decision},
     sessions::CurrentUser,
@@ -122,6 +129,7 @@ fn out(a: Accompaniment, organisation: &str) -> AccompanimentOut {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// An organisation's slug or id; all of the person's organisations when absent.
     pub organisation: Option<String>,
@@ -132,8 +140,11 @@ pub struct ListParams {
 }
 
 /// Requests logged: the organisation's (coordinators, workers) or one's own (volunteers).
-#[utoipa::path(get, path = "/api/v1/accompaniments", tag = "accompaniments", params(ListParams),
-    responses((status = 200, body = [AccompanimentOut]), (status = 401), (status = 403, body = LogApiError), (status = 404, body = LogApiError)),
+#[utoipa::path(get, path = "/api/v1/accompaniments", tag = "accompaniments", operation_id = "list_accompaniments", params(ListParams),
+    responses((status = 200, body = [AccompanimentOut]),
+        (status = 400, body = BadRequest, description = "`before` is not an RFC 3339 instant, `limit` not an integer, or a parameter is repeated or holds a control character"),
+        (status = 401, body = ApiError), (status = 403, body = LogApiError), (status = 404, body = LogApiError),
+        (status = 503, body = LogApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn list(State(state): State<AppState>, ApiUser(user): ApiUser, Query(params): Query<ListParams>) -> Response {
     let organisations = match organisations_for(&user, &params.organisation, Action::LogRequests) {
@@ -142,7 +153,7 @@ pub async fn list(State(state): State<AppState>, ApiUser(user): ApiUser, Query(p
     };
     let before = match params.before.as_deref().map(|b| OffsetDateTime::parse(b, &Rfc3339)) {
         Some(Ok(at)) if crate::routes::plausible(at.unix_timestamp()) => Some(crate::whole_seconds(at.to_offset(time::UtcOffset::UTC))),
-        Some(_) => return error(StatusCode::BAD_REQUEST, "bad_request", Vec::new()),
+        Some(_) => return BadRequest::response(Some("before")),
         None => None,
     };
     let limit = params.limit.unwrap_or(100).clamp(1, 500);
@@ -162,20 +173,29 @@ pub async fn list(State(state): State<AppState>, ApiUser(user): ApiUser, Query(p
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct AccompanimentIn {
     /// The organisation's slug or id.
+    #[schema(example = "cpas-charleroi")]
     pub organisation: String,
-    /// Chosen by the client so that a retried call does not log twice (a new UUID if absent).
+    /// A key chosen by the client so that a retried call logs once: the request is stored under
+    /// an id derived from it, the organisation and the token's person, answered as `id` (a new
+    /// random one when absent).
     pub id: Option<Uuid>,
     /// `place`, `mobile-stop`, `home-visit` or `phone` (from the place when `place_id` is given).
     #[serde(default)]
+    #[schema(example = "phone")]
     pub setting: Option<String>,
     pub place_id: Option<Uuid>,
     /// Theme codes (at least one).
+    #[schema(example = json!(["identity"]))]
     pub themes: Vec<String>,
     #[serde(default)]
+    #[schema(example = "itsme")]
     pub online_service: String,
+    #[schema(example = "done-by")]
     pub autonomy: String,
+    #[schema(example = "solved")]
     pub outcome: String,
     /// Minutes spent (1–480; 15 when absent).
+    #[schema(example = 25)]
     pub minutes: Option<i64>,
     /// When the help started (RFC 3339); now minus `minutes` when absent.
     pub started_at: Option<String>,
@@ -192,18 +212,35 @@ pub struct AccompanimentIn {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Logged {
+    /// The id it is stored under.
     pub id: Uuid,
-    /// `false` when a request with this id was already logged (nothing changed).
+    /// `false` when the same call (same `id` key) was already recorded (nothing changed).
     pub created: bool,
 }
 
+/// The id a record sent with the client's key `key` is stored under: the instance key's HMAC of
+/// the organisation, the token's person and the key, so that the same call recorded twice is
+/// found again and no key — another organisation's row id included — ever names another's row.
+async fn stored_id(state: &AppState, organisation: Uuid, user: Uuid, key: Option<Uuid>, kind: &str) -> Result<Uuid, Response> {
+    let Some(key) = key else { return Ok(Uuid::new_v4()) };
+    let instance = state.key().await.map_err(unavailable)?;
+    let mac = instance.sign(&format!("api-{kind}-id"), &format!("{organisation}:{user}:{key}"));
+    let mut bytes = [0u8; 16];
+    for (i, byte) in bytes.iter_mut().enumerate() {
+        *byte = mac.get(2 * i..2 * i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or_default();
+    }
+    Ok(uuid::Builder::from_random_bytes(bytes).into_uuid())
+}
+
 /// Log a request helped.
-#[utoipa::path(post, path = "/api/v1/accompaniments", tag = "accompaniments", request_body = AccompanimentIn,
-    responses((status = 201, body = Logged), (status = 200, body = Logged, description = "Already logged with this id"),
-        (status = 401), (status = 403, body = LogApiError), (status = 404, body = LogApiError), (status = 422, body = LogApiError)),
+#[utoipa::path(post, path = "/api/v1/accompaniments", tag = "accompaniments", operation_id = "log_accompaniment", request_body = AccompanimentIn,
+    responses((status = 201, body = Logged), (status = 200, body = Logged, description = "Already logged by the same call (same `id` key)"),
+        (status = 400, body = BadRequest, description = "Not JSON, not of the documented shape, or a text holding a control character"),
+        (status = 401, body = ApiError), (status = 403, body = LogApiError), (status = 404, body = LogApiError), (status = 422, body = LogApiError),
+        (status = 503, body = LogApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn create(State(state): State<AppState>, ApiUser(user): ApiUser, body: Result<Json<AccompanimentIn>, JsonRejection>) -> Response {
-    let Ok(Json(input)) = body else { return error(StatusCode::BAD_REQUEST, "bad_request", Vec::new()) };
+    let Ok(Json(input)) = body else { return BadRequest::response(None) };
     let membership = match organisation_for(&user, &input.organisation, Action::LogRequests) {
         Ok(m) => m,
         Err(response) => return response,
@@ -266,9 +303,12 @@ pub async fn create(State(state): State<AppState>, ApiUser(user): ApiUser, body:
             return error(StatusCode::UNPROCESSABLE_ENTITY, "invalid", problems);
         }
     };
-    let id = input.id.unwrap_or_else(Uuid::new_v4);
+    let id = match stored_id(&state, organisation, user.id, input.id, "accompaniment").await {
+        Ok(id) => id,
+        Err(response) => return response,
+    };
     let now = OffsetDateTime::now_utc();
-    let new = NewAccompaniment {
+    let mut new = NewAccompaniment {
         id,
         organisation,
         helper: Some(user.id),
@@ -289,9 +329,16 @@ pub async fn create(State(state): State<AppState>, ApiUser(user): ApiUser, body:
     match log::insert(&state.db, &new).await {
         Ok(true) => (StatusCode::CREATED, Verbatim, Json(Logged { id, created: true })).into_response(),
         Ok(false) => match log::find(&state.db, organisation, id).await {
-            // The same id in another organisation is not this client's retry.
             Ok(Some(existing)) if existing.helper_id == Some(user.id) => (StatusCode::OK, Verbatim, Json(Logged { id, created: false })).into_response(),
-            Ok(_) => error(StatusCode::UNPROCESSABLE_ENTITY, "invalid", vec![Problem { field: "id", code: "log-error-id" }]),
+            // Not this caller's retry (a derived id is never another's but by a collision of
+            // HMACs): recorded under a random id, as any fresh call.
+            Ok(_) => {
+                new.id = Uuid::new_v4();
+                match log::insert(&state.db, &new).await {
+                    Ok(_) => (StatusCode::CREATED, Verbatim, Json(Logged { id: new.id, created: true })).into_response(),
+                    Err(e) => unavailable(e),
+                }
+            }
             Err(e) => unavailable(e),
         },
         Err(e) => unavailable(e),
@@ -314,6 +361,7 @@ pub struct PersonOut {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PeopleParams {
     /// An organisation's slug or id; all of the person's organisations (where allowed) when absent.
     pub organisation: Option<String>,
@@ -322,8 +370,11 @@ pub struct PeopleParams {
 }
 
 /// People followed by the organisation (coordinators and workers).
-#[utoipa::path(get, path = "/api/v1/people", tag = "accompaniments", params(PeopleParams),
-    responses((status = 200, body = [PersonOut]), (status = 401), (status = 403, body = LogApiError), (status = 404, body = LogApiError)),
+#[utoipa::path(get, path = "/api/v1/people", tag = "accompaniments", operation_id = "list_people", params(PeopleParams),
+    responses((status = 200, body = [PersonOut]),
+        (status = 400, body = BadRequest, description = "A parameter is repeated or holds a control character"),
+        (status = 401, body = ApiError), (status = 403, body = LogApiError), (status = 404, body = LogApiError),
+        (status = 503, body = LogApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn people_list(State(state): State<AppState>, ApiUser(user): ApiUser, Query(params): Query<PeopleParams>) -> Response {
     let organisations = match organisations_for(&user, &params.organisation, Action::ViewPeople) {
@@ -368,14 +419,18 @@ pub struct SignalOut {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SignalParams {
     /// An organisation's slug or id; all of the person's organisations when absent.
     pub organisation: Option<String>,
 }
 
 /// The organisation's political signals.
-#[utoipa::path(get, path = "/api/v1/signals", tag = "accompaniments", params(SignalParams),
-    responses((status = 200, body = [SignalOut]), (status = 401), (status = 403, body = LogApiError), (status = 404, body = LogApiError)),
+#[utoipa::path(get, path = "/api/v1/signals", tag = "accompaniments", operation_id = "list_signals", params(SignalParams),
+    responses((status = 200, body = [SignalOut]),
+        (status = 400, body = BadRequest, description = "A parameter is repeated or holds a control character"),
+        (status = 401, body = ApiError), (status = 403, body = LogApiError), (status = 404, body = LogApiError),
+        (status = 503, body = LogApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn signals_list(State(state): State<AppState>, ApiUser(user): ApiUser, Query(params): Query<SignalParams>) -> Response {
     let organisations = match organisations_for(&user, &params.organisation, Action::LogRequests) {
@@ -405,26 +460,35 @@ pub async fn signals_list(State(state): State<AppState>, ApiUser(user): ApiUser,
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SignalIn {
+    #[schema(example = "cpas-charleroi")]
     pub organisation: String,
+    /// A key chosen by the client so that a retried call records once (as for requests: the
+    /// signal is stored under an id derived from it, answered as `id`).
     pub id: Option<Uuid>,
+    #[schema(example = "mypension")]
     pub online_service: String,
     /// See the barriers list: `itsme-only`, `no-other-channel`, `inaccessible`, `language`,
     /// `needs-email-smartphone`, `too-complex`, `cost`, `scam-risk`, `other`.
+    #[schema(example = "itsme-only")]
     pub barrier: String,
     /// No personal data: refused (422, e.g. `signal-error-iban`) when the text holds a national
     /// register number, an IBAN, an e-mail address or a phone number.
+    #[schema(example = "MyPension asks for itsme; no other way was offered at the counter.")]
     pub description: String,
-    /// The request it comes from, if any.
+    /// The request it comes from, if any: its `id` as answered when it was logged (or the `id`
+    /// key sent then). Ignored when it is not one of the organisation's requests.
     pub accompaniment_id: Option<Uuid>,
 }
 
 /// Record a political signal (reviewed by a coordinator before it reaches the board).
-#[utoipa::path(post, path = "/api/v1/signals", tag = "accompaniments", request_body = SignalIn,
-    responses((status = 201, body = Logged), (status = 200, body = Logged), (status = 401), (status = 403, body = LogApiError),
-        (status = 404, body = LogApiError), (status = 422, body = LogApiError)),
+#[utoipa::path(post, path = "/api/v1/signals", tag = "accompaniments", operation_id = "record_signal", request_body = SignalIn,
+    responses((status = 201, body = Logged), (status = 200, body = Logged, description = "Already recorded by the same call (same `id` key)"),
+        (status = 400, body = BadRequest, description = "Not JSON, not of the documented shape, or a text holding a control character"),
+        (status = 401, body = ApiError), (status = 403, body = LogApiError), (status = 404, body = LogApiError), (status = 422, body = LogApiError),
+        (status = 503, body = LogApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn signals_create(State(state): State<AppState>, ApiUser(user): ApiUser, body: Result<Json<SignalIn>, JsonRejection>) -> Response {
-    let Ok(Json(input)) = body else { return error(StatusCode::BAD_REQUEST, "bad_request", Vec::new()) };
+    let Ok(Json(input)) = body else { return BadRequest::response(None) };
     let membership = match organisation_for(&user, &input.organisation, Action::LogRequests) {
         Ok(m) => m,
         Err(response) => return response,
@@ -444,13 +508,16 @@ pub async fn signals_create(State(state): State<AppState>, ApiUser(user): ApiUse
         Err(e) => return unavailable(e),
     };
     let accompaniment = match input.accompaniment_id {
-        Some(id) => match log::find(&state.db, organisation.id, id).await {
-            Ok(found) => found.map(|a| a.id),
-            Err(e) => return unavailable(e),
+        Some(id) => match own_accompaniment(&state, organisation.id, user.id, id).await {
+            Ok(found) => found,
+            Err(response) => return response,
         },
         None => None,
     };
-    let id = input.id.unwrap_or_else(Uuid::new_v4);
+    let id = match stored_id(&state, organisation.id, user.id, input.id, "signal").await {
+        Ok(id) => id,
+        Err(response) => return response,
+    };
     let region = crate::routes::signals::region_of(&organisation);
     match signals::create(&state.db, id, organisation.id, Some(user.id), accompaniment, &checked, region).await {
         Ok(created) => (if created { StatusCode::CREATED } else { StatusCode::OK }, Verbatim, Json(Logged { id, created })).into_response(),
@@ -458,9 +525,18 @@ pub async fn signals_create(State(state): State<AppState>, ApiUser(user): ApiUse
     }
 }
 
+/// The organisation's request `id` names: its id, or the key the caller logged it with.
+async fn own_accompaniment(state: &AppState, organisation: Uuid, user: Uuid, id: Uuid) -> Result<Option<Uuid>, Response> {
+    if let Some(found) = log::find(&state.db, organisation, id).await.map_err(unavailable)? {
+        return Ok(Some(found.id));
+    }
+    let derived = stored_id(state, organisation, user, Some(id), "accompaniment").await?;
+    Ok(log::find(&state.db, organisation, derived).await.map_err(unavailable)?.map(|a| a.id))
+}
+
 #[derive(OpenApi)]
 #[openapi(
     paths(list, create, people_list, signals_list, signals_create),
-    components(schemas(AccompanimentOut, AccompanimentIn, Logged, PersonOut, SignalOut, SignalIn, LogApiError, Problem)),
+    components(schemas(AccompanimentOut, AccompanimentIn, Logged, PersonOut, SignalOut, SignalIn, LogApiError, Problem, ApiError, BadRequest)),
 )]
 pub struct ApiDoc;

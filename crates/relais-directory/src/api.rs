@@ -12,6 +12,7 @@ use relais_core::{
     i18n::Locale,
     web::{AppState, response::Verbatim},
 };
+use relais_organisations::api::BadRequest;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -96,8 +97,9 @@ pub struct PlacesParams {
     wheelchair: Option<String>,
     lat: Option<f64>,
     lon: Option<f64>,
-    /// Page number (20 per page).
-    page: Option<usize>,
+    /// Page number (20 per page); anything but an integer from 1 to 10,000 is refused (400).
+    #[param(minimum = 1, maximum = 10000)]
+    page: Option<u32>,
 }
 
 fn error(status: StatusCode, error: &'static str, choices: Vec<String>) -> Response {
@@ -132,10 +134,23 @@ pub fn place_out(entry: &Entry, next: Option<crate::schedule::Opening>, now: Tim
     }
 }
 
+/// The page asked for: 1 when absent, `None` unless an integer from 1 to 10,000.
+fn page_of(text: &str) -> Option<usize> {
+    match text.trim() {
+        "" => Some(1),
+        text => text.parse::<usize>().ok().filter(|p| (1..=10_000).contains(p)),
+    }
+}
+
 /// Search the directory.
-#[utoipa::path(get, path = "/api/v1/places", tag = "directory", params(PlacesParams),
-    responses((status = 200, body = PlacesOut), (status = 404, body = DirectoryError), (status = 409, body = DirectoryError)))]
+#[utoipa::path(get, path = "/api/v1/places", tag = "directory", operation_id = "search_places", params(PlacesParams),
+    responses((status = 200, body = PlacesOut),
+        (status = 400, body = BadRequest, description = "`page` out of range, a parameter repeated, or a control character in one"),
+        (status = 404, body = DirectoryError, description = "`unknown_area`: nothing matches `q`"),
+        (status = 409, body = DirectoryError, description = "`ambiguous_area`: choose one of `choices` and pass it as `area`"),
+        (status = 503, body = DirectoryError, description = "The directory cannot be read")))]
 pub async fn list(State(state): State<AppState>, Query(mut params): Query<SearchParams>, Query(extra): Query<PostcodeParam>) -> Response {
+    let Some(page) = page_of(&params.page) else { return BadRequest::response(Some("page")) };
     if params.q.trim().is_empty() {
         params.q = extra.postcode.unwrap_or_default();
     }
@@ -159,7 +174,6 @@ pub async fn list(State(state): State<AppState>, Query(mut params): Query<Search
             return error(StatusCode::CONFLICT, "ambiguous_area", choices);
         }
     };
-    let page: usize = params.page.parse().unwrap_or(1).clamp(1, 10_000);
     let now = Timestamp::now();
     let found = search::search(&snapshot, &search_query(&params, centre), now, (page - 1) * 20, 20);
     let base = state.config.public_url.clone();
@@ -174,9 +188,10 @@ pub struct PostcodeParam {
 }
 
 /// One place.
-#[utoipa::path(get, path = "/api/v1/places/{id}", tag = "directory",
+#[utoipa::path(get, path = "/api/v1/places/{id}", tag = "directory", operation_id = "get_place",
     params(("id" = Uuid, Path, description = "The place's id")),
-    responses((status = 200, body = PlaceOut), (status = 404, body = DirectoryError)))]
+    responses((status = 200, body = PlaceOut), (status = 400, body = BadRequest, description = "A control character in the path"),
+        (status = 404, body = DirectoryError), (status = 503, body = DirectoryError, description = "The directory cannot be read")))]
 pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     let Ok(id) = Uuid::parse_str(&id) else { return error(StatusCode::NOT_FOUND, "not_found", Vec::new()) };
     let snapshot = match cache_snapshot(&state).await {
@@ -189,5 +204,21 @@ pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Respo
             place_out(entry, entry.next_opening(now), now, None, &state.config.public_url)
         })).into_response(),
         None => error(StatusCode::NOT_FOUND, "not_found", Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_pages_from_1_to_10000_are_read() {
+        assert_eq!(page_of(""), Some(1));
+        assert_eq!(page_of("1"), Some(1));
+        assert_eq!(page_of(" 7 "), Some(7));
+        assert_eq!(page_of("10000"), Some(10_000));
+        for refused in ["-1", "0", "10001", "1.5", "abc", "99999999999999999999999", "NaN", "1e3"] {
+            assert_eq!(page_of(refused), None, "{refused}");
+        }
     }
 }

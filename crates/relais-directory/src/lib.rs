@@ -52,7 +52,7 @@ pub fn routes() -> Routes {
 #[derive(OpenApi)]
 #[openapi(
     paths(api::list, api::one),
-    components(schemas(api::PlaceOut, api::PlacesOut, api::OpeningOut, api::DirectoryError)),
+    components(schemas(api::PlaceOut, api::PlacesOut, api::OpeningOut, api::DirectoryError, relais_organisations::api::BadRequest)),
 )]
 pub struct ApiDoc;
 

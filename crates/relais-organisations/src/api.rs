@@ -30,6 +30,31 @@ pub struct ApiError {
     pub error: &'static str,
 }
 
+/// A request refused before it was read (400), on every operation: `bad_request` (a body that
+/// is not JSON or not of the documented shape, a parameter repeated or out of range) or
+/// `control_character` (a text — path, parameter, field or JSON key — holding a control character
+/// other than TAB, CR and LF; refused for the whole application by `relais_core::web::text_input`,
+/// which writes this same shape).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BadRequest {
+    /// `bad_request` or `control_character`.
+    pub error: &'static str,
+    /// The parameter, field or JSON path at fault (`page`, `note`, `themes[0]`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// What is wrong, in the caller's language (`Accept-Language`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl BadRequest {
+    /// `400 {"error": "bad_request"}`, naming the field at fault when there is one.
+    pub fn response(field: Option<&str>) -> Response {
+        let body = BadRequest { error: "bad_request", field: field.map(str::to_string), message: None };
+        (StatusCode::BAD_REQUEST, Verbatim, Json(body)).into_response()
+    }
+}
+
 fn api_error(status: StatusCode, error: &'static str) -> Response {
     let mut response = (status, Verbatim, Json(ApiError { error })).into_response();
     if status == StatusCode::UNAUTHORIZED {
@@ -118,8 +143,9 @@ fn json<T: Serialize>(value: T) -> Response {
 }
 
 /// The person the token belongs to.
-#[utoipa::path(get, path = "/api/v1/me", tag = "people",
-    responses((status = 200, body = Me), (status = 401, body = ApiError)),
+#[utoipa::path(get, path = "/api/v1/me", tag = "people", operation_id = "get_me",
+    responses((status = 200, body = Me), (status = 400, body = BadRequest), (status = 401, body = ApiError),
+        (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn me(State(state): State<AppState>, ApiUser(user): ApiUser) -> Response {
     let scopes = match crate::groups::scopes_of(&state.db, user.id).await {
@@ -158,8 +184,9 @@ pub struct OrganisationOut {
 }
 
 /// The organisations the person belongs to.
-#[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
-    responses((status = 200, body = [OrganisationOut]), (status = 401, body = ApiError)),
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations", operation_id = "list_organisations",
+    responses((status = 200, body = [OrganisationOut]), (status = 400, body = BadRequest), (status = 401, body = ApiError),
+        (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn organisations_list(State(state): State<AppState>, ApiUser(user): ApiUser) -> Response {
     let mut out = Vec::new();
@@ -183,9 +210,10 @@ pub struct MemberOut {
 }
 
 /// The members of one organisation (coordinators and platform admins only).
-#[utoipa::path(get, path = "/api/v1/organisations/{slug}/members", tag = "organisations",
+#[utoipa::path(get, path = "/api/v1/organisations/{slug}/members", tag = "organisations", operation_id = "list_organisation_members",
     params(("slug" = String, Path, description = "The organisation's short name")),
-    responses((status = 200, body = [MemberOut]), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError)),
+    responses((status = 200, body = [MemberOut]), (status = 400, body = BadRequest), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError), (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn members(State(state): State<AppState>, ClientAddr(client): ClientAddr, ApiUser(user): ApiUser, Path(slug): Path<String>) -> Response {
     let organisation = match organisations::find_by_slug(&state.db, &slug).await {
@@ -230,7 +258,7 @@ impl Modify for BearerAuth {
 #[openapi(
     info(title = "Relais API", description = "The Relais JSON API. Authenticate with a personal API token: `Authorization: Bearer relais_…`."),
     paths(me, organisations_list, members),
-    components(schemas(Me, MembershipOut, ScopeOut, OrganisationOut, MemberOut, ApiError)),
+    components(schemas(Me, MembershipOut, ScopeOut, OrganisationOut, MemberOut, ApiError, BadRequest)),
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;

@@ -23,5 +23,5 @@ pub fn routes() -> Routes {
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(routes::api))]
+#[openapi(paths(routes::api), components(schemas(relais_organisations::api::ApiError, relais_organisations::api::BadRequest)))]
 pub struct ApiDoc;

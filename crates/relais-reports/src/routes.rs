@@ -17,7 +17,7 @@ use relais_core::{
 };
 use relais_directory::places;
 use relais_organisations::{
-    api::ApiUser,
+    api::{ApiError, ApiUser, BadRequest},
     groups,
     policy::{self, Action, Decision, GroupAction, GroupFacts},
     routes::{group, organisation::authorise},
@@ -34,6 +34,7 @@ use crate::{
 };
 
 #[derive(Debug, Deserialize, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ReportQuery {
     /// First month, `YYYY-MM` (default: 11 months before `to`).
     #[serde(default)]
@@ -263,15 +264,18 @@ pub async fn group(State(state): State<AppState>, ctx: PageContext, user: Curren
 
 /// The figures of one organisation (`organisation=slug`: members with the right) or one group
 /// (`group=slug`: holders of a scope; small cells hidden), over whole months.
-#[utoipa::path(get, path = "/api/v1/stats", tag = "reports", params(ReportQuery),
-    responses((status = 200, description = "The report: headline figures and tables; a hidden cell is the string \"<5\""),
-        (status = 400), (status = 401), (status = 403), (status = 404)),
+#[utoipa::path(get, path = "/api/v1/stats", tag = "reports", operation_id = "get_stats", params(ReportQuery),
+    responses((status = 200, body = Object, description = "The report: headline figures and tables; a hidden cell is the string \"<5\""),
+        (status = 400, body = BadRequest, description = "Neither `organisation` nor `group`, a month not `YYYY-MM`, a parameter repeated, or a control character in one"),
+        (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError),
+        (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn api(State(state): State<AppState>, ApiUser(user): ApiUser, Query(query): Query<ReportQuery>) -> Response {
     let tr = Tr::new(user.locale);
     let (period, ok) = period_of(&query);
     if !ok {
-        return (StatusCode::BAD_REQUEST, Verbatim, Json(serde_json::json!({"error": "bad_request"}))).into_response();
+        let field = if query.from.is_empty() || Period::parse_month(&query.from).is_some() { "to" } else { "from" };
+        return BadRequest::response(Some(field));
     }
     let fail = |status: StatusCode, error: &str| (status, Verbatim, Json(serde_json::json!({ "error": error }))).into_response();
     let result = if !query.organisation.is_empty() {
@@ -299,7 +303,7 @@ pub async fn api(State(state): State<AppState>, ApiUser(user): ApiUser, Query(qu
         let organisations: Vec<Uuid> = covered.iter().map(|o| o.organisation_id).collect();
         report_of(&state, &tr, found.name.clone(), &organisations, &period, true).await
     } else {
-        return fail(StatusCode::BAD_REQUEST, "bad_request");
+        return BadRequest::response(Some("organisation"));
     };
     match result {
         Ok(report) => (Verbatim, Json(report)).into_response(),

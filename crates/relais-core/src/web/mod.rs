@@ -14,6 +14,7 @@ pub mod response;
 pub mod security;
 pub mod shell;
 pub mod templates;
+pub mod text_input;
 
 use std::{any::Any, sync::Arc, time::Duration};
 
@@ -206,6 +207,8 @@ impl Routes {
         router
             .layer(CatchPanicLayer::custom(panic_response))
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+            // after the CSRF check (a forged request is refused as such), before any handler
+            .layer(middleware::from_fn(text_input::refuse_control_characters))
             .layer(middleware::from_fn_with_state(state.clone(), csrf::csrf))
             .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
             .layer(DefaultBodyLimit::max(BODY_LIMIT))

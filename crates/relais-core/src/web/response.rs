@@ -16,6 +16,23 @@ impl IntoResponseParts for Verbatim {
     }
 }
 
+/// The Fluent keys of the title and text of the error page for this response, instead of the
+/// generic ones of its status (e.g. a refused control character says so).
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorText {
+    pub title: &'static str,
+    pub text: &'static str,
+}
+
+impl IntoResponseParts for ErrorText {
+    type Error = std::convert::Infallible;
+
+    fn into_response_parts(self, mut res: ResponseParts) -> Result<ResponseParts, Self::Error> {
+        res.extensions_mut().insert(self);
+        Ok(res)
+    }
+}
+
 /// A `303 See Other` to `location`, which may hold user input: every byte a header cannot carry
 /// (controls, space, DEL, non-ASCII) is percent-encoded first, so no input can make it fail.
 /// Use it instead of `Redirect::to`, which panics on such input (clippy refuses that one).

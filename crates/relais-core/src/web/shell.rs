@@ -8,7 +8,12 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{AppState, layout::PageContext, layout::query_without_lang, response::Verbatim, templates::ErrorPage};
+use super::{
+    AppState,
+    layout::{PageContext, query_without_lang},
+    response::{ErrorText, Verbatim},
+    templates::ErrorPage,
+};
 use crate::i18n::{Locale, Tr};
 
 pub const LANG_COOKIE: &str = "lang";
@@ -48,7 +53,8 @@ pub async fn shell(State(state): State<AppState>, mut request: Request, next: Ne
             demo: state.instance.is_demo(&state.db).await,
             csrf: String::new(),
         };
-        response = error_page(&ctx, status, response.headers());
+        let text = response.extensions().get::<ErrorText>().copied();
+        response = error_page(&ctx, status, response.headers(), text);
     }
 
     let headers = response.headers_mut();
@@ -69,9 +75,9 @@ pub async fn shell(State(state): State<AppState>, mut request: Request, next: Ne
 }
 
 /// The translated page for an error status, keeping the headers that matter to clients.
-fn error_page(ctx: &PageContext, status: StatusCode, original: &HeaderMap) -> Response {
+fn error_page(ctx: &PageContext, status: StatusCode, original: &HeaderMap, text: Option<ErrorText>) -> Response {
     let tr = ctx.tr;
-    let (title_key, text_key) = match status.as_u16() {
+    let (title_key, text_key) = text.map(|t| (t.title, t.text)).unwrap_or(match status.as_u16() {
         400 | 422 => ("error-bad-request-title", "error-bad-request-text"),
         403 => ("error-forbidden-title", "error-forbidden-text"),
         404 => ("error-not-found-title", "error-not-found-text"),
@@ -83,7 +89,7 @@ fn error_page(ctx: &PageContext, status: StatusCode, original: &HeaderMap) -> Re
         503 => ("error-unavailable-title", "error-unavailable-text"),
         s if s >= 500 => ("error-internal-title", "error-internal-text"),
         _ => ("error-bad-request-title", "error-bad-request-text"),
-    };
+    });
     let title = tr.t(title_key);
     let body = ErrorPage {
         tr,

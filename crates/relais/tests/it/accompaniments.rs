@@ -330,11 +330,13 @@ async fn the_api_logs_a_request_once_and_explains_what_is_wrong() {
     let body = json!({"organisation": "ocmw-puurs-sint-amands", "id": id, "setting": "phone", "themes": ["identity"], "online_service": "itsme", "autonomy": "done-by", "outcome": "solved", "minutes": 25});
     let first = api.post(app.url("/api/v1/accompaniments")).bearer_auth(&token).json(&body).send().await.unwrap();
     assert_eq!(first.status(), 201);
+    let stored = first.json::<Value>().await.unwrap()["id"].clone();
     let again = api.post(app.url("/api/v1/accompaniments")).bearer_auth(&token).json(&body).send().await.unwrap();
     assert_eq!(again.status(), 200);
-    assert_eq!(again.json::<Value>().await.unwrap()["created"], false);
+    let again: Value = again.json().await.unwrap();
+    assert_eq!((&again["created"], &again["id"]), (&json!(false), &stored));
     let listed: Value = api.get(app.url("/api/v1/accompaniments?organisation=ocmw-puurs-sint-amands&limit=500")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
-    assert_eq!(listed.as_array().unwrap().iter().filter(|a| a["id"] == id.to_string()).count(), 1);
+    assert_eq!(listed.as_array().unwrap().iter().filter(|a| a["id"] == stored).count(), 1);
 
     let bad = json!({"organisation": "ocmw-puurs-sint-amands", "themes": [], "autonomy": "nope", "outcome": "solved", "minutes": 900});
     let refused = api.post(app.url("/api/v1/accompaniments")).bearer_auth(&token).json(&bad).send().await.unwrap();
@@ -544,4 +546,50 @@ async fn the_next_request_starts_with_no_person_and_a_redirection_names_its_part
     }
     assert_eq!(count_requests(&app, charleroi).await, before, "nothing stored");
     assert!(log::find(&app.db, charleroi, id3.parse().unwrap()).await.unwrap().is_none());
+
+/// The keys of a JSON object, sorted.
+fn keys(value: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
+#[tokio::test]
+async fn an_id_of_another_organisation_is_answered_like_a_fresh_one_and_left_alone() {
+    let app = TestApp::spawn_demo().await;
+    let (charleroi, puurs) = (organisation(&app, "cpas-charleroi").await, organisation(&app, "ocmw-puurs-sint-amands").await);
+    let theirs = demo_records(&app, charleroi).await;
+    let their_request = format!("{:?}", log::find(&app.db, charleroi, theirs.request).await.unwrap().unwrap());
+    let their_signal = |signals: Vec<relais_accompaniments::signals::Signal>| format!("{:?}", signals.into_iter().find(|s| s.id == theirs.signal).unwrap());
+    let signal_before = their_signal(relais_accompaniments::signals::of_organisation(&app.db, charleroi, 500).await.unwrap());
+    let worker = relais_organisations::users::find_by_email(&app.db, "worker.puurs@demo.relais.be").await.unwrap().unwrap().id;
+    let (_, token) = relais_organisations::tokens::create(&app.db, worker, "test").await.unwrap();
+    let api = reqwest::Client::new();
+    let post = |path: &'static str, body: Value| api.post(app.url(path)).bearer_auth(&token).json(&body).send();
+
+    let request = |id: Uuid| json!({"organisation": "ocmw-puurs-sint-amands", "id": id, "setting": "phone", "themes": ["identity"], "online_service": "itsme", "autonomy": "done-by", "outcome": "solved", "minutes": 20});
+    let signal = |id: Uuid| json!({"organisation": "ocmw-puurs-sint-amands", "id": id, "online_service": "mypension", "barrier": "itsme-only", "description": "Geen alternatief voor itsme aan het loket."});
+    let before = count_requests(&app, puurs).await;
+    for (path, body_of, foreign) in [("/api/v1/accompaniments", &request as &dyn Fn(Uuid) -> Value, theirs.request), ("/api/v1/signals", &signal, theirs.signal)] {
+        // A fresh id and the other organisation's: the same answer (201, a new id, created).
+        let fresh = post(path, body_of(Uuid::new_v4())).await.unwrap();
+        assert_eq!(fresh.status(), 201, "{path}");
+        let fresh: Value = fresh.json().await.unwrap();
+        let reused = post(path, body_of(foreign)).await.unwrap();
+        assert_eq!(reused.status(), 201, "{path}: another organisation's id is answered as a fresh one");
+        let reused: Value = reused.json().await.unwrap();
+        assert_eq!(keys(&reused), keys(&fresh), "{path}");
+        assert_eq!(reused["created"], true, "{path}");
+        assert_ne!(reused["id"], json!(foreign), "{path}: never the other organisation's row");
+        // The same call again: already recorded, under the same id, not twice.
+        let retried = post(path, body_of(foreign)).await.unwrap();
+        assert_eq!(retried.status(), 200, "{path}");
+        let retried: Value = retried.json().await.unwrap();
+        assert_eq!((&retried["created"], &retried["id"]), (&json!(false), &reused["id"]), "{path}");
+    }
+    assert_eq!(count_requests(&app, puurs).await, before + 2, "one fresh, one under the reused id, the retry not again");
+    // The other organisation's rows are as they were.
+    assert_eq!(format!("{:?}", log::find(&app.db, charleroi, theirs.request).await.unwrap().unwrap()), their_request);
+    assert_eq!(their_signal(relais_accompaniments::signals::of_organisation(&app.db, charleroi, 500).await.unwrap()), signal_before);
+    assert!(log::find(&app.db, puurs, theirs.request).await.unwrap().is_none());
 }

@@ -112,3 +112,75 @@ async fn the_openapi_document_describes_the_api() {
     }
     assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
 }
+
+/// Every `{name}` of a path template.
+fn template_names(path: &str) -> Vec<&str> {
+    path.split('/').filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}'))).collect()
+}
+
+#[tokio::test]
+async fn the_openapi_document_can_be_called_as_it_is_written() {
+    let app = TestApp::spawn().await;
+    let (_, doc, _) = get_json(&app, "/api/openapi.json", None).await;
+    let mut operation_ids = std::collections::HashSet::new();
+    let mut operations = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            operations += 1;
+            let id = operation["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path}: an operationId"));
+            assert!(operation_ids.insert(id.to_string()), "{method} {path}: operationId {id} used twice");
+            for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                let (name, place) = (parameter["name"].as_str().unwrap(), parameter["in"].as_str().unwrap());
+                if place == "path" {
+                    assert!(template_names(path).contains(&name), "{method} {path}: `{name}` is declared in the path but is not in it");
+                    assert_eq!(parameter["required"], true, "{method} {path}: path parameter {name}");
+                } else {
+                    assert_eq!(place, "query", "{method} {path}: {name}");
+                }
+            }
+            for name in template_names(path) {
+                let declared = operation["parameters"].as_array().into_iter().flatten().any(|p| p["name"] == name && p["in"] == "path");
+                assert!(declared, "{method} {path}: `{name}` is not declared");
+            }
+            // Every operation can be refused as unreadable (a control character, a repeated parameter).
+            assert!(operation["responses"]["400"]["content"]["application/json"]["schema"].is_object(), "{method} {path}: 400 and its schema");
+            for (status, response) in operation["responses"].as_object().unwrap() {
+                if status != "200" || path != "/api/v1/stats" {
+                    assert!(response["content"]["application/json"]["schema"].is_object(), "{method} {path}: {status} has a JSON schema");
+                }
+            }
+        }
+    }
+    assert!(operations >= 11, "{operations} operations");
+    for (method, path, statuses) in [
+        ("post", "/api/v1/accompaniments", &["201", "200", "400", "401", "403", "404", "422"][..]),
+        ("post", "/api/v1/signals", &["201", "200", "400", "401", "403", "404", "422"][..]),
+        ("get", "/api/v1/places", &["200", "400", "404", "409"][..]),
+    ] {
+        for status in statuses {
+            assert!(doc["paths"][path][method]["responses"][status].is_object(), "{method} {path}: {status} documented");
+        }
+    }
+    // The lists' filters are optional query parameters.
+    for path in ["/api/v1/accompaniments", "/api/v1/people", "/api/v1/signals", "/api/v1/stats"] {
+        let parameters = doc["paths"][path]["get"]["parameters"].as_array().unwrap();
+        assert!(!parameters.is_empty(), "{path}");
+        assert!(parameters.iter().all(|p| p["in"] == "query" && p["required"] != true), "{path}: {parameters:?}");
+    }
+    let page = doc["paths"]["/api/v1/places"]["get"]["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "page").unwrap();
+    assert_eq!((page["schema"]["minimum"].as_i64(), page["schema"]["maximum"].as_i64()), (Some(1), Some(10_000)));
+}
+
+#[tokio::test]
+async fn a_page_out_of_range_is_refused_as_documented() {
+    let app = TestApp::spawn_demo().await;
+    for page in ["-1", "0", "10001", "abc", "1.5"] {
+        let (status, body, _) = get_json(&app, &format!("/api/v1/places?q=1000&page={page}"), None).await;
+        assert_eq!((status, body["error"].as_str(), body["field"].as_str()), (400, Some("bad_request"), Some("page")), "page={page}");
+    }
+    let (status, body, _) = get_json(&app, "/api/v1/places?q=1000&page=2", None).await;
+    assert_eq!(status, 200, "{body}");
+    // Repeated parameters are refused with the same shape.
+    let (status, body, _) = get_json(&app, "/api/v1/places?page=1&page=2", None).await;
+    assert_eq!((status, body["error"].as_str()), (400, Some("bad_request")));
+}

@@ -21,4 +21,5 @@ mod schema;
 mod second_factor;
 mod sheets;
 mod shell;
+mod text_input;
 mod workshops;
