@@ -2,6 +2,7 @@
 //! Domain areas (places, accompaniments, diagnostics, …) build on it.
 
 pub mod clock;
+pub mod csv;
 pub mod db;
 pub mod demo;
 pub mod i18n;

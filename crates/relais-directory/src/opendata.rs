@@ -7,6 +7,7 @@
 use axum::{extract::State, response::Response};
 use jiff::Timestamp;
 use relais_core::{
+    csv::CsvWriter,
     i18n::Locale,
     web::{AppState, error::AppError},
 };
@@ -169,51 +170,47 @@ pub async fn json(State(state): State<AppState>) -> Result<Response, AppError> {
 }
 
 /// The same as CSV (UTF-8 with a BOM for spreadsheets, `,` separated, lists joined with `|`
-/// as the French standard does).
+/// as the French standard does; cells a spreadsheet would read as formulas made inert, see
+/// `relais_core::csv`).
 pub async fn csv(State(state): State<AppState>) -> Result<Response, AppError> {
     let lieux = lieux(&state).await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [
+    let mut writer = CsvWriter::new(relais_core::csv::COMMA_WITH_BOM);
+    writer.record([
         "id", "nom", "pivot", "structure_parente", "adresse", "code_postal", "code_nis", "commune", "latitude", "longitude", "horaires",
         "services", "publics_specifiquement_adresses", "modalites_acces", "frais_a_charge", "itinerance", "telephone", "courriels", "site_web",
         "presentation_resume", "accessibilite", "langues", "thematiques", "source", "date_maj", "url",
-    ];
-    writer.write_record(header).map_err(|_| AppError::Unavailable)?;
+    ])?;
     for l in &lieux {
         let list = |v: &Vec<String>| v.join("|");
-        writer
-            .write_record([
-                l.id.clone(),
-                l.nom.clone(),
-                l.pivot.clone().unwrap_or_default(),
-                l.structure_parente.clone().unwrap_or_default(),
-                l.adresse.clone(),
-                l.code_postal.clone(),
-                l.code_nis.clone(),
-                l.commune.clone(),
-                format!("{:.6}", l.latitude),
-                format!("{:.6}", l.longitude),
-                l.horaires.clone(),
-                list(&l.services),
-                list(&l.publics_specifiquement_adresses),
-                list(&l.modalites_acces),
-                list(&l.frais_a_charge),
-                list(&l.itinerance),
-                l.telephone.clone().unwrap_or_default(),
-                list(&l.courriels),
-                list(&l.site_web),
-                l.presentation_resume.clone().unwrap_or_default(),
-                l.accessibilite.clone().unwrap_or_default(),
-                list(&l.langues),
-                list(&l.thematiques),
-                l.source.clone(),
-                l.date_maj.clone(),
-                l.url.clone(),
-            ])
-            .map_err(|_| AppError::Unavailable)?;
+        writer.record([
+            l.id.clone(),
+            l.nom.clone(),
+            l.pivot.clone().unwrap_or_default(),
+            l.structure_parente.clone().unwrap_or_default(),
+            l.adresse.clone(),
+            l.code_postal.clone(),
+            l.code_nis.clone(),
+            l.commune.clone(),
+            format!("{:.6}", l.latitude),
+            format!("{:.6}", l.longitude),
+            l.horaires.clone(),
+            list(&l.services),
+            list(&l.publics_specifiquement_adresses),
+            list(&l.modalites_acces),
+            list(&l.frais_a_charge),
+            list(&l.itinerance),
+            l.telephone.clone().unwrap_or_default(),
+            list(&l.courriels),
+            list(&l.site_web),
+            l.presentation_resume.clone().unwrap_or_default(),
+            l.accessibilite.clone().unwrap_or_default(),
+            list(&l.langues),
+            list(&l.thematiques),
+            l.source.clone(),
+            l.date_maj.clone(),
+            l.url.clone(),
+        ])?;
     }
-    let bytes = writer.into_inner().map_err(|_| AppError::Unavailable)?;
-    let mut body = String::from("\u{feff}");
-    body.push_str(&String::from_utf8_lossy(&bytes));
-    Ok(verbatim("text/csv; charset=utf-8", body))
+    let body = String::from_utf8(writer.finish()?).map_err(|_| AppError::Unavailable)?;
+    Ok(verbatim(relais_core::csv::CONTENT_TYPE, body))
 }

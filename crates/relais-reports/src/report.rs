@@ -145,28 +145,29 @@ fn label(id: &str, code: &str, tr: &Tr, terms: &Terms, places: &HashMap<Uuid, St
 /// Build the report. `places`: names of the places of the scope's organisations.
 #[allow(clippy::too_many_arguments)]
 pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &Figures, previous: &Figures, suppressed: bool, places: &HashMap<Uuid, String>, modules: &HashMap<String, String>) -> Report {
+    let (people, none) = (Measure::People, Measure::NoOne);
+    let attendance = Measure::RateOf(figures.learning.expected, previous.learning.expected);
     let headline_rows = [
-        ("requests", "report-requests", figures.requests, previous.requests),
-        ("people", "report-people", figures.people, previous.people),
-        ("hours", "report-hours", figures.minutes / 60, previous.minutes / 60),
-        ("redirections", "report-redirections-total", figures.redirections.values().sum(), previous.redirections.values().sum()),
-        ("moments", "report-moments", figures.moments, previous.moments),
-        ("moment-head-count", "report-moment-head-count", figures.moment_head_count, previous.moment_head_count),
-        ("signals", "report-signals", figures.signals, previous.signals),
-        ("diagnostics", "report-diagnostics", figures.learning.diagnostics, previous.learning.diagnostics),
-        ("workshops", "report-workshops", figures.learning.workshops, previous.learning.workshops),
-        ("participants", "report-workshop-participants", figures.learning.participants, previous.learning.participants),
-        ("attendance-rate", "report-attendance-rate", figures.learning.attendance_rate().unwrap_or(0), previous.learning.attendance_rate().unwrap_or(0)),
+        ("requests", "report-requests", figures.requests, previous.requests, people),
+        ("people", "report-people", figures.people, previous.people, people),
+        ("hours", "report-hours", figures.minutes / 60, previous.minutes / 60, none),
+        ("redirections", "report-redirections-total", figures.redirections.values().sum(), previous.redirections.values().sum(), people),
+        ("moments", "report-moments", figures.moments, previous.moments, none),
+        ("moment-head-count", "report-moment-head-count", figures.moment_head_count, previous.moment_head_count, people),
+        ("signals", "report-signals", figures.signals, previous.signals, people),
+        ("diagnostics", "report-diagnostics", figures.learning.diagnostics, previous.learning.diagnostics, people),
+        ("workshops", "report-workshops", figures.learning.workshops, previous.learning.workshops, none),
+        ("participants", "report-workshop-participants", figures.learning.participants, previous.learning.participants, people),
+        ("attendance-rate", "report-attendance-rate", figures.learning.attendance_rate().unwrap_or(0), previous.learning.attendance_rate().unwrap_or(0), attendance),
     ];
     // An attendance rate only where attendance was taken (never a made-up 0 %).
     let attendance_known = figures.learning.expected > 0 || previous.learning.expected > 0;
     let headline = headline_rows
         .iter()
         .filter(|(code, ..)| *code != "attendance-rate" || attendance_known)
-        .map(|(code, key, now, before)| {
-            // Hours and collective moments are not counts of people or requests: never hidden.
-            let apply = suppressed && !matches!(*code, "hours" | "moments" | "workshops" | "attendance-rate");
-            Row { code: code.to_string(), label: tr.t(key), value: suppress::one(*now, apply), previous: suppress::one(*before, apply) }
+        .map(|(code, key, now, before, measure)| {
+            let (value, previous) = measure.cells(*now, *before, suppressed);
+            Row { code: code.to_string(), label: tr.t(key), value, previous }
         })
         .collect();
     let mut tables = Vec::new();
@@ -186,10 +187,10 @@ pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &F
         }
         let values: Vec<i64> = codes.iter().map(|c| now.get(c).copied().unwrap_or(0)).collect();
         let old: Vec<i64> = codes.iter().map(|c| before.get(c).copied().unwrap_or(0)).collect();
-        // Head counts of collective moments are anonymous by design: never below the person.
-        let apply = suppressed && *id != "moment-people";
-        let cells = suppress::table(&values, apply);
-        let old_cells = suppress::table(&old, apply);
+        // Every table counts people or their requests: hidden when small above the organisation.
+        let parts = partitions(id, &codes);
+        let cells = suppress::partitioned(&values, &parts, suppressed);
+        let old_cells = suppress::partitioned(&old, &parts, suppressed);
         let mut rows: Vec<Row> = codes
             .iter()
             .enumerate()
@@ -203,7 +204,69 @@ pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &F
     Report { scope, period: period.clone(), previous_period: period.previous(), suppressed, headline, tables }
 }
 
+/// What a headline figure measures, which decides whether it is hidden when small above the
+/// organisation. Every table counts people or their requests, and is always suppressed there.
+#[derive(Debug, Clone, Copy)]
+enum Measure {
+    /// People, or what they asked, took part in, filled in or reported (requests, people
+    /// followed, head counts of collective moments, workshop participants, diagnostics,
+    /// redirections, signals): "< 5" when between 1 and 4.
+    People,
+    /// Counts no one: hours spent, collective moments and workshops held.
+    NoOne,
+    /// A rate computed from this many people (now, before): hidden when they are fewer than 5.
+    RateOf(i64, i64),
+}
+
+impl Measure {
+    /// The cells of a figure now and before.
+    fn cells(self, now: i64, before: i64, suppressed: bool) -> (Cell, Cell) {
+        match self {
+            Measure::People => (suppress::one(now, suppressed), suppress::one(before, suppressed)),
+            Measure::NoOne => (Cell::Value(now), Cell::Value(before)),
+            Measure::RateOf(base_now, base_before) => {
+                let rate = |rate: i64, base: i64| if suppress::one(base, suppressed) == Cell::Suppressed { Cell::Suppressed } else { Cell::Value(rate) };
+                (rate(now, base_now), rate(before, base_before))
+            }
+        }
+    }
+}
+
+/// The partitions of a table's rows whose figures relate to a total of their own: the age bands
+/// and the genders of collective moments each add up to (at most) the head count; any other
+/// table is one partition.
+fn partitions(id: &str, codes: &[String]) -> Vec<Vec<usize>> {
+    if id != "moment-people" {
+        return vec![(0..codes.len()).collect()];
+    }
+    let (genders, ages): (Vec<usize>, Vec<usize>) = (0..codes.len()).partition(|i| matches!(codes[*i].as_str(), "women" | "men"));
+    vec![ages, genders]
+}
+
 /// For sorting: a hidden cell sorts as a small one.
 fn values_of(row: &Row) -> i64 {
     row.value.value().unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_count_of_people_is_hidden_when_small_and_only_above_the_organisation() {
+        assert_eq!(Measure::People.cells(4, 12, true), (Cell::Suppressed, Cell::Value(12)));
+        assert_eq!(Measure::People.cells(4, 12, false), (Cell::Value(4), Cell::Value(12)));
+        // hours, moments and workshops held count no one
+        assert_eq!(Measure::NoOne.cells(3, 1, true), (Cell::Value(3), Cell::Value(1)));
+        // a rate from 3 people is hidden, from 20 it is shown
+        assert_eq!(Measure::RateOf(3, 20).cells(67, 85, true), (Cell::Suppressed, Cell::Value(85)));
+        assert_eq!(Measure::RateOf(3, 20).cells(67, 85, false), (Cell::Value(67), Cell::Value(85)));
+    }
+
+    #[test]
+    fn the_ages_and_the_genders_of_moments_are_two_partitions() {
+        let codes: Vec<String> = ["25-44", "45-64", "men", "under-25", "women"].map(String::from).to_vec();
+        assert_eq!(partitions("moment-people", &codes), vec![vec![0, 1, 3], vec![2, 4]]);
+        assert_eq!(partitions("theme", &codes), vec![vec![0, 1, 2, 3, 4]]);
+    }
 }

@@ -12,6 +12,7 @@ use axum::{
 };
 use relais_accompaniments::terms;
 use relais_core::{
+    csv::{self, CsvWriter},
     i18n::Tr,
     web::{AppState, error::AppError, layout::PageContext, response::Verbatim},
 };
@@ -193,28 +194,12 @@ fn render(ctx: &PageContext, scopes: Vec<ScopeLink>, action: String, report: &Re
 /// The CSV of one table: label, code, value, previous (the same cells as on the page).
 fn csv_of(report: &Report, table: &str, tr: &Tr) -> Result<Response, AppError> {
     let table = report.tables.iter().find(|t| t.id == table).ok_or(AppError::NotFound)?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [tr.t("report-csv-label"), "code".into(), format!("{} – {}", report.period.from, report.period.to), format!("{} – {}", report.previous_period.from, report.previous_period.to)];
-    let write = |writer: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
-        writer.write_record(&header)?;
-        for r in &table.rows {
-            writer.write_record([r.label.as_str(), r.code.as_str(), &r.value.text(), &r.previous.text()])?;
-        }
-        writer.flush()?;
-        Ok(())
-    };
-    write(&mut writer).map_err(|_| AppError::Unavailable)?;
-    let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend(writer.into_inner().map_err(|_| AppError::Unavailable)?);
-    Ok((
-        Verbatim,
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"relais-{}-{}-{}.csv\"", table.id, report.period.from, report.period.to)),
-        ],
-        bytes,
-    )
-        .into_response())
+    let mut writer = CsvWriter::new(csv::COMMA_WITH_BOM);
+    writer.record([tr.t("report-csv-label"), "code".into(), format!("{} – {}", report.period.from, report.period.to), format!("{} – {}", report.previous_period.from, report.previous_period.to)])?;
+    for r in &table.rows {
+        writer.record([r.label.as_str(), r.code.as_str(), &r.value.text(), &r.previous.text()])?;
+    }
+    Ok(csv::attachment(writer.finish()?, &format!("relais-{}-{}-{}.csv", table.id, report.period.from, report.period.to)))
 }
 
 fn answer(ctx: &PageContext, scopes: Vec<ScopeLink>, action: String, report: Report, query: &ReportQuery, period_ok: bool) -> Result<Response, AppError> {

@@ -66,9 +66,43 @@ pub fn table(counts: &[i64], apply: bool) -> Vec<Cell> {
     cells
 }
 
+/// The cells of a table whose rows fall into partitions that each relate to a total of their own
+/// (the age bands of a collective moment's head count, and its genders): each partition is
+/// suppressed as a table, so that no hidden cell can be recovered within it. `parts` holds the
+/// indices of `counts` in each partition; together they cover every index once.
+pub fn partitioned(counts: &[i64], parts: &[Vec<usize>], apply: bool) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = counts.iter().map(|c| Cell::Value(*c)).collect();
+    for part in parts {
+        let own: Vec<i64> = part.iter().map(|i| counts[*i]).collect();
+        for (i, cell) in part.iter().zip(table(&own, apply)) {
+            cells[*i] = cell;
+        }
+    }
+    cells
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_partition_protects_its_own_small_cells() {
+        // Age bands 10 and 3, genders 7 and 6: hiding 3 with the men's 6 would leave the age
+        // band's 3 recoverable from the head count; its own partition gives it the 10.
+        let counts = [10, 3, 7, 6];
+        let parts = [vec![0, 1], vec![2, 3]];
+        assert_eq!(partitioned(&counts, &parts, true), vec![Cell::Suppressed, Cell::Suppressed, Cell::Value(7), Cell::Value(6)]);
+        // The December: 4 and 4 from a single moment, both hidden.
+        assert_eq!(partitioned(&[0, 4, 4, 0, 5, 3], &[vec![0, 1, 2, 3], vec![4, 5]], true), vec![
+            Cell::Value(0),
+            Cell::Suppressed,
+            Cell::Suppressed,
+            Cell::Value(0),
+            Cell::Suppressed,
+            Cell::Suppressed
+        ]);
+        assert_eq!(partitioned(&counts, &parts, false), counts.map(Cell::Value).to_vec());
+    }
 
     #[test]
     fn a_lone_small_cell_takes_a_companion() {

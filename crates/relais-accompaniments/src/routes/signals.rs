@@ -9,10 +9,11 @@ use askama::Template;
 use axum::{
     Form, Json,
     extract::{Path, Query, State},
-    http::{StatusCode, header},
+    http::StatusCode,
     response::{IntoResponse, Response},
 };
 use relais_core::{
+    csv::{self, CsvWriter},
     i18n::Tr,
     web::{AppState, error::AppError, layout::PageContext},
 };
@@ -437,49 +438,27 @@ pub async fn board_json(State(state): State<AppState>, ctx: PageContext, _user: 
     Ok((relais_core::web::response::Verbatim, Json(board)).into_response())
 }
 
-/// Free text for a spreadsheet cell: a leading `=`, `+`, `-` or `@` would be read as a formula.
-fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() }
-}
-
 /// `GET /signals.csv`: one line per published signal (opens in a spreadsheet).
 pub async fn board_csv(State(state): State<AppState>, ctx: PageContext, _user: CurrentUser, Query(query): Query<BoardQuery>) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let (board, _) = board(&state, &tr, &query).await?;
     let terms = terms::terms(&state).await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = ["date", "organisation", "region", "online_service", "online_service_label", "barrier", "barrier_label", "occurrences", "description"];
-    let write = || -> Result<Vec<u8>, csv::Error> {
-        writer.write_record(header)?;
-        for s in &board.signals {
-            writer.write_record([
-                s.date.as_str(),
-                &cell(&s.organisation),
-                s.region.as_str(),
-                s.online_service.as_str(),
-                terms.label(Taxonomy::OnlineService, &s.online_service, tr.locale),
-                s.barrier.as_str(),
-                &tr.t(vocabulary::key_of(vocabulary::BARRIERS, &s.barrier).unwrap_or("barrier-other")),
-                &s.occurrences.to_string(),
-                &cell(&s.description),
-            ])?;
-        }
-        writer.flush()?;
-        writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
-    };
-    let body = write().map_err(|_| AppError::Unavailable)?;
-    // A byte-order mark so that spreadsheets read UTF-8.
-    let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend(body);
-    Ok((
-        relais_core::web::response::Verbatim,
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"relais-signals-{}-{}.csv\"", board.from, board.to)),
-        ],
-        bytes,
-    )
-        .into_response())
+    let mut writer = CsvWriter::new(csv::COMMA_WITH_BOM);
+    writer.record(["date", "organisation", "region", "online_service", "online_service_label", "barrier", "barrier_label", "occurrences", "description"])?;
+    for s in &board.signals {
+        writer.record([
+            s.date.as_str(),
+            &s.organisation,
+            s.region.as_str(),
+            s.online_service.as_str(),
+            terms.label(Taxonomy::OnlineService, &s.online_service, tr.locale),
+            s.barrier.as_str(),
+            &tr.t(vocabulary::key_of(vocabulary::BARRIERS, &s.barrier).unwrap_or("barrier-other")),
+            &s.occurrences.to_string(),
+            &s.description,
+        ])?;
+    }
+    Ok(csv::attachment(writer.finish()?, &format!("relais-signals-{}-{}.csv", board.from, board.to)))
 }
 
 #[cfg(test)]

@@ -6,11 +6,12 @@ use askama::Template;
 use axum::{
     extract::{Path, Query, State},
     http::{HeaderValue, StatusCode, header},
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use relais_core::{
+    csv::{self, CsvWriter},
     i18n::Tr,
-    web::{AppState, client::ClientAddr, error::AppError, layout::PageContext, response::Verbatim},
+    web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use serde::Deserialize;
 use time::{Date, Duration, OffsetDateTime, macros::format_description};
@@ -179,30 +180,26 @@ pub async fn csv(
     let entries = audit::for_organisation(&state.db, organisation.id, &filter).await?;
     let tr = ctx.tr;
     // Semicolons and a byte-order mark: what spreadsheets in Belgian locales open directly.
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let header = [
+    let mut writer = CsvWriter::new(csv::SEMICOLON_WITH_BOM);
+    writer.record([
         tr.t("audit-col-at"),
         tr.t("audit-col-actor"),
         tr.t("audit-col-action"),
         tr.t("audit-col-object"),
         tr.t("audit-col-client"),
         tr.t("audit-col-detail"),
-    ];
-    let failed = |_| AppError::Unavailable;
-    writer.write_record(&header).map_err(failed)?;
+    ])?;
     for e in &entries {
-        writer
-            .write_record([
-                stamp(e.at).as_str(),
-                e.actor.as_deref().unwrap_or(""),
-                &e.action,
-                e.object.as_deref().unwrap_or(""),
-                &e.client,
-                e.detail.as_deref().unwrap_or(""),
-            ])
-            .map_err(failed)?;
+        writer.record([
+            stamp(e.at).as_str(),
+            e.actor.as_deref().unwrap_or(""),
+            &e.action,
+            e.object.as_deref().unwrap_or(""),
+            &e.client,
+            e.detail.as_deref().unwrap_or(""),
+        ])?;
     }
-    let body = writer.into_inner().map_err(|_| AppError::Unavailable)?;
+    let body = writer.finish()?;
     audit::record_or_log(&state.db, Event {
         actor: Some(user.id),
         organisation: Some(organisation.id),
@@ -212,13 +209,8 @@ pub async fn csv(
         ..Event::default()
     })
     .await;
-    let filename = format!("attachment; filename=\"audit-{}-{}.csv\"", organisation.slug, OffsetDateTime::now_utc().date().format(DATE).unwrap_or_default());
-    let mut response = (StatusCode::OK, Verbatim, body).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(&filename) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
+    let filename = format!("audit-{}-{}.csv", organisation.slug, OffsetDateTime::now_utc().date().format(DATE).unwrap_or_default());
+    let mut response = csv::attachment(body, &filename);
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
 }

@@ -5,6 +5,7 @@ mod accompaniments;
 mod accounts;
 mod api;
 mod cli;
+mod csv_exports;
 mod diagnostics;
 mod directory;
 mod groups;

@@ -164,7 +164,7 @@ async fn a_programme_viewer_sees_aggregates_only_never_a_small_cell() {
                     Value::String(s) => assert_eq!(s, "<5"),
                     Value::Number(n) => {
                         let n = n.as_i64().unwrap();
-                        assert!(n == 0 || n >= 5 || t["id"] == "moment-people", "{} {}: {n}", t["id"], r["code"]);
+                        assert!(n == 0 || n >= 5, "{} {}: {n}", t["id"], r["code"]);
                     }
                     other => panic!("{other}"),
                 }
@@ -197,4 +197,219 @@ async fn a_programme_viewer_sees_aggregates_only_never_a_small_cell() {
     let odd = viewer.get(app.url("/organisations/cpas-charleroi/reports?from=yesterday&to=2026-13&lang=en")).send().await.unwrap();
     assert_eq!(odd.status(), 200);
     assert!(odd.text().await.unwrap().contains("role=\"alert\""));
+}
+
+/// Headline figures that count no one (hours, moments and workshops held) or are a rate: they may
+/// be small; every other figure counts people or their requests.
+const NOT_PEOPLE: [&str; 4] = ["hours", "moments", "workshops", "attendance-rate"];
+
+/// A figure as shown: `None` when hidden ("< 5"), else its value.
+fn shown(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if matches!(text, "< 5" | "&lt; 5" | "&#60; 5" | "<5") {
+        return None;
+    }
+    Some(text.parse().unwrap_or_else(|_| panic!("a figure, not {text:?}")))
+}
+
+fn json_figure(value: &Value) -> Option<i64> {
+    match value {
+        Value::String(s) => shown(s),
+        Value::Number(n) => n.as_i64(),
+        other => panic!("a figure, not {other}"),
+    }
+}
+
+/// No figure that counts people between 1 and 4.
+fn no_small_cell(place: &str, headline: bool, code: &str, figure: Option<i64>) {
+    if headline && NOT_PEOPLE.contains(&code) {
+        return;
+    }
+    if let Some(n) = figure {
+        assert!(!(1..5).contains(&n), "{place}: {code} = {n}");
+    }
+}
+
+/// The cells (headline?, code, text) of a report page's tables and charts.
+fn page_cells(body: &str) -> Vec<(bool, String, String)> {
+    let (before, headline, after) = match body.split_once("<table id=\"headline\">") {
+        Some((before, rest)) => {
+            let (headline, after) = rest.split_once("</table>").unwrap();
+            (before, headline, after)
+        }
+        None => panic!("a headline table"),
+    };
+    let mut cells = Vec::new();
+    for (is_headline, part) in [(false, before), (true, headline), (false, after)] {
+        for row in part.split("<tr>").skip(1) {
+            let row = row.split("</tr>").next().unwrap();
+            let code = row.split_once("data-code=\"").map(|(_, r)| r.split('"').next().unwrap().to_string()).unwrap_or_default();
+            for td in row.split("<td").skip(1) {
+                let text = td.split_once('>').unwrap().1.split("</td>").next().unwrap();
+                cells.push((is_headline, code.clone(), text.to_string()));
+            }
+        }
+        for value in part.split("class=\"chart-value\">").skip(1) {
+            cells.push((false, "chart".into(), value.split("</text>").next().unwrap().to_string()));
+        }
+    }
+    cells
+}
+
+/// The partitions of a table's rows whose cells protect each other (a collective moment's age
+/// bands, and its genders).
+fn partitions(table: &Value) -> Vec<Vec<&Value>> {
+    let rows: Vec<&Value> = table["rows"].as_array().unwrap().iter().collect();
+    if table["id"] == "moment-people" {
+        let (gender, age): (Vec<&Value>, Vec<&Value>) = rows.into_iter().partition(|r| r["code"] == "women" || r["code"] == "men");
+        vec![age, gender]
+    } else {
+        vec![rows]
+    }
+}
+
+/// Every cell of a report (JSON or API): no small count, and never a lone hidden cell that the
+/// others and the total would give away. Returns how many cells are hidden.
+fn check_report(place: &str, report: &Value) -> usize {
+    assert_eq!(report["suppressed"], true, "{place}");
+    let mut hidden = 0;
+    for r in report["headline"].as_array().unwrap() {
+        for key in ["value", "previous"] {
+            no_small_cell(place, true, r["code"].as_str().unwrap(), json_figure(&r[key]));
+        }
+    }
+    for t in report["tables"].as_array().unwrap() {
+        for part in partitions(t) {
+            for key in ["value", "previous"] {
+                let figures: Vec<Option<i64>> = part.iter().map(|r| json_figure(&r[key])).collect();
+                for (r, f) in part.iter().zip(&figures) {
+                    no_small_cell(&format!("{place} {}", t["id"]), false, r["code"].as_str().unwrap(), *f);
+                }
+                let hidden_here = figures.iter().filter(|f| f.is_none()).count();
+                assert!(hidden_here != 1 || figures.iter().all(|f| f.is_none_or(|n| n == 0)), "{place} {} {key}: a lone hidden cell could be recovered", t["id"]);
+                hidden += hidden_here;
+            }
+        }
+    }
+    hidden
+}
+
+#[tokio::test]
+async fn no_report_above_the_organisation_shows_a_count_of_one_to_four_in_any_table_or_format() {
+    use calamine::Reader;
+    let app = TestApp::spawn_demo().await;
+    let (funder, _) = signed_in(&app, "viewer.digilab@demo.relais.be").await;
+    let funder_id = relais_organisations::users::find_by_email(&app.db, "viewer.digilab@demo.relais.be").await.unwrap().unwrap().id;
+    let (_, token) = relais_organisations::tokens::create(&app.db, funder_id, "test").await.unwrap();
+    // The programme covers every project and network (README "Demo group scopes").
+    let groups = ["e-inclusion-2022", "digikar", "clic-tous-connectes", "digital-eupen", "informaticiens-publics"];
+    // The default twelve months, and each of the last twelve months alone (the December of the
+    // issue among them): small cells come from short periods.
+    let now = relais_reports::rollup::month_of(time::OffsetDateTime::now_utc());
+    let mut months = vec![now.clone()];
+    while months.len() < 12 {
+        let last = months.last().unwrap().clone();
+        months.push(relais_reports::figures::Period { from: last.clone(), to: last }.previous().from);
+    }
+    let december = months.iter().find(|m| m.ends_with("-12")).unwrap().clone();
+    let periods: Vec<String> = std::iter::once(String::new()).chain(months.iter().map(|m| format!("from={m}&to={m}"))).collect();
+    let mut hidden = 0;
+    for group in groups {
+        let scope = format!("/groups/{group}/reports");
+        for period in &periods {
+            let place = format!("{scope}?{period}");
+            let report: Value = funder.get(app.url(&format!("{scope}?{period}&format=json"))).send().await.unwrap().json().await.unwrap();
+            hidden += check_report(&format!("{place} json"), &report);
+            let api: Value = reqwest::Client::new()
+                .get(app.url(&format!("/api/v1/stats?group={group}&{period}")))
+                .bearer_auth(&token)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            check_report(&format!("{place} api"), &api);
+            assert_eq!(api["tables"], report["tables"], "{place}: the API and the JSON agree");
+            // The other formats render the same report: read them for the default period and
+            // the December of the issue.
+            if !(period.is_empty() || period.ends_with(&format!("to={december}"))) {
+                continue;
+            }
+            // The page: headline, tables, charts.
+            let page = funder.get(app.url(&format!("{scope}?{period}"))).send().await.unwrap().text().await.unwrap();
+            let cells = page_cells(&page);
+            assert!(!cells.is_empty(), "{place}: cells on the page");
+            for (headline, code, text) in cells {
+                no_small_cell(&format!("{place} page"), headline, &code, shown(&text));
+            }
+            // The CSV of every table.
+            for t in report["tables"].as_array().unwrap() {
+                let id = t["id"].as_str().unwrap();
+                let text = funder.get(app.url(&format!("{scope}?{period}&format=csv&table={id}"))).send().await.unwrap().text().await.unwrap();
+                let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+                for record in reader.records() {
+                    let record = record.unwrap();
+                    for column in [2, 3] {
+                        no_small_cell(&format!("{place} csv {id}"), false, &record[1], shown(&record[column]));
+                    }
+                }
+            }
+            // The workbook, read back: the cover's headline and a sheet per table.
+            let bytes = funder.get(app.url(&format!("{scope}?{period}&format=xlsx"))).send().await.unwrap().bytes().await.unwrap().to_vec();
+            let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+            let xlsx_figure = |cell: &calamine::Data| match cell {
+                calamine::Data::Float(f) => Some(*f as i64),
+                calamine::Data::Int(i) => Some(*i),
+                calamine::Data::String(s) => shown(s),
+                other => panic!("{place}: a figure, not {other:?}"),
+            };
+            let cover = workbook.worksheet_range("cover").unwrap();
+            for (i, r) in report["headline"].as_array().unwrap().iter().enumerate() {
+                let row = cover.rows().nth(6 + i).unwrap_or_else(|| panic!("{place}: headline row {i} on the cover"));
+                assert_eq!(row[0].to_string(), r["label"].as_str().unwrap());
+                no_small_cell(&format!("{place} xlsx cover"), true, r["code"].as_str().unwrap(), xlsx_figure(&row[1]));
+            }
+            for name in workbook.sheet_names().into_iter().filter(|n| n != "cover") {
+                let sheet = workbook.worksheet_range(&name).unwrap();
+                for row in sheet.rows().skip(2) {
+                    for column in [2, 3] {
+                        no_small_cell(&format!("{place} xlsx {name}"), false, &row[1].to_string(), xlsx_figure(&row[column]));
+                    }
+                }
+            }
+        }
+        // The yearly reports of this year and the last.
+        for year in [&now[..4], &months[11][..4]] {
+            let page = funder.get(app.url(&format!("{scope}/annual?year={year}"))).send().await.unwrap().text().await.unwrap();
+            for (headline, code, text) in page_cells(&page) {
+                no_small_cell(&format!("{scope}/annual?year={year}"), headline, &code, shown(&text));
+            }
+        }
+    }
+    assert!(hidden > 0, "small cells exist in the demo data, and are hidden");
+
+    // The December of the issue: in the programme, the head counts of collective moments by age
+    // band came from a single moment.
+    let report: Value = funder.get(app.url(&format!("/groups/e-inclusion-2022/reports?from={december}&to={december}&format=json"))).send().await.unwrap().json().await.unwrap();
+    if let Some(moments) = report["tables"].as_array().unwrap().iter().find(|t| t["id"] == "moment-people") {
+        for r in moments["rows"].as_array().unwrap() {
+            assert!(json_figure(&r["value"]).is_none_or(|n| n == 0 || n >= 5), "December {}: {}", r["code"], r["value"]);
+        }
+    }
+
+    // An organisation's own dashboard still shows its members every figure, small ones included.
+    let (coordinator, _) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let mut small_seen = false;
+    for m in &months {
+        let own: Value = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/reports?from={m}&to={m}&format=json"))).send().await.unwrap().json().await.unwrap();
+        assert_eq!(own["suppressed"], false);
+        for t in own["tables"].as_array().unwrap() {
+            for r in t["rows"].as_array().unwrap() {
+                let value = r["value"].as_i64().unwrap_or_else(|| panic!("nothing hidden on the own dashboard: {r}"));
+                small_seen |= t["id"] == "moment-people" && (1..5).contains(&value);
+            }
+        }
+    }
+    assert!(small_seen, "the organisation sees its own small head counts");
 }
