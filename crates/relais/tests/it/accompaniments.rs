@@ -546,6 +546,7 @@ async fn the_next_request_starts_with_no_person_and_a_redirection_names_its_part
     }
     assert_eq!(count_requests(&app, charleroi).await, before, "nothing stored");
     assert!(log::find(&app.db, charleroi, id3.parse().unwrap()).await.unwrap().is_none());
+}
 
 /// The keys of a JSON object, sorted.
 fn keys(value: &Value) -> Vec<String> {
