@@ -178,6 +178,40 @@ pub fn like_pattern(text: &str) -> String {
     pattern
 }
 
+/// Tables whose rows are created from a form's id (so that a double submit creates one row).
+#[derive(Debug, Clone, Copy)]
+pub enum FormTable {
+    Accompaniments,
+    People,
+    CollectiveMoments,
+    Signals,
+    ModuleRequests,
+    Workshops,
+}
+
+impl FormTable {
+    /// Whether a row of the table has this id and organisation.
+    fn own_row_sql(self) -> &'static str {
+        match self {
+            FormTable::Accompaniments => "SELECT COUNT(*) FROM accompaniments WHERE id = $1 AND organisation_id = $2",
+            FormTable::People => "SELECT COUNT(*) FROM people WHERE id = $1 AND organisation_id = $2",
+            FormTable::CollectiveMoments => "SELECT COUNT(*) FROM collective_moments WHERE id = $1 AND organisation_id = $2",
+            FormTable::Signals => "SELECT COUNT(*) FROM signals WHERE id = $1 AND organisation_id = $2",
+            FormTable::ModuleRequests => "SELECT COUNT(*) FROM module_requests WHERE id = $1 AND organisation_id = $2",
+            FormTable::Workshops => "SELECT COUNT(*) FROM workshops WHERE id = $1 AND organisation_id = $2",
+        }
+    }
+}
+
+/// Whether `id` names a row of `table` belonging to `organisation`. When a form's insert finds
+/// its id taken, this tells a repeated submit of the same form (the row is ours) from an id that
+/// is another organisation's row (tampered with, or a collision): the latter is then stored under
+/// a new id, so that it is answered exactly like a fresh one and the other row is never touched.
+pub async fn is_own_row(db: &Db, table: FormTable, organisation: uuid::Uuid, id: uuid::Uuid) -> Result<bool, DbError> {
+    let found: i64 = on_db!(db, pool => sqlx::query_scalar(table.own_row_sql()).bind(id).bind(organisation).fetch_one(pool).await)?;
+    Ok(found > 0)
+}
+
 /// A database URL safe to print: the password, if any, is hidden.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {

@@ -1,5 +1,6 @@
 //! Collective moments outside the catalogue: the organisation's list and the form.
 
+use relais_core::db::{FormTable, is_own_row};
 use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
@@ -157,6 +158,11 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
         }
     };
     let id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
-    moments::create(&state.db, id, organisation.id, &moment, Some(user.id)).await?;
+    if !moments::create(&state.db, id, organisation.id, &moment, Some(user.id)).await?
+        && !is_own_row(&state.db, FormTable::CollectiveMoments, organisation.id, id).await?
+    {
+        // The form's id is another organisation's row: recorded as a fresh one.
+        moments::create(&state.db, Uuid::new_v4(), organisation.id, &moment, Some(user.id)).await?;
+    }
     Ok(see_other(&format!("/organisations/{}/moments?done=created", organisation.slug)).into_response())
 }

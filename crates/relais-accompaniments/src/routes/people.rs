@@ -2,6 +2,7 @@
 //! history, their export (JSON) and erasure. Only within the organisation, only for the roles
 //! the policy allows.
 
+use relais_core::db::{FormTable, is_own_row};
 use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
@@ -187,7 +188,14 @@ pub async fn create(
             return render_new(&ctx, &organisation, form_id.to_string(), typed, &terms, Vec::new(), lines, StatusCode::CONFLICT);
         }
     }
-    if people::create(&state.db, form_id, organisation.id, &checked, user.id).await? {
+    let mut form_id = form_id;
+    let mut created = people::create(&state.db, form_id, organisation.id, &checked, user.id).await?;
+    if !created && !is_own_row(&state.db, FormTable::People, organisation.id, form_id).await? {
+        // The form's id is another organisation's record: created as a fresh one.
+        form_id = Uuid::new_v4();
+        created = people::create(&state.db, form_id, organisation.id, &checked, user.id).await?;
+    }
+    if created {
         audit::record_or_log(&state.db, Event {
             actor: Some(user.id),
             organisation: Some(organisation.id),

@@ -381,7 +381,7 @@ pub async fn save(
             return render(&state, &ctx, &user, &organisation, &at, since, form_id.to_string(), shown, None, errors, &terms, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    let new = NewAccompaniment {
+    let mut new = NewAccompaniment {
         id: form_id,
         organisation: organisation.id,
         helper: Some(user.id),
@@ -404,14 +404,18 @@ pub async fn save(
         if existing.helper_id != Some(user.id) {
             return Err(AppError::BadRequest);
         }
-    } else if log::insert(&state.db, &new).await? {
-        if let Some(target) = target {
-            redirections::create(&state.db, organisation.id, form_id, target, &reason).await?;
-        }
     } else {
-        // The form's id is taken elsewhere (not a repeated submit of this form).
-        return Err(AppError::BadRequest);
+        if !log::insert(&state.db, &new).await? {
+            // The form's id is another organisation's request: logged as a fresh one (an id of
+            // another organisation is answered like any new id, and its row is never touched).
+            new.id = Uuid::new_v4();
+            log::insert(&state.db, &new).await?;
+        }
+        if let Some(target) = target {
+            redirections::create(&state.db, organisation.id, new.id, target, &reason).await?;
+        }
     }
+    let form_id = new.id;
     // The next request starts with no person: each request names its own, never the previous one's.
     Ok(see_other(&format!("/organisations/{}/log?at={}&since={since}&saved={form_id}", organisation.slug, at.code)).into_response())
 }

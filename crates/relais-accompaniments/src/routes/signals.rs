@@ -2,6 +2,7 @@
 //! the coordinator's review, and the signals board (published signals of every organisation,
 //! aggregated by service, barrier, month, region and organisation; CSV and JSON exports).
 
+use relais_core::db::{FormTable, is_own_row};
 use relais_core::web::response::see_other;
 use std::collections::BTreeMap;
 
@@ -136,7 +137,12 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
             return render_new(&ctx, &organisation, &terms, form_id.to_string(), request, &typed, errors, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    signals::create(&state.db, form_id, organisation.id, Some(user.id), request, &checked, region_of(&organisation)).await?;
+    if !signals::create(&state.db, form_id, organisation.id, Some(user.id), request, &checked, region_of(&organisation)).await?
+        && !is_own_row(&state.db, FormTable::Signals, organisation.id, form_id).await?
+    {
+        // The form's id is another organisation's row: recorded as a fresh one.
+        signals::create(&state.db, Uuid::new_v4(), organisation.id, Some(user.id), request, &checked, region_of(&organisation)).await?;
+    }
     Ok(see_other(&format!("/organisations/{}/signals?done=created", organisation.slug)).into_response())
 }
 

@@ -52,12 +52,12 @@ impl Offence {
 
 /// The first refused character in a percent-encoded path (`%00`, `%7F`, `%C2%85`…).
 pub fn in_path(path: &str) -> Option<Offence> {
-    has_refused(&String::from_utf8_lossy(&percent_decode(path.as_bytes()))).then(|| Offence { field: "path".into() })
+    has_refused(&percent_encoding::percent_decode(path.as_bytes()).decode_utf8_lossy()).then(|| Offence { field: "path".into() })
 }
 
 /// The first refused character in an urlencoded query string or form body, names and values.
 pub fn in_urlencoded(bytes: &[u8]) -> Option<Offence> {
-    form_urlencoded_pairs(bytes).find(|(name, value)| has_refused(name) || has_refused(value)).map(|(name, _)| Offence::at(&name))
+    form_urlencoded::parse(bytes).find(|(name, value)| has_refused(name) || has_refused(value)).map(|(name, _)| Offence::at(&name))
 }
 
 /// The first refused character in a JSON document's keys and strings, at any depth. A document
@@ -89,40 +89,6 @@ fn in_json_value(value: &serde_json::Value, path: &mut String) -> Option<Offence
         }),
         _ => None,
     }
-}
-
-/// `%XY` sequences decoded (anything else kept as it is).
-fn percent_decode(bytes: &[u8]) -> Vec<u8> {
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex))
-        {
-            out.push(h << 4 | l);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
-/// The decoded pairs of `application/x-www-form-urlencoded` text (`+` is a space).
-fn form_urlencoded_pairs(bytes: &[u8]) -> impl Iterator<Item = (String, String)> + '_ {
-    bytes.split(|b| *b == b'&').filter(|pair| !pair.is_empty()).map(|pair| {
-        let (name, value) = match pair.iter().position(|b| *b == b'=') {
-            Some(at) => (&pair[..at], &pair[at + 1..]),
-            None => (pair, &[][..]),
-        };
-        let decode = |part: &[u8]| {
-            let spaced: Vec<u8> = part.iter().map(|b| if *b == b'+' { b' ' } else { *b }).collect();
-            String::from_utf8_lossy(&percent_decode(&spaced)).into_owned()
-        };
-        (decode(name), decode(value))
-    })
 }
 
 enum BodyKind {

@@ -2,6 +2,7 @@
 //! series), its participants and waiting list, registering someone, cancelling, attendance taken
 //! on a phone, the demand for modules and the call list of a group opened on demand.
 
+use relais_core::db::{FormTable, is_own_row};
 use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
@@ -287,8 +288,13 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
             return render_new(&state, &ctx, &organisation, typed, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    let id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
-    let created = workshops::create(&state.db, id, organisation.id, &new).await?;
+    let mut id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
+    let mut created = workshops::create(&state.db, id, organisation.id, &new).await?;
+    if !created && !is_own_row(&state.db, FormTable::Workshops, organisation.id, id).await? {
+        // The form's id is another organisation's workshop: planned as a fresh one.
+        id = Uuid::new_v4();
+        created = workshops::create(&state.db, id, organisation.id, &new).await?;
+    }
     let mut notice = "created";
     if created && typed.demand {
         // a group opened on demand: the people waiting are invited
@@ -742,7 +748,11 @@ pub async fn add_demand(State(state): State<AppState>, ctx: PageContext, user: C
         return render_demand(&state, &ctx, &user, &organisation, typed, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
-    demand::add(&state.db, id, organisation.id, &NewRequest { module_id: module, place_id: place, person_id: None, name: typed.2, phone: typed.3, email: typed.4 }).await?;
+    let request = NewRequest { module_id: module, place_id: place, person_id: None, name: typed.2, phone: typed.3, email: typed.4 };
+    if !demand::add(&state.db, id, organisation.id, &request).await? && !is_own_row(&state.db, FormTable::ModuleRequests, organisation.id, id).await? {
+        // The form's id is another organisation's request: recorded as a fresh one.
+        demand::add(&state.db, Uuid::new_v4(), organisation.id, &request).await?;
+    }
     Ok(see_other(&format!("/organisations/{}/demand?done=added", organisation.slug)).into_response())
 }
 

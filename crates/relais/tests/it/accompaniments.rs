@@ -594,3 +594,76 @@ async fn an_id_of_another_organisation_is_answered_like_a_fresh_one_and_left_alo
     assert_eq!(their_signal(relais_accompaniments::signals::of_organisation(&app.db, charleroi, 500).await.unwrap()), signal_before);
     assert!(log::find(&app.db, puurs, theirs.request).await.unwrap().is_none());
 }
+
+async fn count_rows(app: &TestApp, table: &str, organisation: Uuid) -> i64 {
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE organisation_id = $1");
+    relais_core::on_db!(&app.db, pool => sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.clone())).bind(organisation).fetch_one(pool).await).unwrap()
+}
+
+async fn first_id(app: &TestApp, table: &str, organisation: Uuid) -> Uuid {
+    let sql = format!("SELECT id FROM {table} WHERE organisation_id = $1 ORDER BY id LIMIT 1");
+    relais_core::on_db!(&app.db, pool => sqlx::query_scalar::<_, Uuid>(sqlx::AssertSqlSafe(sql.clone())).bind(organisation).fetch_one(pool).await).unwrap()
+}
+
+/// A page form whose id was replaced by another organisation's row id is recorded like a fresh
+/// form (a new row of one's own), and the other organisation's row is left as it was.
+#[tokio::test]
+async fn a_form_id_of_another_organisation_is_recorded_as_a_fresh_one() {
+    let app = TestApp::spawn_demo().await;
+    let (charleroi, puurs) = (organisation(&app, "cpas-charleroi").await, organisation(&app, "ocmw-puurs-sint-amands").await);
+    let (puurs_worker, puurs_csrf) = signed_in(&app, "worker.puurs@demo.relais.be").await;
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let moment = [("csrf", puurs_csrf.as_str()), ("id", &Uuid::new_v4().to_string()), ("kind", "information-session"), ("held_on", &today), ("minutes", "60"), ("themes", "safety"), ("facilitators", "Dries"), ("head_count", "9")];
+    assert_eq!(puurs_worker.post(app.url("/organisations/ocmw-puurs-sint-amands/moments")).form(&moment).send().await.unwrap().status(), 303);
+    let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let snapshot = |table: &'static str, id: Uuid| {
+        let db = app.db.clone();
+        async move {
+            let sql = format!("SELECT organisation_id FROM {table} WHERE id = $1");
+            relais_core::on_db!(&db, pool => sqlx::query_scalar::<_, Uuid>(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_one(pool).await).unwrap()
+        }
+    };
+
+    // A person followed.
+    let theirs = first_id(&app, "people", puurs).await;
+    let (pseudonym_before, before) = (people::find(&app.db, puurs, theirs).await.unwrap().unwrap().pseudonym, count_rows(&app, "people", charleroi).await);
+    let id = theirs.to_string();
+    let mut person = vec![("csrf", csrf.as_str()), ("id", &id), ("pseudonym", "Léon V."), ("age_band", "65-79"), ("language", "fr"), ("not_a_duplicate", "yes")];
+    for topic in ["purpose", "who-sees", "retention", "rights"] {
+        person.push(("consent_topics", topic));
+    }
+    let created = worker.post(app.url("/organisations/cpas-charleroi/people/new")).form(&person).send().await.unwrap();
+    assert_eq!(created.status(), 303);
+    let location = created.headers()["location"].to_str().unwrap().to_string();
+    assert!(!location.contains(&id), "a new id of our own: {location}");
+    assert_eq!(worker.get(app.url(&location)).send().await.unwrap().status(), 200);
+    assert_eq!(count_rows(&app, "people", charleroi).await, before + 1);
+    assert_eq!(people::find(&app.db, puurs, theirs).await.unwrap().unwrap().pseudonym, pseudonym_before);
+
+    // A request logged.
+    let theirs = first_id(&app, "accompaniments", puurs).await;
+    let before = count_rows(&app, "accompaniments", charleroi).await;
+    let form = worker.get(app.url("/organisations/cpas-charleroi/log?at=phone&lang=en")).send().await.unwrap().text().await.unwrap();
+    let (id, since) = (theirs.to_string(), field_value(&form, "since"));
+    let request = [("csrf", csrf.as_str()), ("id", &id), ("at", "phone"), ("since", &since), ("themes", "pension"), ("autonomy", "done-with"), ("outcome", "solved")];
+    let saved = worker.post(app.url("/organisations/cpas-charleroi/log")).form(&request).send().await.unwrap();
+    assert_eq!(saved.status(), 303);
+    assert!(!saved.headers()["location"].to_str().unwrap().contains(&id));
+    assert_eq!(count_rows(&app, "accompaniments", charleroi).await, before + 1);
+    assert_eq!(snapshot("accompaniments", theirs).await, puurs);
+
+    // A signal and a collective moment.
+    for (table, path, fields) in [
+        ("signals", "/organisations/cpas-charleroi/signals/new", vec![("online_service", "mypension"), ("barrier", "itsme-only"), ("description", "itsme obligatoire, pas de guichet.")]),
+        ("collective_moments", "/organisations/cpas-charleroi/moments", vec![("kind", "information-session"), ("held_on", today.as_str()), ("minutes", "60"), ("themes", "safety"), ("facilitators", "Nadia"), ("head_count", "7")]),
+    ] {
+        let theirs = first_id(&app, table, puurs).await;
+        let before = count_rows(&app, table, charleroi).await;
+        let id = theirs.to_string();
+        let mut form = vec![("csrf", csrf.as_str()), ("id", id.as_str())];
+        form.extend(fields);
+        assert_eq!(worker.post(app.url(path)).form(&form).send().await.unwrap().status(), 303, "{table}");
+        assert_eq!(count_rows(&app, table, charleroi).await, before + 1, "{table}: recorded as a fresh one");
+        assert_eq!(snapshot(table, theirs).await, puurs, "{table}: theirs untouched");
+    }
+}
