@@ -166,3 +166,31 @@ test('a mobile unit: the coordinator page and the public "next stops" page pass 
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test('the home page leads to a place in two taps, on a phone, in every language', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    const [postcode, expected] = SEARCHES[lang];
+    await page.goto(`${env.server.baseUrl}/?lang=${lang}`);
+    for (const v of await axeViolations(page)) problems.push(`home [${lang}] ${v}`);
+    // The postcode box and its button are on the first screen.
+    const box = page.locator('main #q');
+    const button = page.locator('main form[role="search"] button[type="submit"]');
+    const bottom = await button.evaluate((b) => b.getBoundingClientRect().bottom);
+    assert.ok(bottom <= 740, `[${lang}] the search button is in view (bottom at ${bottom}px)`);
+    await box.fill(postcode);
+    await Promise.all([page.waitForURL(/\/places\?q=/), button.click()]); // tap 1
+    const first = page.locator('li.result').first();
+    assert.match(await first.locator('h3').textContent(), new RegExp(expected), `[${lang}] nearest for ${postcode}`);
+    await Promise.all([page.waitForURL(/\/places\/[0-9a-f-]{36}/), first.locator('h3 a').click()]); // tap 2
+    // From any page, the header leads to the search.
+    await page.goto(`${env.server.baseUrl}/workshops?lang=${lang}`);
+    await Promise.all([page.waitForURL(/\/places(\?|$)/), page.click('header a[href="/places"]')]);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `[${lang}] the page is ${width}px wide`);
+  }
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

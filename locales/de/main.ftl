@@ -10,6 +10,8 @@ shell-footer-privacy = Ihre Daten bleiben in Ihrer Organisation. Keine Werbung, 
 ## Home page
 home-title = Hilfe bei Ihren Online-Behördengängen
 home-lead = Das ÖSHZ, die öffentlichen digitalen Räume, Vereine und Bibliotheken helfen Ihnen kostenlos. Sie sind nicht allein.
+home-find-title = Hilfe in Ihrer Nähe finden
+home-find-submit = Suchen
 home-help-title = Wobei können Sie Hilfe bekommen?
 home-help-text = Zum Beispiel:
 home-topic-pension = Ihre Rente (MyPension)

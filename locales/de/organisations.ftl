@@ -37,6 +37,7 @@ role-worker = Mitarbeiter·in
 role-volunteer = Ehrenamtliche·r
 role-viewer = Leser·in der Statistiken
 shell-helpers-area = Für Helfer
+shell-find-help = Hilfe finden
 
 ## Organisation pages
 organisation-kind = Art

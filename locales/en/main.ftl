@@ -10,6 +10,8 @@ shell-footer-privacy = Your data stays in your organisation. No ads, no trackers
 ## Home page
 home-title = Help with your online procedures
 home-lead = The CPAS/OCMW, public digital spaces, associations and libraries help you for free. You are not alone.
+home-find-title = Find help near you
+home-find-submit = Search
 home-help-title = What can you get help with?
 home-help-text = For example:
 home-topic-pension = your pension (MyPension)

@@ -37,6 +37,7 @@ role-worker = worker
 role-volunteer = volunteer
 role-viewer = statistics viewer
 shell-helpers-area = Helpers' area
+shell-find-help = Find help
 
 ## Organisation pages
 organisation-kind = Kind

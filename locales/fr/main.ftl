@@ -10,6 +10,8 @@ shell-footer-privacy = Vos données restent dans votre organisation. Pas de publ
 ## Home page
 home-title = De l’aide pour vos démarches en ligne
 home-lead = Le CPAS, les espaces publics numériques, les associations et les bibliothèques vous aident gratuitement. Vous n’êtes pas seul·e.
+home-find-title = Trouver de l’aide près de chez vous
+home-find-submit = Chercher
 home-help-title = Pour quoi pouvez-vous demander de l’aide ?
 home-help-text = Par exemple :
 home-topic-pension = votre pension (MyPension)

@@ -37,6 +37,7 @@ role-worker = travailleur·euse
 role-volunteer = bénévole
 role-viewer = lecteur·rice des statistiques
 shell-helpers-area = Espace aidants
+shell-find-help = Trouver de l’aide
 
 ## Organisation pages
 organisation-kind = Type

@@ -10,6 +10,8 @@ shell-footer-privacy = Uw gegevens blijven in uw organisatie. Geen reclame, geen
 ## Home page
 home-title = Hulp bij uw online aanvragen
 home-lead = Het OCMW, de digipunten, verenigingen en bibliotheken helpen u gratis. U staat er niet alleen voor.
+home-find-title = Hulp vinden in uw buurt
+home-find-submit = Zoeken
 home-help-title = Waarvoor kunt u hulp vragen?
 home-help-text = Bijvoorbeeld:
 home-topic-pension = uw pensioen (MyPension)

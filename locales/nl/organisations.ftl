@@ -37,6 +37,7 @@ role-worker = medewerker
 role-volunteer = vrijwilliger
 role-viewer = lezer van de statistieken
 shell-helpers-area = Voor helpers
+shell-find-help = Hulp vinden
 
 ## Organisation pages
 organisation-kind = Soort

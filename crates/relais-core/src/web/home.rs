@@ -1,4 +1,5 @@
-//! The home page: what Relais is, for the people helped and for the helpers.
+//! The home page: finding help nearby first (postcode or municipality, or "near me"), then what
+//! Relais is, for the people helped and for the helpers.
 
 use askama::Template;
 use axum::response::Response;
@@ -10,6 +11,8 @@ use crate::i18n::Tr;
 #[template(path = "home.html")]
 struct Home {
     tr: Tr,
+    /// "Near me" (an enhancement: the postcode box works without it).
+    near_me_js: String,
 }
 
 /// The themes people most often need help with (shown as a list on the home page).
@@ -32,6 +35,6 @@ impl Home {
 
 /// `GET /`
 pub async fn home(ctx: PageContext) -> Result<Response, AppError> {
-    let main = Home { tr: ctx.tr }.render()?;
+    let main = Home { tr: ctx.tr, near_me_js: super::assets::url("near-me.js") }.render()?;
     ctx.render(&ctx.tr.t("home-title"), &main)
 }
