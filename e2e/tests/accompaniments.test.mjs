@@ -112,3 +112,29 @@ test('every page of the log passes axe in four languages; a signal with an IBAN 
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+// Tables that scroll on a phone must be reachable by keyboard: axe only sees that with the demo
+// data in them and a phone-sized screen (on an empty page, or a wide one, nothing scrolls).
+test('the pages with tables pass axe with the demo data on a phone, for three organisations', async () => {
+  const problems = [];
+  for (const [email, slug] of [
+    ['coordinator.charleroi@demo.relais.be', 'cpas-charleroi'],
+    ['coordinator.puurs@demo.relais.be', 'ocmw-puurs-sint-amands'],
+    ['coordinator.eupen@demo.relais.be', 'oeshz-eupen'],
+  ]) {
+    const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await logIn(page, email);
+    const base = `/organisations/${slug}`;
+    for (const lang of LANGUAGES) {
+      for (const path of [`${base}/redirections`, `${base}/moments`, '/signals']) {
+        const response = await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);
+        assert.equal(response.status(), 200, path);
+        if (path !== '/signals') assert.ok(await page.locator('main table tbody tr').count() > 0, `${path}: the demo data is there`);
+        for (const v of await axeViolations(page)) problems.push(`${path} [${lang}] ${v}`);
+      }
+    }
+    await context.close();
+  }
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
