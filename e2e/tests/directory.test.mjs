@@ -194,3 +194,34 @@ test('the home page leads to a place in two taps, on a phone, in every language'
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test('filters and refusals say what they mean, on a phone, in Dutch and German', async () => {
+  // A German-speaking browser: when the cookies are gone, its Accept-Language still says German.
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  const first = (select) => page.locator(`${select} option`).first().textContent();
+  await page.goto(`${env.server.baseUrl}/places?lang=nl`);
+  assert.equal(await first('#theme'), 'Alle thema’s');
+  assert.equal(await first('#language'), 'Alle talen');
+  assert.equal(await first('#public'), 'Iedereen');
+  await page.goto(`${env.server.baseUrl}/places?lang=de`);
+  assert.equal(await first('#language'), 'Alle Sprachen');
+  // A form whose token is gone (a browser that lost its cookies) says the form expired…
+  await page.goto(`${env.server.baseUrl}/login?lang=de`);
+  await page.fill('#email', 'volunteer.charleroi@demo.relais.be');
+  await page.fill('#password', PASSWORD);
+  await context.clearCookies();
+  await page.click('main button[type="submit"]');
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Formular abgelaufen');
+  // …while a page one's role does not open says so, and nothing about forms.
+  await page.goto(`${env.server.baseUrl}/login?lang=nl`);
+  await page.fill('#email', 'volunteer.charleroi@demo.relais.be');
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(/\/account/), page.click('main button[type="submit"]')]);
+  const refused = await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/settings?lang=nl`);
+  assert.equal(refused.status(), 403);
+  const text = await page.locator('main').textContent();
+  assert.match(text, /geen toegang/);
+  assert.doesNotMatch(text, /verlopen/);
+  await context.close();
+});

@@ -52,7 +52,9 @@ error-unavailable-text = Relais kann gerade nicht antworten. Versuchen Sie es in
 error-internal-title = Etwas ist schiefgelaufen
 error-internal-text = Das ist nicht Ihr Fehler. Das Problem wurde notiert. Versuchen Sie es gleich noch einmal.
 error-forbidden-title = Zugriff verweigert
-error-forbidden-text = Sie haben keinen Zugriff auf diese Seite, oder das Formular ist abgelaufen. Laden Sie die Seite neu und versuchen Sie es noch einmal.
+error-forbidden-text = Sie haben keinen Zugriff auf diese Seite. Wenn Sie ihn brauchen, fragen Sie die Person, die Ihre Organisation koordiniert.
+error-form-expired-title = Formular abgelaufen
+error-form-expired-text = Dieses Formular ist abgelaufen oder kommt von einer anderen Seite. Laden Sie die Seite neu, prüfen Sie Ihre Eingaben und senden Sie sie noch einmal.
 
 # issue 14, item 10: control characters in text input
 error-control-character-title = Unsichtbares Zeichen im Text

@@ -52,7 +52,9 @@ error-unavailable-text = Relais cannot answer right now. Please try again in a f
 error-internal-title = Something went wrong
 error-internal-text = It is not your fault. The problem has been logged. Please try again in a moment.
 error-forbidden-title = Access denied
-error-forbidden-text = You do not have access to this page, or the form has expired. Reload the page and try again.
+error-forbidden-text = You do not have access to this page. If you think you need it, ask the person who coordinates your organisation.
+error-form-expired-title = Form expired
+error-form-expired-text = This form has expired or comes from another page. Reload the page, check what you typed and send it again.
 
 # issue 14, item 10: control characters in text input
 error-control-character-title = Invisible character in your text

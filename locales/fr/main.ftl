@@ -52,7 +52,9 @@ error-unavailable-text = Relais ne peut pas répondre pour le moment. Réessayez
 error-internal-title = Un problème est survenu
 error-internal-text = Ce n’est pas de votre faute. Le problème a été noté. Réessayez dans un moment.
 error-forbidden-title = Accès refusé
-error-forbidden-text = Vous n’avez pas accès à cette page, ou le formulaire a expiré. Rechargez la page et réessayez.
+error-forbidden-text = Vous n’avez pas accès à cette page. Si vous pensez devoir y avoir accès, demandez-le à la personne qui coordonne votre organisation.
+error-form-expired-title = Formulaire expiré
+error-form-expired-text = Ce formulaire a expiré ou vient d’une autre page. Rechargez la page, vérifiez ce que vous avez saisi et envoyez-le à nouveau.
 
 # issue 14, item 10: control characters in text input
 error-control-character-title = Caractère invisible dans votre texte

@@ -52,7 +52,9 @@ error-unavailable-text = Relais kan nu niet antwoorden. Probeer het over enkele 
 error-internal-title = Er ging iets mis
 error-internal-text = Het is niet uw fout. Het probleem is genoteerd. Probeer het straks opnieuw.
 error-forbidden-title = Geen toegang
-error-forbidden-text = U hebt geen toegang tot deze pagina, of het formulier is verlopen. Laad de pagina opnieuw en probeer nog eens.
+error-forbidden-text = U hebt geen toegang tot deze pagina. Denkt u dat u die wel nodig hebt, vraag het dan aan de coördinator van uw organisatie.
+error-form-expired-title = Formulier verlopen
+error-form-expired-text = Dit formulier is verlopen of komt van een andere pagina. Laad de pagina opnieuw, controleer wat u hebt ingevuld en verstuur het nog eens.
 
 # issue 14, item 10: control characters in text input
 error-control-character-title = Onzichtbaar teken in uw tekst

@@ -17,7 +17,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{AppState, BODY_LIMIT, shell::cookie};
+use super::{AppState, BODY_LIMIT, response::ErrorText, shell::cookie};
 use crate::secrets;
 
 /// The cookie holding this browser's random value when served over plain HTTP (development).
@@ -81,15 +81,15 @@ pub async fn csrf(State(state): State<AppState>, mut request: Request, next: Nex
     if !safe {
         if is_cross_site(request.headers(), &state.config.public_url) {
             tracing::warn!(path = %request.uri().path(), "refused a cross-site state-changing request");
-            return StatusCode::FORBIDDEN.into_response();
+            return refused();
         }
         if session.is_none() && browser.is_none() {
-            return StatusCode::FORBIDDEN.into_response();
+            return refused();
         }
         let expected = token_for(&key, session.as_deref(), browser.as_deref().unwrap_or(""));
         match presented_token(request).await {
             Ok((rebuilt, Some(presented))) if secrets::same_secret(&presented, &expected) => request = rebuilt,
-            Ok(_) => return StatusCode::FORBIDDEN.into_response(),
+            Ok(_) => return refused(),
             Err(status) => return status.into_response(),
         }
     }
@@ -107,6 +107,11 @@ pub async fn csrf(State(state): State<AppState>, mut request: Request, next: Nex
         }
     }
     response
+}
+
+/// A refusal: 403, and the error page says the form expired (not that access is denied).
+fn refused() -> Response {
+    (StatusCode::FORBIDDEN, ErrorText { title: "error-form-expired-title", text: "error-form-expired-text" }, ()).into_response()
 }
 
 /// A request that says it is authenticated by a bearer token (an API client).

@@ -70,7 +70,7 @@ async fn cross_site_posts_are_refused_even_with_a_valid_token() {
             .unwrap();
         assert_eq!(response.status(), 403, "{name}: {value}");
         assert!(set_cookie(&response, "relais_session").is_none());
-        assert!(response.text().await.unwrap().contains("Access denied"));
+        assert!(response.text().await.unwrap().contains("Form expired"));
     }
 }
 
