@@ -138,3 +138,35 @@ test('the pages with tables pass axe with the demo data on a phone, for three or
   }
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test('"More details" stays open after an error, with the note typed in it, on a phone', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await logIn(page, 'worker.charleroi@demo.relais.be');
+  await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/log?at=phone&lang=fr`);
+  await page.click('form.log-form details summary');
+  await page.fill('#note', 'Rappeler jeudi pour le rendez-vous');
+  await page.click('form.log-form button[type="submit"]'); // no theme, no outcome: refused
+  await page.waitForSelector('#log-errors');
+  assert.ok(await page.locator('form.log-form details').evaluate((d) => d.open), 'the details are still open');
+  assert.ok(await page.isVisible('#note'));
+  assert.equal(await page.inputValue('#note'), 'Rappeler jeudi pour le rendez-vous');
+  await context.close();
+});
+
+test('a signal too long is refused and kept whole, to be shortened, on a phone', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await logIn(page, 'worker.charleroi@demo.relais.be');
+  await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/signals/new?lang=fr`);
+  await page.selectOption('#signal-service', 'bank');
+  await page.locator('label.tile:has(input[value="cost"])').click();
+  const long = 'La banque exige une application sur smartphone. '.repeat(100); // about 5,000 characters
+  await page.evaluate(() => document.getElementById('signal-description').removeAttribute('maxlength'));
+  await page.fill('#signal-description', long);
+  await page.click('form[action$="/signals/new"] button[type="submit"]');
+  await page.waitForLoadState();
+  assert.equal(await page.inputValue('#signal-description'), long, 'every character kept');
+  assert.ok(await page.locator('.field-error').count() > 0, 'and a message says what is wrong');
+  await context.close();
+});

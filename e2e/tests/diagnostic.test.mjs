@@ -153,6 +153,9 @@ test('every diagnostic and catalogue page passes axe in four languages', async (
     const own = await page.locator('ul.modules li a[href*="/workshops/"]').first().getAttribute('href');
     await page.goto(`${env.server.baseUrl}${own}?lang=${lang}`);
     await check(`helper's workshop [${lang}]`);
+    // The staff's button registers someone else, not "me".
+    const staffButton = { fr: 'Inscrire cette personne', nl: 'Deze persoon inschrijven', de: 'Diese Person anmelden', en: 'Register this person' }[lang];
+    assert.equal((await page.locator('form[action$="/registrations"] button').textContent()).trim(), staffButton, `[${lang}] the staff's register button`);
     await Promise.all([page.waitForLoadState(), page.locator('form[action$="/registrations"] button').click()]);
     await check(`helper's workshop with errors [${lang}]`);
     const attendance = await page.locator('a[href*="/attendance/"]').first().getAttribute('href');

@@ -186,6 +186,7 @@ place-error-kind = Wählen Sie eine Art von Ort aus der Liste.
 place-error-name = Geben Sie dem Ort einen Namen, in mindestens einer Sprache.
 place-error-street = Geben Sie Straße und Hausnummer ein.
 place-error-postcode = Diese Postleitzahl gibt es in Belgien nicht.
+place-error-postcode-missing = Geben Sie die Postleitzahl des Ortes an.
 place-error-municipality = Diese Postleitzahl gehört zu zwei Gemeinden: Geben Sie den NIS-Code der richtigen Gemeinde ein.
 place-error-coordinates = Die Koordinaten müssen in Belgien liegen (Breitengrad etwa 49,5 bis 51,5, Längengrad 2,5 bis 6,4), oder lassen Sie die Felder leer.
 place-error-email = Diese E-Mail-Adresse scheint nicht richtig zu sein.

@@ -68,6 +68,7 @@ workshop-no-participant = Noch niemand angemeldet.
 workshop-waiting-list = Warteliste
 workshop-no-waiting = Niemand auf der Warteliste.
 workshop-register-someone = Jemanden anmelden
+workshop-register-submit = Diese Person anmelden
 workshop-person = Begleitete Person
 workshop-person-none = Keine begleitete Person (Namen eingeben)
 workshop-registered-booked = Angemeldet.

@@ -186,6 +186,7 @@ place-error-kind = Choose a kind of place from the list.
 place-error-name = Give the place a name in at least one language.
 place-error-street = Enter the street and number.
 place-error-postcode = This postcode does not exist in Belgium.
+place-error-postcode-missing = Type the postcode of the place.
 place-error-municipality = This postcode belongs to two municipalities: enter the NIS code of the right one.
 place-error-coordinates = The coordinates must be in Belgium (latitude about 49.5 to 51.5, longitude 2.5 to 6.4), or leave them empty.
 place-error-email = This e-mail address does not look right.

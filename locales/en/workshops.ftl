@@ -68,6 +68,7 @@ workshop-no-participant = Nobody registered yet.
 workshop-waiting-list = Waiting list
 workshop-no-waiting = Nobody on the waiting list.
 workshop-register-someone = Register someone
+workshop-register-submit = Register this person
 workshop-person = Person followed
 workshop-person-none = Nobody followed (type a name)
 workshop-registered-booked = Registered.

@@ -187,6 +187,7 @@ place-error-kind = Choisissez un type de lieu dans la liste.
 place-error-name = Donnez un nom au lieu, dans au moins une langue.
 place-error-street = Indiquez la rue et le numéro.
 place-error-postcode = Ce code postal n’existe pas en Belgique.
+place-error-postcode-missing = Indiquez le code postal du lieu.
 place-error-municipality = Ce code postal couvre deux communes : indiquez le code INS de la bonne commune.
 place-error-coordinates = Les coordonnées doivent être en Belgique (latitude d’environ 49,5 à 51,5, longitude de 2,5 à 6,4), ou laissez-les vides.
 place-error-email = Cette adresse e-mail ne semble pas correcte.

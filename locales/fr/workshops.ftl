@@ -68,6 +68,7 @@ workshop-no-participant = Aucune inscription pour l’instant.
 workshop-waiting-list = Liste d’attente
 workshop-no-waiting = Personne sur la liste d’attente.
 workshop-register-someone = Inscrire une personne
+workshop-register-submit = Inscrire cette personne
 workshop-person = Personne suivie
 workshop-person-none = Aucune personne suivie (tapez un nom)
 workshop-registered-booked = Inscription enregistrée.

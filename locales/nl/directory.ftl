@@ -186,6 +186,7 @@ place-error-kind = Kies een soort plaats uit de lijst.
 place-error-name = Geef de plaats een naam, in minstens één taal.
 place-error-street = Vul de straat en het nummer in.
 place-error-postcode = Deze postcode bestaat niet in België.
+place-error-postcode-missing = Vul de postcode van de plaats in.
 place-error-municipality = Deze postcode hoort bij twee gemeenten: vul de NIS-code van de juiste gemeente in.
 place-error-coordinates = De coördinaten moeten in België liggen (breedtegraad ongeveer 49,5 tot 51,5, lengtegraad 2,5 tot 6,4), of laat ze leeg.
 place-error-email = Dit e-mailadres lijkt niet juist.

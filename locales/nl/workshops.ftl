@@ -68,6 +68,7 @@ workshop-no-participant = Nog niemand ingeschreven.
 workshop-waiting-list = Wachtlijst
 workshop-no-waiting = Niemand op de wachtlijst.
 workshop-register-someone = Iemand inschrijven
+workshop-register-submit = Deze persoon inschrijven
 workshop-person = Opgevolgde persoon
 workshop-person-none = Geen opgevolgde persoon (typ een naam)
 workshop-registered-booked = Ingeschreven.

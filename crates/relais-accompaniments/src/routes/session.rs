@@ -252,7 +252,14 @@ async fn render(
     let typed = &shown.typed;
     let mut services = vec![Choice { value: String::new(), label: tr.t("log-service-none"), checked: typed.online_service.is_empty() }];
     services.extend(term_choices(terms, Taxonomy::OnlineService, tr.locale, std::slice::from_ref(&typed.online_service)));
-    let open_more = errors.iter().any(|e| matches!(e.field, "minutes" | "follow_up_on" | "note" | "target"));
+    // "More details" stays open when it holds an error or anything typed: nothing typed is hidden.
+    let open_more = errors.iter().any(|e| matches!(e.field, "minutes" | "follow_up_on" | "note" | "target"))
+        || !typed.note.trim().is_empty()
+        || !typed.steps.is_empty()
+        || !typed.follow_up_on.trim().is_empty()
+        || !shown.minutes_text.trim().is_empty()
+        || !shown.target.is_empty()
+        || !shown.reason.trim().is_empty();
     let page = LogPage {
         tr,
         csrf: &ctx.csrf,

@@ -121,7 +121,8 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
     let typed = TypedSignal {
         online_service: field(&fields, "online_service").to_string(),
         barrier: field(&fields, "barrier").to_string(),
-        description: field(&fields, "description").chars().take(signals::MAX_DESCRIPTION + 100).collect(),
+        // Kept whole when too long: the person shortens it, nothing typed is cut off.
+        description: field(&fields, "description").to_string(),
     };
     let form_id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
     let may_view_requests = policy::decide(&user, organisation.id, Action::ViewRequests) == Decision::Allowed;

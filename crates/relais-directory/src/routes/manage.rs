@@ -197,7 +197,9 @@ impl PlaceForm {
         }
         let links = reference().by_postcode(&self.postcode);
         let link = if links.len() > 1 { links.iter().find(|p| p.nis == self.municipality).copied() } else { links.first().copied() };
-        if links.is_empty() {
+        if self.postcode.trim().is_empty() {
+            errors.push("place-error-postcode-missing");
+        } else if links.is_empty() {
             errors.push("place-error-postcode");
         } else if link.is_none() {
             errors.push("place-error-municipality");

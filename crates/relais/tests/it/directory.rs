@@ -138,6 +138,10 @@ async fn a_coordinator_adds_a_place_a_session_and_a_closure_and_the_public_sees_
     let body = response.text().await.unwrap();
     assert!(body.contains("Bibliothek Kettenis") && body.contains("not-an-address"), "input kept");
     assert!(body.contains("role=\"alert\""));
+    // No postcode at all: asked for, not called unknown.
+    let no_postcode = [("csrf", csrf.as_str()), ("id", form_id.as_str()), ("kind", "library"), ("name_de", "Bibliothek Kettenis"), ("street", "Aachener Straße 1"), ("postcode", "")];
+    let body = coordinator.post(app.url("/organisations/oeshz-eupen/places/new?lang=de")).form(&no_postcode).send().await.unwrap().text().await.unwrap();
+    assert!(body.contains("Geben Sie die Postleitzahl des Ortes an.") && !body.contains("gibt es in Belgien nicht"));
 
     // A good one, submitted twice: one place.
     let good = [("csrf", csrf.as_str()), ("id", form_id.as_str()), ("kind", "library"), ("name_de", "Bibliothek Kettenis (Test)"), ("street", "Aachener Straße 1"), ("postcode", "4700"), ("published", "on"), ("equipment", "wifi")];
