@@ -2,6 +2,7 @@
 //! phone) and the request form, one request after another. The common case is five
 //! interactions: a theme, the online service, how it went, the outcome, save.
 
+use relais_core::db::{FormTable, is_own_row};
 use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
@@ -411,13 +412,16 @@ pub async fn save(
         if existing.helper_id != Some(user.id) {
             return Err(AppError::BadRequest);
         }
-    } else {
-        if !log::insert(&state.db, &new).await? {
-            // The form's id is another organisation's request: logged as a fresh one (an id of
-            // another organisation is answered like any new id, and its row is never touched).
-            new.id = Uuid::new_v4();
-            log::insert(&state.db, &new).await?;
+    } else if log::insert(&state.db, &new).await? {
+        if let Some(target) = target {
+            redirections::create(&state.db, organisation.id, new.id, target, &reason).await?;
         }
+    } else if !is_own_row(&state.db, FormTable::Accompaniments, organisation.id, form_id).await? {
+        // The form's id is another organisation's request: logged as a fresh one (an id of
+        // another organisation is answered like any new id, and its row is never touched).
+        // (Taken by our own row instead, it is the same form sent twice at once: logged once.)
+        new.id = Uuid::new_v4();
+        log::insert(&state.db, &new).await?;
         if let Some(target) = target {
             redirections::create(&state.db, organisation.id, new.id, target, &reason).await?;
         }

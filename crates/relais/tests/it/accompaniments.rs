@@ -667,3 +667,24 @@ async fn a_form_id_of_another_organisation_is_recorded_as_a_fresh_one() {
         assert_eq!(snapshot(table, theirs).await, puurs, "{table}: theirs untouched");
     }
 }
+
+/// The same form sent twice at once (a double tap) logs one request, and both answers name it.
+#[tokio::test]
+async fn a_form_sent_twice_at_once_logs_once() {
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    for _ in 0..5 {
+        let form = worker.get(app.url("/organisations/cpas-charleroi/log?at=phone&lang=en")).send().await.unwrap().text().await.unwrap();
+        let (id, since) = (field_value(&form, "id"), field_value(&form, "since"));
+        let fields = [("csrf", csrf.as_str()), ("id", &id), ("at", "phone"), ("since", &since), ("themes", "pension"), ("autonomy", "done-with"), ("outcome", "solved")];
+        let before = count_requests(&app, charleroi).await;
+        let send = || worker.post(app.url("/organisations/cpas-charleroi/log")).form(&fields).send();
+        let (a, b) = tokio::join!(send(), send());
+        for response in [a.unwrap(), b.unwrap()] {
+            assert_eq!(response.status(), 303);
+            assert!(response.headers()["location"].to_str().unwrap().contains(&format!("saved={id}")));
+        }
+        assert_eq!(count_requests(&app, charleroi).await, before + 1, "one request");
+    }
+}
