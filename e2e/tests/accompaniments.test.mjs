@@ -170,3 +170,20 @@ test('a signal too long is refused and kept whole, to be shortened, on a phone',
   assert.ok(await page.locator('.field-error').count() > 0, 'and a message says what is wrong');
   await context.close();
 });
+
+test('after signing in, a helper reaches "my session now" in one tap, on a phone', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await logIn(page, 'worker.charleroi@demo.relais.be');
+  const session = page.locator('main a[href="/organisations/cpas-charleroi/session"]').first();
+  const bottom = await session.evaluate((a) => a.getBoundingClientRect().bottom);
+  assert.ok(bottom <= 740, `"my session now" is on the first screen (bottom at ${bottom}px)`);
+  await Promise.all([page.waitForURL(/\/organisations\/cpas-charleroi\/session/), session.click()]);
+  await context.close();
+  // A viewer, who logs nothing, is not offered it.
+  const viewer = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const other = await viewer.newPage();
+  await logIn(other, 'viewer.charleroi@demo.relais.be');
+  assert.equal(await other.locator('main a[href$="/session"]').count(), 0);
+  await viewer.close();
+});

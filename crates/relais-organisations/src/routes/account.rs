@@ -17,6 +17,8 @@ struct MembershipLine {
     organisation: String,
     slug: String,
     role: String,
+    /// The member logs requests there: "my session now" comes first.
+    can_log: bool,
 }
 
 struct ScopeLine {
@@ -51,7 +53,12 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
     let memberships = user
         .memberships
         .iter()
-        .map(|m| MembershipLine { organisation: m.organisation_name.clone(), slug: m.organisation_slug.clone(), role: ctx.tr.t(m.role.label_key()) })
+        .map(|m| MembershipLine {
+            organisation: m.organisation_name.clone(),
+            slug: m.organisation_slug.clone(),
+            role: ctx.tr.t(m.role.label_key()),
+            can_log: crate::policy::decide(&user, m.organisation_id, crate::policy::Action::LogRequests) == crate::policy::Decision::Allowed,
+        })
         .collect();
     let page = AccountPage { tr: ctx.tr, csrf: &ctx.csrf, user: &user, memberships, scopes, close_error: query.close == "wrong-password" };
     ctx.render(&ctx.tr.t("account-title"), &page.render()?)
