@@ -6,7 +6,7 @@ use relais_core::i18n::{Locale, Tr};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::harness::{TestApp, signed_in};
+use crate::harness::{count_requests, TestApp, signed_in};
 
 /// Demo records of an organisation, for the routes that name one.
 pub struct DemoRecords {
@@ -41,14 +41,6 @@ fn field_value(page: &str, name: &str) -> String {
 
 async fn organisation(app: &TestApp, slug: &str) -> Uuid {
     relais_organisations::organisations::find_by_slug(&app.db, slug).await.unwrap().unwrap().id
-}
-
-async fn count_requests(app: &TestApp, organisation: Uuid) -> i64 {
-    relais_core::on_db!(&app.db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM accompaniments WHERE organisation_id = $1")
-        .bind(organisation)
-        .fetch_one(pool)
-        .await)
-    .unwrap()
 }
 
 #[tokio::test]

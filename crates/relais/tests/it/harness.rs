@@ -210,3 +210,13 @@ pub async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) 
     let csrf = token_for(&client, app).await; // bound to the new session
     (client, csrf)
 }
+
+/// The requests an organisation has logged.
+#[allow(dead_code)]
+pub async fn count_requests(app: &TestApp, organisation: uuid::Uuid) -> i64 {
+    relais_core::on_db!(&app.db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM accompaniments WHERE organisation_id = $1")
+        .bind(organisation)
+        .fetch_one(pool)
+        .await)
+    .expect("count")
+}

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::harness::{TestApp, browser, form_token, signed_in};
+use crate::harness::{count_requests, TestApp, browser, form_token, signed_in};
 
 /// The control characters sent (NUL, SOH, VT, DEL) and the harmless ones.
 const REFUSED: [char; 4] = ['\u{0}', '\u{1}', '\u{b}', '\u{7f}'];
@@ -41,14 +41,6 @@ async fn workshop(app: &TestApp, slug: &str) -> Uuid {
     let id = Uuid::new_v4();
     assert!(workshops::create(&app.db, id, org, &new).await.unwrap());
     id
-}
-
-async fn count_requests(app: &TestApp, organisation: Uuid) -> i64 {
-    relais_core::on_db!(&app.db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM accompaniments WHERE organisation_id = $1")
-        .bind(organisation)
-        .fetch_one(pool)
-        .await)
-    .unwrap()
 }
 
 /// The refusal page in `locale`: 400 and the translated message.
