@@ -1,11 +1,11 @@
 ## Directory: taxonomies
-theme-employment = Arbeit und Arbeitslosigkeit
+theme-employment = Arbeit und Arbeits­losigkeit
 theme-health-insurance = Krankenkasse
 theme-health = Gesundheit und Termine
 theme-pension = Pension
 theme-taxes = Steuern
 theme-housing = Wohnen
-theme-family-allowances = Familienleistungen und Studienbeihilfe
+theme-family-allowances = Familien­leistungen und Studienbeihilfe
 theme-identity = Identität und Anmeldung (itsme, eID, CSAM)
 theme-email = E-Mail
 theme-smartphone = Smartphone und Apps
@@ -48,9 +48,9 @@ place-kind-social-antenna = Außenstelle des ÖSHZ
 place-kind-citizen-space = Bürgertreff
 place-kind-library = Bibliothek
 place-kind-rest-home = Seniorenheim
-place-kind-neighbourhood-house = Nachbarschaftshaus
+place-kind-neighbourhood-house = Nachbarschafts­haus
 place-kind-cafe = Café
-place-kind-soup-kitchen = Sozialrestaurant
+place-kind-soup-kitchen = Sozial­restaurant
 place-kind-mobile-stop = Haltestelle der mobilen Einheit
 place-kind-other = Anderer Ort
 equipment-computers = Computer vorhanden

@@ -292,6 +292,46 @@ pub async fn count_since(db: &Db, organisation: Uuid, helper: Uuid, since: Offse
     .await)?)
 }
 
+/// The themes and online services an organisation's recent requests named, most used first: the
+/// log form offers them in one tap, the others one tap further.
+#[derive(Debug, Default, PartialEq)]
+pub struct Frequent {
+    pub themes: Vec<String>,
+    pub online_services: Vec<String>,
+}
+
+/// How many recent requests [`frequent`] looks at (enough to be representative, cheap to count).
+const FREQUENT_SAMPLE: i64 = 1000;
+
+/// What the organisation's requests since `since` named most (of the latest [`FREQUENT_SAMPLE`]).
+pub async fn frequent(db: &Db, organisation: Uuid, since: OffsetDateTime) -> Result<Frequent, DbError> {
+    let rows: Vec<(String, String)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT themes, online_service FROM accompaniments
+         WHERE organisation_id = $1 AND started_at >= $2 ORDER BY started_at DESC LIMIT $3",
+    )
+    .bind(organisation)
+    .bind(crate::whole_seconds(since))
+    .bind(FREQUENT_SAMPLE)
+    .fetch_all(pool)
+    .await)?;
+    let mut themes = std::collections::HashMap::<&str, usize>::new();
+    let mut services = std::collections::HashMap::<&str, usize>::new();
+    for (row_themes, service) in &rows {
+        for theme in row_themes.split_whitespace() {
+            *themes.entry(theme).or_default() += 1;
+        }
+        if !service.is_empty() {
+            *services.entry(service.as_str()).or_default() += 1;
+        }
+    }
+    let ranked = |counts: std::collections::HashMap<&str, usize>| {
+        let mut list: Vec<(&str, usize)> = counts.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        list.into_iter().map(|(code, _)| code.to_string()).collect()
+    };
+    Ok(Frequent { themes: ranked(themes), online_services: ranked(services) })
+}
+
 /// Insert many requests in one transaction (demo data, imports); existing ids are skipped. Their
 /// `created_at` is now: the roll-ups pick them up at their next run.
 pub async fn insert_many(db: &Db, rows: &[NewAccompaniment]) -> Result<(), DbError> {

@@ -67,7 +67,8 @@ impl CsvWriter {
         I: IntoIterator,
         I::Item: AsRef<str>,
     {
-        let cells: Vec<String> = cells.into_iter().map(|c| neutralise(c.as_ref()).into_owned()).collect();
+        // (soft hyphens help German words wrap on a screen; a spreadsheet cell has no use for them)
+        let cells: Vec<String> = cells.into_iter().map(|c| neutralise(&c.as_ref().replace('\u{ad}', "")).into_owned()).collect();
         self.inner.write_record(&cells)
     }
 

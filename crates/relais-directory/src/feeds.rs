@@ -25,7 +25,8 @@ const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\nBEGIN:DAYLIG
 
 /// Escape a TEXT value (RFC 5545 §3.3.11).
 pub fn text(value: &str) -> String {
-    value.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+    // (soft hyphens are for wrapping words on a screen; a calendar shows them as dashes)
+    value.replace('\u{ad}', "").replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
 }
 
 /// Append a content line, folded at 75 octets (§3.1), never inside a UTF-8 character.

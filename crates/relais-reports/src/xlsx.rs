@@ -26,7 +26,7 @@ pub fn workbook(report: &Report, tr: &Tr) -> Result<Vec<u8>, XlsxError> {
     }
     for (i, r) in report.headline.iter().enumerate() {
         let row = 6 + i as u32;
-        cover.write_string(row, 0, &r.label)?;
+        cover.write_string(row, 0, r.label.replace('\u{ad}', ""))?;
         write_cell(cover, row, 1, r.value)?;
     }
     for table in &report.tables {
@@ -42,7 +42,7 @@ pub fn workbook(report: &Report, tr: &Tr) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string_with_format(1, 3, format!("{} – {}", report.previous_period.from, report.previous_period.to), &bold)?;
         for (i, r) in table.rows.iter().enumerate() {
             let at = i as u32 + 2;
-            sheet.write_string(at, 0, &r.label)?;
+            sheet.write_string(at, 0, r.label.replace('\u{ad}', ""))?;
             sheet.write_string(at, 1, &r.code)?;
             write_cell(sheet, at, 2, r.value)?;
             write_cell(sheet, at, 3, r.previous)?;

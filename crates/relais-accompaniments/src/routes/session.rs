@@ -136,6 +136,27 @@ struct Target2 {
     selected: bool,
 }
 
+/// How many themes and online services (besides "none") the log form offers in one tap, from
+/// the requests of the last `FREQUENT_DAYS` days (the catalogue's first ones while there are few).
+const FREQUENT_THEMES: usize = 5;
+const FREQUENT_SERVICES: usize = 4;
+const FREQUENT_DAYS: i64 = 90;
+
+/// The choices among the `count` most frequent, and the others, both in the catalogue's order
+/// (while fewer than `count` were used, the catalogue's first ones fill the line).
+fn split_frequent<T>(choices: Vec<T>, frequent: &[String], count: usize, code: impl Fn(&T) -> &String) -> (Vec<T>, Vec<T>) {
+    let mut first: Vec<String> = frequent.iter().filter(|f| choices.iter().any(|c| code(c) == *f)).take(count).cloned().collect();
+    for choice in &choices {
+        if first.len() >= count {
+            break;
+        }
+        if !first.contains(code(choice)) {
+            first.push(code(choice).clone());
+        }
+    }
+    choices.into_iter().partition(|c| first.contains(code(c)))
+}
+
 #[derive(Template)]
 #[template(path = "log.html")]
 struct LogPage<'a> {
@@ -150,8 +171,15 @@ struct LogPage<'a> {
     people_choices: Vec<Target2>,
     saved: Option<(Uuid, String)>,
     errors: Vec<FieldError>,
+    /// The most used themes (one tap), and the others behind "another theme".
     themes: Vec<ThemeChoice>,
+    more_themes: Vec<ThemeChoice>,
+    open_more_themes: bool,
+    /// "None" and the most used online services, as one-tap choices.
     services: Vec<Choice>,
+    /// The other online services, behind "other online service".
+    more_services: Vec<Choice>,
+    open_more_services: bool,
     autonomy: Vec<Choice>,
     outcomes: Vec<Choice>,
     steps: Vec<Choice>,
@@ -251,8 +279,20 @@ async fn render(
         (Vec::new(), Vec::new(), Vec::new())
     };
     let typed = &shown.typed;
-    let mut services = vec![Choice { value: String::new(), label: tr.t("log-service-none"), checked: typed.online_service.is_empty() }];
-    services.extend(term_choices(terms, Taxonomy::OnlineService, tr.locale, std::slice::from_ref(&typed.online_service)));
+    // One tap for what the organisation logs most (themes, online services, in the catalogue's
+    // order so a choice stays where the hand expects it); one more for the others, shown at once
+    // when one of them is chosen.
+    let frequent = log::frequent(&state.db, organisation.id, OffsetDateTime::now_utc() - time::Duration::days(FREQUENT_DAYS)).await?;
+    let themes = term_choices(terms, Taxonomy::Theme, tr.locale, &typed.themes)
+        .into_iter()
+        .map(|choice| ThemeChoice { icon: icons::theme(&choice.value), choice })
+        .collect();
+    let (themes, more_themes) = split_frequent(themes, &frequent.themes, FREQUENT_THEMES, |t: &ThemeChoice| &t.choice.value);
+    let services = term_choices(terms, Taxonomy::OnlineService, tr.locale, std::slice::from_ref(&typed.online_service));
+    let (mut services, more_services) = split_frequent(services, &frequent.online_services, FREQUENT_SERVICES, |c: &Choice| &c.value);
+    services.insert(0, Choice { value: String::new(), label: tr.t("log-service-none"), checked: typed.online_service.is_empty() });
+    let open_more_themes = more_themes.iter().any(|t| t.choice.checked);
+    let open_more_services = more_services.iter().any(|c| c.checked);
     // "More details" stays open when it holds an error or anything typed: nothing typed is hidden.
     let open_more = errors.iter().any(|e| matches!(e.field, "minutes" | "follow_up_on" | "note" | "target"))
         || !typed.note.trim().is_empty()
@@ -272,11 +312,12 @@ async fn render(
         person,
         people_choices,
         saved: saved.map(|(id, count)| (id, tr.t_args("log-saved-count", &[("count", FluentArg::Number(count as f64))]))),
-        themes: term_choices(terms, Taxonomy::Theme, tr.locale, &typed.themes)
-            .into_iter()
-            .map(|choice| ThemeChoice { icon: icons::theme(&choice.value), choice })
-            .collect(),
+        themes,
+        more_themes,
+        open_more_themes,
         services,
+        more_services,
+        open_more_services,
         autonomy: term_choices(terms, Taxonomy::Autonomy, tr.locale, std::slice::from_ref(&typed.autonomy)),
         outcomes: term_choices(terms, Taxonomy::Outcome, tr.locale, std::slice::from_ref(&typed.outcome)),
         steps: vocabulary_choices(&tr, vocabulary::STEPS, &typed.steps),
@@ -499,4 +540,24 @@ pub async fn nearby_partner_places(state: &AppState, organisation: &Organisation
     found.sort_by(|a, b| a.0.total_cmp(&b.0));
     found.truncate(15);
     Ok(found.into_iter().map(|(_, place, partner, label)| (place, partner, label)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_frequent;
+
+    fn codes(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_most_used_come_first_in_the_catalogues_order_and_the_first_ones_fill_in() {
+        let catalogue = codes(&["a", "b", "c", "d", "e"]);
+        let (first, others) = split_frequent(catalogue.clone(), &codes(&["d", "b", "zz"]), 3, |c: &String| c);
+        // "zz" left the catalogue; "a" fills the third place; each list keeps the catalogue's order.
+        assert_eq!(first, codes(&["a", "b", "d"]));
+        assert_eq!(others, codes(&["c", "e"]));
+        let (first, others) = split_frequent(catalogue, &[], 2, |c: &String| c);
+        assert_eq!((first, others), (codes(&["a", "b"]), codes(&["c", "d", "e"])));
+    }
 }

@@ -512,11 +512,12 @@ mod pdf {
 
     impl Block {
         fn new(kind: Kind, size: f32, bold: bool, text: impl Into<String>, space_before: f32) -> Block {
-            Block { kind, size, bold, label: None, column: 0.0, text: text.into(), space_before }
+            // (soft hyphens wrap German words on a screen; the PDF wraps at spaces)
+            Block { kind, size, bold, label: None, column: 0.0, text: text.into().replace('\u{ad}', ""), space_before }
         }
 
         fn labelled(label: &str, text: &str, column: f32) -> Block {
-            Block { kind: Kind::Paragraph, size: BODY, bold: false, label: Some(label.to_string()), column, text: text.to_string(), space_before: 2.0 }
+            Block { kind: Kind::Paragraph, size: BODY, bold: false, label: Some(label.replace('\u{ad}', "")), column, text: text.replace('\u{ad}', ""), space_before: 2.0 }
         }
     }
 
