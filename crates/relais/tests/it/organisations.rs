@@ -47,7 +47,7 @@ async fn a_coordinator_invites_and_the_invitee_joins_in_their_language() {
     assert!(org.text().await.unwrap().contains("Clic Tous Connectés (démo)"), "the organisation's project is shown");
 
     let members = coordinator.get(app.url("/organisations/cpas-charleroi/members?lang=en")).send().await.unwrap().text().await.unwrap();
-    let line = members.split("<tr>").find(|l| l.contains("nadia.nouvelle@example.be")).unwrap();
+    let line = members.split("<li class=\"result member\">").find(|l| l.contains("nadia.nouvelle@example.be")).unwrap();
     assert!(line.contains("active") && !line.contains("invited"), "{line}");
 
     // The link is single use.
