@@ -78,7 +78,7 @@ test('after inactivity, the password brings the session back and the typed form 
   for (const v of await axeViolations(page)) problems.push(v);
   await page.fill('#resume-password', PASSWORD);
   await Promise.all([page.waitForURL(/done=invited/), page.click('form.stack button[type="submit"]')]);
-  assert.ok(await page.isVisible('td:has-text("jonas.janssens@example.be")'), 'the invitation typed before the pause went through');
+  assert.ok(await page.isVisible('li.member dd:has-text("jonas.janssens@example.be")'), 'the invitation typed before the pause went through');
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
