@@ -225,3 +225,30 @@ test('filters and refusals say what they mean, on a phone, in Dutch and German',
   assert.doesNotMatch(text, /verlopen/);
   await context.close();
 });
+
+test('help nearby stays in the German-speaking area: Eupen finds Eupen, then the phone, then far places, on a phone', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${env.server.baseUrl}/places?lang=de`);
+  await page.fill('#q', '4700');
+  await Promise.all([page.waitForURL(/q=4700/), page.click('form[role="search"] button[type="submit"]')]);
+  const near = page.locator('ol.results:not([aria-labelledby]) li.result');
+  assert.ok(await near.count() >= 1, 'places in Eupen');
+  for (const text of await near.allTextContents()) {
+    assert.match(text, /, 47\d\d /, `a near place is in the German-speaking area: ${text}`);
+    assert.match(text, /km entfernt, etwa \d+ Minuten zu Fuß|km entfernt, eine kurze Fahrt/, 'the distance in words');
+  }
+  // Before the first far place: the CPAS's phone, as a link a phone can call.
+  const phone = page.locator('.phone-help a[href^="tel:+32"]');
+  assert.ok(await phone.isVisible(), 'help by phone');
+  const far = page.locator('ol.results[aria-labelledby="far-title"] li.result');
+  assert.ok(await far.count() >= 1);
+  const phoneY = (await phone.boundingBox()).y;
+  const farY = (await far.first().boundingBox()).y;
+  assert.ok(phoneY < farY, `the phone (${phoneY}) comes before the far place (${farY})`);
+  assert.match(await far.first().textContent(), /sehr weit|weit, mehr als eine Stunde/);
+  assert.doesNotMatch(await page.textContent('[role="status"]'), /400 km/, 'no "the search goes up to 400 km"');
+  const problems = (await axeViolations(page)).map((v) => `far [de] ${v}`);
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

@@ -87,7 +87,6 @@ result-help = Hilfe in Ihrer Nähe
 result-no-help = Wir haben für diese Themen keinen Ort in Ihrer Nähe gefunden.
 result-search-help = Alle Orte durchsuchen
 result-find-help = Hilfe finden
-result-distance = { $km } km
 result-code-title = Ihr Code
 result-code-hint = Zeigen Sie diesen Code einer Helferin oder einem Helfer. Dann sieht man Ihr Ergebnis und kann Ihnen weiterhelfen.
 result-override = Module wählen (Helfer·in)

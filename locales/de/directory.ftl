@@ -128,7 +128,14 @@ search-total = { $count ->
    *[other] { $count } Orte gefunden.
 }
 search-widened = Wenige Orte in der Nähe: Die Suche geht bis { $km } km.
-search-distance = { $km } km
+distance-walk = { $km } km entfernt, etwa { $minutes } Minuten zu Fuß
+distance-near = { $km } km entfernt, eine kurze Fahrt mit Bus oder Auto
+distance-region = { $km } km entfernt, bis zu einer Stunde mit Bus oder Bahn
+distance-far = { $km } km entfernt: weit, mehr als eine Stunde Fahrt
+distance-very-far = { $km } km entfernt: sehr weit, zwei Stunden Fahrt oder mehr
+search-far-title = Weiter entfernt
+search-phone-help = Bevor Sie weit fahren: Rufen Sie { $name } an. Man hilft Ihnen am Telefon oder sagt Ihnen, wo es näher Hilfe gibt.
+search-phone-help-none = Bevor Sie weit fahren: Rufen Sie Ihr ÖSHZ an. Es hilft Ihnen am Telefon oder sagt Ihnen, wo es näher Hilfe gibt.
 search-pages = Weitere Ergebnisse
 search-previous = Vorherige Ergebnisse
 search-next = Nächste Ergebnisse

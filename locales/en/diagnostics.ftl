@@ -87,7 +87,6 @@ result-help = Help near you
 result-no-help = We found no place near you for these topics.
 result-search-help = Search all places
 result-find-help = Find help
-result-distance = { $km } km
 result-code-title = Your code
 result-code-hint = Show this code to a helper. They can see your result and help you further.
 result-override = Choose the modules (helper)

@@ -128,7 +128,14 @@ search-total = { $count ->
    *[other] { $count } places found.
 }
 search-widened = Few places nearby: the search goes up to { $km } km.
-search-distance = { $km } km
+distance-walk = { $km } km away, about { $minutes } minutes on foot
+distance-near = { $km } km away, a short trip by bus or car
+distance-region = { $km } km away, up to an hour by bus or train
+distance-far = { $km } km away: far, more than an hour's journey
+distance-very-far = { $km } km away: very far, two hours' journey or more
+search-far-title = Further away
+search-phone-help = Before a long journey, call { $name }: they can help you by phone or tell you where to find help nearer home.
+search-phone-help-none = Before a long journey, call your CPAS: it can help you by phone or tell you where to find help nearer home.
 search-pages = More results
 search-previous = Previous results
 search-next = Next results

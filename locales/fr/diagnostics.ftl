@@ -87,7 +87,6 @@ result-help = De l’aide près de chez vous
 result-no-help = Nous n’avons trouvé aucun lieu près de chez vous pour ces sujets.
 result-search-help = Chercher dans tous les lieux
 result-find-help = Trouver de l’aide
-result-distance = { $km } km
 result-code-title = Votre code
 result-code-hint = Montrez ce code à un·e aidant·e numérique. Cette personne peut voir votre résultat et continuer à vous aider.
 result-override = Choisir les modules (aidant·e)

@@ -129,7 +129,14 @@ search-total = { $count ->
    *[other] { $count } lieux trouvés.
 }
 search-widened = Peu de lieux tout près : la recherche va jusqu’à { $km } km.
-search-distance = { $km } km
+distance-walk = à { $km } km, environ { $minutes } minutes à pied
+distance-near = à { $km } km, un court trajet en bus ou en voiture
+distance-region = à { $km } km, jusqu’à une heure en bus ou en train
+distance-far = à { $km } km : loin, plus d’une heure de trajet
+distance-very-far = à { $km } km : très loin, deux heures de trajet ou plus
+search-far-title = Plus loin
+search-phone-help = Avant un long trajet, appelez { $name } : on peut vous aider par téléphone ou vous dire où trouver de l’aide plus près.
+search-phone-help-none = Avant un long trajet, appelez votre CPAS : il peut vous aider par téléphone ou vous dire où trouver de l’aide plus près.
 search-pages = Plus de résultats
 search-previous = Résultats précédents
 search-next = Résultats suivants

@@ -87,7 +87,6 @@ result-help = Hulp in uw buurt
 result-no-help = We vonden geen plaats in uw buurt voor deze onderwerpen.
 result-search-help = Zoeken in alle plaatsen
 result-find-help = Hulp vinden
-result-distance = { $km } km
 result-code-title = Uw code
 result-code-hint = Toon deze code aan een digitale helper. Die kan dan uw resultaat zien en u verder helpen.
 result-override = Modules kiezen (helper)

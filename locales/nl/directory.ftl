@@ -128,7 +128,14 @@ search-total = { $count ->
    *[other] { $count } plaatsen gevonden.
 }
 search-widened = Weinig plaatsen dichtbij: we zoeken tot { $km } km ver.
-search-distance = { $km } km
+distance-walk = op { $km } km, ongeveer { $minutes } minuten te voet
+distance-near = op { $km } km, een korte rit met de bus of de auto
+distance-region = op { $km } km, tot een uur met de bus of de trein
+distance-far = op { $km } km: ver, meer dan een uur onderweg
+distance-very-far = op { $km } km: heel ver, twee uur of langer onderweg
+search-far-title = Verder weg
+search-phone-help = Voor u ver reist: bel { $name }. Ze helpen u aan de telefoon of zeggen waar er dichterbij hulp is.
+search-phone-help-none = Voor u ver reist: bel uw OCMW. Het helpt u aan de telefoon of zegt waar er dichterbij hulp is.
 search-pages = Meer resultaten
 search-previous = Vorige resultaten
 search-next = Volgende resultaten

@@ -65,3 +65,44 @@ pub fn opening(tr: &Tr, opening: &Opening, now: &Zoned) -> String {
 pub fn rfc3339(zoned: &Zoned) -> String {
     zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
+
+/// How far a place is, in words: the distance and what it means for a person without a car
+/// ("1,2 km away, about 20 minutes on foot"; "114 km away: very far, about two hours or more").
+pub fn distance(tr: &Tr, km: f64) -> String {
+    let text = if km < 10.0 { format!("{km:.1}") } else { format!("{km:.0}") };
+    let text = if matches!(tr.locale, relais_core::i18n::Locale::En) { text } else { text.replace('.', ",") };
+    let km_arg = ("km", FluentArg::Text(text));
+    if km <= 2.0 {
+        // On foot at 4.5 km/h, rounded up to five minutes.
+        let minutes = ((km * 60.0 / 4.5 / 5.0).ceil() * 5.0).max(5.0);
+        return tr.t_args("distance-walk", &[km_arg, ("minutes", FluentArg::Number(minutes))]);
+    }
+    let key = match km {
+        k if k <= 25.0 => "distance-near",
+        k if k <= crate::search::FAR_KM => "distance-region",
+        k if k <= 100.0 => "distance-far",
+        _ => "distance-very-far",
+    };
+    tr.t_args(key, &[km_arg])
+}
+
+/// The help by phone offered before a far place: a CPAS place's phone, or the advice to call
+/// one's CPAS when none is known.
+pub struct PhoneHelp {
+    pub text: String,
+    pub phone: Option<String>,
+    /// The phone as a `tel:` link.
+    pub tel: String,
+}
+
+pub fn phone_help(tr: &Tr, entry: Option<&crate::search::Entry>) -> PhoneHelp {
+    let phone = entry.and_then(|e| e.place.phone.clone()).filter(|p| !p.trim().is_empty());
+    match (entry, phone) {
+        (Some(e), Some(phone)) => PhoneHelp {
+            text: tr.t_args("search-phone-help", &[("name", FluentArg::Text(e.place.name(tr.locale).to_string()))]),
+            tel: format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>()),
+            phone: Some(phone),
+        },
+        _ => PhoneHelp { text: tr.t("search-phone-help-none"), phone: None, tel: String::new() },
+    }
+}

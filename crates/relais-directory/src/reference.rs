@@ -28,12 +28,37 @@ impl Region {
     }
 }
 
+/// The language area a municipality belongs to (Belgium's four: the bilingual Brussels-Capital
+/// Region and three unilingual areas). A search widens within it first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LanguageArea {
+    French,
+    Dutch,
+    German,
+    Brussels,
+}
+
+impl LanguageArea {
+    fn parse(languages: &str) -> Option<LanguageArea> {
+        match languages.trim() {
+            "fr" => Some(LanguageArea::French),
+            "nl" => Some(LanguageArea::Dutch),
+            "de" => Some(LanguageArea::German),
+            "fr nl" | "nl fr" => Some(LanguageArea::Brussels),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Municipality {
     pub nis: String,
     /// Names in fr, nl, de, en (empty when the language has none of its own).
     names: [String; 4],
     pub region: Region,
+    pub area: Option<LanguageArea>,
+    /// The province's NIS code (0 for the Brussels-Capital Region, which has none).
+    pub province: u32,
     pub latitude: f64,
     pub longitude: f64,
     pub postcodes: Vec<String>,
@@ -130,6 +155,8 @@ impl Reference {
                 nis: get("nis"),
                 names: [get("name_fr"), get("name_nl"), get("name_de"), get("name_en")],
                 region,
+                area: LanguageArea::parse(&get("languages")),
+                province: get("province_nis").parse().unwrap_or(0),
                 latitude,
                 longitude,
                 postcodes: Vec::new(),
@@ -174,6 +201,14 @@ impl Reference {
 
     pub fn municipality(&self, nis: &str) -> Option<&Municipality> {
         self.by_nis.get(nis).map(|i| &self.municipalities[*i])
+    }
+
+    /// The municipality whose centre is nearest to a point (where a position "near me" is).
+    pub fn nearest(&self, point: (f64, f64)) -> Option<&Municipality> {
+        // At Belgium's latitudes a degree of longitude is about 0.64 of a degree of latitude:
+        // enough to compare distances without trigonometry.
+        let score = |m: &Municipality| (m.latitude - point.0).powi(2) + ((m.longitude - point.1) * 0.64).powi(2);
+        self.municipalities.iter().min_by(|a, b| score(a).total_cmp(&score(b)))
     }
 
     /// The municipalities a postcode belongs to.
@@ -316,6 +351,21 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_municipality_has_its_language_area_and_province() {
+        let r = reference();
+        assert!(r.municipalities.iter().all(|m| m.area.is_some()), "a municipality without a language area");
+        let area = |nis: &str| r.municipality(nis).and_then(|m| m.area);
+        assert_eq!(area("63023"), Some(LanguageArea::German), "Eupen");
+        assert_eq!(area("62063"), Some(LanguageArea::French), "Liège");
+        assert_eq!(area("44021"), Some(LanguageArea::Dutch), "Gent");
+        assert_eq!(area("21004"), Some(LanguageArea::Brussels), "Bruxelles");
+        assert_eq!(r.municipalities.iter().filter(|m| m.area == Some(LanguageArea::German)).count(), 9);
+        assert_eq!(r.municipality("63023").map(|m| m.province), r.municipality("62063").map(|m| m.province), "Eupen and Liège: one province");
+        let eupen = r.municipality("63023").unwrap();
+        assert_eq!(r.nearest((eupen.latitude + 0.001, eupen.longitude)).map(|m| m.nis.as_str()), Some("63023"));
+    }
 
     #[test]
     fn folding_forgives_accents_case_and_hyphens() {

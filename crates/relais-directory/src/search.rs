@@ -12,7 +12,7 @@
 //!   its radius covers, tests longitude and bits, and computes a distance for what is left.
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, HashSet},
     sync::{
         Arc, RwLock,
         atomic::{AtomicU64, Ordering},
@@ -21,12 +21,12 @@ use std::{
 };
 
 use jiff::{SignedDuration, Timestamp, ToSpan};
-use relais_core::{Db, DbError, settings};
+use relais_core::{Db, DbError, on_db, settings};
 use uuid::Uuid;
 
 use crate::{
     places::{self, DropInSession, Place, PlaceException},
-    reference::distance_km,
+    reference::{LanguageArea, distance_km, reference},
     schedule::{self, Exception, Opening, Recurrence},
     taxonomy::{self, Term},
 };
@@ -40,6 +40,9 @@ pub const TIMELINE_SLACK_DAYS: i64 = 7;
 /// The first search radius, widened while fewer than [`ENOUGH`] places match.
 pub const RADIUS_KM: [f64; 4] = [25.0, 50.0, 100.0, 400.0];
 pub const ENOUGH: usize = 5;
+/// Beyond this a place is far: more than an hour's journey for most people without a car. The
+/// search offers help by phone before it.
+pub const FAR_KM: f64 = 50.0;
 
 /// The last instant a next opening may start: `now` plus [`HORIZON_DAYS`] calendar days.
 pub fn horizon_limit(now: Timestamp) -> Timestamp {
@@ -96,6 +99,9 @@ pub struct Entry {
     pub services: Vec<String>,
     pub free_access: bool,
     pub by_appointment: bool,
+    /// Where it is: its municipality's language area and province (from the reference data).
+    pub area: Option<LanguageArea>,
+    pub province: Option<u32>,
     timeline: Timeline,
 }
 
@@ -118,7 +124,10 @@ impl Entry {
         let day = SignedDuration::from_hours(24);
         let from = now.saturating_sub(day).unwrap_or(now);
         let to = now.saturating_add(day * (HORIZON_DAYS + TIMELINE_SLACK_DAYS + 2) as i32).unwrap_or(Timestamp::MAX);
+        let municipality = reference().municipality(&place.municipality_nis);
         Entry {
+            area: municipality.and_then(|m| m.area),
+            province: municipality.map(|m| m.province),
             themes: gather(|s| &s.themes),
             publics: gather(|s| &s.publics),
             languages: gather(|s| &s.languages),
@@ -248,6 +257,9 @@ struct Spot {
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub entries: Vec<Arc<Entry>>,
+    /// The organisations that are a CPAS/OCMW/ÖSHZ: their places' phones are offered as help by
+    /// phone before a far place.
+    pub cpas: HashSet<Uuid>,
     by_id: HashMap<Uuid, usize>,
     spots: Vec<Spot>,
     /// Each band of latitude holding places: (band, its first spot, past its last spot), by band.
@@ -420,6 +432,8 @@ impl Snapshot {
         let terms = taxonomy::all_terms(db).await?;
         let units = crate::units::all(db).await?;
         let mut snapshot = Snapshot::new(entries, terms, units);
+        let cpas: Vec<(Uuid,)> = on_db!(db, pool => sqlx::query_as("SELECT id FROM organisations WHERE kind = $1").bind("cpas").fetch_all(pool).await)?;
+        snapshot.cpas = cpas.into_iter().map(|(id,)| id).collect();
         snapshot.version = version;
         snapshot.built = Some(now);
         Ok(snapshot)
@@ -557,6 +571,8 @@ pub struct Hit {
     pub entry: Arc<Entry>,
     pub distance_km: Option<f64>,
     pub next_opening: Option<Opening>,
+    /// Farther than [`FAR_KM`]: listed after the help by phone.
+    pub far: bool,
 }
 
 /// The results: the page asked for, the total number of matches, the radius used.
@@ -565,6 +581,11 @@ pub struct Results {
     pub hits: Vec<Hit>,
     pub total: usize,
     pub radius_km: Option<f64>,
+    /// How many matches are not far (the far ones come after them).
+    pub near: usize,
+    /// When some match is far: the nearest CPAS place with a phone in the person's language
+    /// area, to call before travelling.
+    pub phone_help: Option<Arc<Entry>>,
 }
 
 /// A query turned into tests on the compact records.
@@ -622,29 +643,69 @@ impl<'a> Filter<'a> {
 /// A match: distance, entry index.
 type Found = (Option<f64>, u32);
 
-/// Search: places matching the filters, nearest first within 25 km (widened while fewer than 5
-/// match), `limit` of them from `offset`.
+/// Where the person is: the language area and province of the municipality nearest the centre.
+#[derive(Debug, Clone, Copy)]
+struct Home {
+    area: Option<LanguageArea>,
+    province: u32,
+}
+
+impl Home {
+    fn of(centre: (f64, f64)) -> Option<Home> {
+        reference().nearest(centre).map(|m| Home { area: m.area, province: m.province })
+    }
+
+    /// 0: in the same language area and province; 1: in the same language area; 2: elsewhere.
+    /// A place or a home whose area is not known counts as the same area.
+    fn rank(home: Option<Home>, entry: &Entry) -> u8 {
+        match (home, entry.area) {
+            (Some(home), Some(area)) if home.area.is_some_and(|a| a != area) => 2,
+            (Some(home), _) if entry.province.is_some_and(|p| p != home.province) => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// Search: places matching the filters, nearest first within 25 km. When fewer than 5 match
+/// there, the search widens within the person's language area and province first (a German
+/// speaker in Eupen is not sent to Charleroi while the German-speaking area has places), and
+/// takes places of other areas only when those are still too few. Far places (beyond
+/// [`FAR_KM`]) come last, those of the person's area first; `limit` of them from `offset`.
 pub fn search(snapshot: &Snapshot, query: &Query, now: Timestamp, offset: usize, limit: usize) -> Results {
     let filter = Filter::new(snapshot, query, now);
     let entries = &snapshot.entries;
     let mut found: Vec<Found> = Vec::new();
     let mut radius_used = None;
+    let mut home = None;
     match query.centre {
         Some(centre) => {
-            // The first radius; when too few match, the widest once, then the smallest radius
-            // that holds enough (the same as trying each in turn).
             within(snapshot, &filter, centre, RADIUS_KM[0], &mut found);
             radius_used = Some(RADIUS_KM[0]);
             if found.len() < ENOUGH {
+                home = Home::of(centre);
                 found.clear();
                 let widest = RADIUS_KM[RADIUS_KM.len() - 1];
                 within(snapshot, &filter, centre, widest, &mut found);
-                let radius = RADIUS_KM[1..]
-                    .iter()
-                    .copied()
-                    .find(|r| found.iter().filter(|f| f.0.is_some_and(|d| d <= *r)).count() >= ENOUGH)
-                    .unwrap_or(widest);
-                found.retain(|f| f.0.is_some_and(|d| d <= radius));
+                let distance = |f: &Found| f.0.unwrap_or(0.0);
+                let at_home = |f: &Found| distance(f) <= RADIUS_KM[0] || Home::rank(home, &entries[f.1 as usize]) < 2;
+                // The smallest radius that holds enough places of the person's area…
+                let count = |r: f64, keep: &dyn Fn(&Found) -> bool| found.iter().filter(|f| distance(f) <= r && keep(f)).count();
+                let radius = match RADIUS_KM[1..].iter().copied().find(|r| count(*r, &at_home) >= ENOUGH) {
+                    Some(radius) => {
+                        found.retain(|f| distance(f) <= radius && at_home(f));
+                        radius
+                    }
+                    // …else all of them, and the nearest others to make enough.
+                    None => {
+                        let (mut kept, mut others): (Vec<Found>, Vec<Found>) = found.drain(..).partition(|f| at_home(f));
+                        others.sort_unstable_by(|a, b| distance(a).total_cmp(&distance(b)));
+                        let missing = ENOUGH.saturating_sub(kept.len());
+                        kept.extend(others.into_iter().take(missing));
+                        found = kept;
+                        let farthest = found.iter().map(distance).fold(0.0, f64::max);
+                        RADIUS_KM.iter().copied().find(|r| farthest <= *r).unwrap_or(widest)
+                    }
+                };
                 radius_used = Some(radius);
             }
         }
@@ -657,12 +718,22 @@ pub fn search(snapshot: &Snapshot, query: &Query, now: Timestamp, offset: usize,
         }
     }
     let total = found.len();
+    let is_far = |f: &Found| f.0.is_some_and(|d| d > FAR_KM);
+    // Near places by distance; then far ones, those of the person's province, then of their
+    // language area, first.
+    let key = |f: &Found| if is_far(f) { (true, Home::rank(home, &entries[f.1 as usize])) } else { (false, 0) };
     let order = |a: &Found, b: &Found| {
         let (ea, eb) = (&entries[a.1 as usize].place, &entries[b.1 as usize].place);
-        a.0.partial_cmp(&b.0)
-            .unwrap_or(std::cmp::Ordering::Equal)
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal))
             .then_with(|| ea.postcode.cmp(&eb.postcode))
             .then_with(|| ea.id.cmp(&eb.id))
+    };
+    let near = found.iter().filter(|f| !is_far(f)).count();
+    let phone_help = match query.centre {
+        Some(centre) if near < total => phone_help(snapshot, centre, home.or_else(|| Home::of(centre))),
+        _ => None,
     };
     let end = offset.saturating_add(limit).min(total);
     if end < total && end > 0 {
@@ -677,10 +748,22 @@ pub fn search(snapshot: &Snapshot, query: &Query, now: Timestamp, offset: usize,
         .take(limit)
         .map(|(distance_km, i)| {
             let entry = entries[i as usize].clone();
-            Hit { next_opening: entry.span(now, until).and_then(opening_of), entry, distance_km }
+            Hit { next_opening: entry.span(now, until).and_then(opening_of), entry, distance_km, far: distance_km.is_some_and(|d| d > FAR_KM) }
         })
         .collect();
-    Results { hits, total, radius_km: radius_used }
+    Results { hits, total, radius_km: radius_used, near, phone_help }
+}
+
+/// The nearest place of a CPAS with a phone number, in the person's language area.
+fn phone_help(snapshot: &Snapshot, centre: (f64, f64), home: Option<Home>) -> Option<Arc<Entry>> {
+    snapshot
+        .entries
+        .iter()
+        .filter(|e| snapshot.cpas.contains(&e.place.organisation_id) && e.place.phone.as_deref().is_some_and(|p| !p.trim().is_empty()))
+        .filter(|e| Home::rank(home, e) < 2)
+        .map(|e| (distance_km(centre, (e.place.latitude, e.place.longitude)), e))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, e)| e.clone())
 }
 
 /// The places within `radius` km of `centre` that pass the filter: only the bands of latitude the
@@ -879,20 +962,36 @@ mod tests {
                 && query.organisation.is_none_or(|o| e.place.organisation_id == o)
         };
         let centre = query.centre.unwrap();
-        for radius in RADIUS_KM {
-            let mut found: Vec<(f64, &Arc<Entry>, Option<Opening>)> = all
-                .iter()
-                .filter(|e| matching(e))
-                .map(|e| (distance_km(centre, (e.place.latitude, e.place.longitude)), e))
-                .filter(|(d, _)| *d <= radius)
-                .filter_map(|(d, e)| fits(e).map(|next| (d, e, next)))
-                .collect();
-            if found.len() >= ENOUGH || radius == RADIUS_KM[3] {
-                found.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.place.postcode.cmp(&b.1.place.postcode)).then_with(|| a.1.place.id.cmp(&b.1.place.id)));
-                return found.into_iter().map(|(_, e, next)| (e.place.id, next)).collect();
+        let home = Home::of(centre);
+        let mut found: Vec<(f64, &Arc<Entry>, Option<Opening>)> = all
+            .iter()
+            .filter(|e| matching(e))
+            .map(|e| (distance_km(centre, (e.place.latitude, e.place.longitude)), e))
+            .filter(|(d, _)| *d <= RADIUS_KM[3])
+            .filter_map(|(d, e)| fits(e).map(|next| (d, e, next)))
+            .collect();
+        found.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if found.iter().filter(|f| f.0 <= RADIUS_KM[0]).count() >= ENOUGH {
+            found.retain(|f| f.0 <= RADIUS_KM[0]);
+        } else {
+            let at_home = |f: &(f64, &Arc<Entry>, Option<Opening>)| f.0 <= RADIUS_KM[0] || Home::rank(home, f.1) < 2;
+            match RADIUS_KM[1..].iter().find(|r| found.iter().filter(|f| f.0 <= **r && at_home(f)).count() >= ENOUGH) {
+                Some(r) => found.retain(|f| f.0 <= *r && at_home(f)),
+                None => {
+                    let mut others = ENOUGH.saturating_sub(found.iter().filter(|f| at_home(f)).count());
+                    found.retain(|f| {
+                        let keep = at_home(f) || others > 0;
+                        if !at_home(f) && others > 0 {
+                            others -= 1;
+                        }
+                        keep
+                    });
+                }
             }
         }
-        unreachable!()
+        let key = |f: &(f64, &Arc<Entry>, Option<Opening>)| if f.0 > FAR_KM { (1, Home::rank(home, f.1)) } else { (0, 0) };
+        found.sort_by(|a, b| key(a).cmp(&key(b)).then(a.0.total_cmp(&b.0)).then_with(|| a.1.place.postcode.cmp(&b.1.place.postcode)).then_with(|| a.1.place.id.cmp(&b.1.place.id)));
+        found.into_iter().map(|(_, e, next)| (e.place.id, next)).collect()
     }
 
     #[test]

@@ -73,6 +73,6 @@ pub fn line(tr: &Tr, w: &Workshop, module: Option<&Module>, place: Option<&Place
         },
         full: w.free() == 0,
         cancelled: w.cancelled,
-        distance: distance_km.map(|km| tr.t_args("result-distance", &[("km", FluentArg::Number(km.round()))])).unwrap_or_default(),
+        distance: distance_km.map(|km| display::distance(tr, km)).unwrap_or_default(),
     }
 }

@@ -72,6 +72,8 @@ struct ResultPage<'a> {
     areas: Vec<AreaLine>,
     modules: Vec<ModuleCard>,
     help: Vec<HelpLine>,
+    /// When the places for a module are all far: help by phone instead.
+    phone_help: Option<display::PhoneHelp>,
     workshops: Vec<crate::routes::present::WorkshopLine>,
     postcode: String,
     postcode_error: Option<String>,
@@ -147,6 +149,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(use
     let centre = reference::reference().lookup(&postcode).first().map(|a| a.centre());
     let postcode_error = (!postcode.is_empty() && centre.is_none()).then(|| tr.t("intake-postcode-unknown"));
     let mut help = Vec::new();
+    let mut phone_help = None;
     if let Some(centre) = centre {
         let snapshot = cache_snapshot(&state).await?;
         let now = Timestamp::now();
@@ -154,7 +157,11 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(use
         for m in &chosen {
             let Some(theme) = m.themes.first() else { continue };
             let found = search::search(&snapshot, &SearchQuery { centre: Some(centre), theme: Some(theme.clone()), ..SearchQuery::default() }, now, 0, 2);
-            for hit in found.hits {
+            // A far place is no help for a module: the phone is, before it.
+            if found.hits.iter().any(|h| h.far) && phone_help.is_none() {
+                phone_help = Some(display::phone_help(&tr, found.phone_help.as_deref()));
+            }
+            for hit in found.hits.into_iter().filter(|h| !h.far) {
                 if help.iter().any(|h: &HelpLine| h.href.ends_with(&hit.entry.place.id.to_string())) {
                     continue;
                 }
@@ -162,7 +169,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(use
                     href: format!("/places/{}", hit.entry.place.id),
                     name: hit.entry.place.name(tr.locale).to_string(),
                     address: address(&hit.entry, tr.locale),
-                    distance: hit.distance_km.map(|km| tr.t_args("result-distance", &[("km", FluentArg::Number(km.round()))])).unwrap_or_default(),
+                    distance: hit.distance_km.map(|km| display::distance(&tr, km)).unwrap_or_default(),
                     opening: hit.next_opening.as_ref().map(|o| display::opening(&tr, o, &zoned)),
                     module: m.text(tr.locale).title.clone(),
                 });
@@ -203,6 +210,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(use
         areas,
         modules,
         help,
+        phone_help,
         workshops,
         postcode,
         postcode_error,

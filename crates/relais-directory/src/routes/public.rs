@@ -180,6 +180,12 @@ struct SearchPage<'a> {
     area_choices: Vec<AreaChoice>,
     heading: String,
     results: Vec<ResultLine>,
+    /// Farther than [`search::FAR_KM`], after the help by phone.
+    far_results: Vec<ResultLine>,
+    phone_help: Option<display::PhoneHelp>,
+    /// The number of the first result of the page, and of the first far one.
+    first_number: usize,
+    far_start: usize,
     total_line: String,
     widened: Option<String>,
     next_href: Option<String>,
@@ -253,17 +259,12 @@ fn result_line(snapshot: &Snapshot, tr: &Tr, hit: &Hit, now: &Zoned) -> ResultLi
         name: place.name(tr.locale).to_string(),
         kind: kind_label(tr, &place.kind),
         address: address(&hit.entry, tr.locale),
-        distance: hit.distance_km.map(|d| tr.t_args("search-distance", &[("km", FluentArg::Text(format_km(d, tr.locale)))])),
+        distance: hit.distance_km.map(|d| display::distance(tr, d)),
         opening: hit.next_opening.as_ref().map(|o| display::opening(tr, o, now)),
         open_now: hit.next_opening.as_ref().is_some_and(|o| o.start.timestamp() <= now.timestamp()),
         phone: place.phone.clone(),
         themes: theme_labels(snapshot, tr, &hit.entry),
     }
-}
-
-fn format_km(km: f64, locale: Locale) -> String {
-    let text = if km < 10.0 { format!("{km:.1}") } else { format!("{km:.0}") };
-    if matches!(locale, Locale::En) { text } else { text.replace('.', ",") }
 }
 
 pub async fn search_page(State(state): State<AppState>, ctx: PageContext, Query(params): Query<SearchParams>) -> Result<Response, AppError> {
@@ -275,6 +276,9 @@ pub async fn search_page(State(state): State<AppState>, ctx: PageContext, Query(
     let page_number: usize = params.page.parse().unwrap_or(1).clamp(1, 10_000);
     let mut area_choices = Vec::new();
     let mut results = Vec::new();
+    let mut far_results = Vec::new();
+    let mut phone_help = None;
+    let mut far_start = 1;
     let mut heading = String::new();
     let mut total_line = String::new();
     let mut widened = None;
@@ -311,9 +315,16 @@ pub async fn search_page(State(state): State<AppState>, ctx: PageContext, Query(
     if centre.is_some() {
         let query = search_query(&params, centre);
         let found = search::search(&snapshot, &query, now, (page_number - 1) * PAGE_SIZE, PAGE_SIZE);
-        results = found.hits.iter().map(|h| result_line(&snapshot, &tr, h, &zoned)).collect();
+        let (near, far): (Vec<&Hit>, Vec<&Hit>) = found.hits.iter().partition(|h| !h.far);
+        results = near.into_iter().map(|h| result_line(&snapshot, &tr, h, &zoned)).collect();
+        far_results = far.into_iter().map(|h| result_line(&snapshot, &tr, h, &zoned)).collect();
+        if !far_results.is_empty() {
+            phone_help = Some(display::phone_help(&tr, found.phone_help.as_deref()));
+            far_start = found.near.max((page_number - 1) * PAGE_SIZE) + 1;
+        }
         total_line = tr.t_args("search-total", &[("count", FluentArg::Number(found.total as f64))]);
-        if let Some(radius) = found.radius_km.filter(|r| *r > search::RADIUS_KM[0]) {
+        // (When some are far, their heading and the help by phone say it instead.)
+        if let Some(radius) = found.radius_km.filter(|r| *r > search::RADIUS_KM[0] && found.near == found.total) {
             widened = Some(tr.t_args("search-widened", &[("km", FluentArg::Number(radius))]));
         }
         if found.total > page_number * PAGE_SIZE {
@@ -343,6 +354,10 @@ pub async fn search_page(State(state): State<AppState>, ctx: PageContext, Query(
         area_choices,
         heading,
         results,
+        far_results,
+        phone_help,
+        far_start,
+        first_number: (page_number - 1) * PAGE_SIZE + 1,
         total_line,
         widened,
         next_href,

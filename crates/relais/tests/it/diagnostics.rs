@@ -118,6 +118,13 @@ async fn a_person_alone_goes_from_the_intake_to_a_result_with_modules_and_help_n
     assert!(result.contains(&d.code), "the code to show a helper");
     assert!(result.contains("/catalogue/"), "recommended modules link to the catalogue");
     assert!(result.contains("Help near you") && result.contains("/places/"), "places near 6000");
+    // From Eupen, help stays in the German-speaking area: a place there, or the CPAS's phone
+    // before anything far (never a French library two hours away).
+    let eupen = client.get(app.url(&format!("/diagnostic/{id}/result?postcode=4700&lang=de"))).send().await.unwrap().text().await.unwrap();
+    let help = eupen.split("id=\"help-title\"").nth(1).and_then(|s| s.split("<form").next()).unwrap_or_default();
+    let postcodes: Vec<&str> = help.split(", ").skip(1).filter_map(|s| s.get(..4)).filter(|p| p.bytes().all(|b| b.is_ascii_digit())).collect();
+    assert!(postcodes.iter().all(|p| p.starts_with("47")), "{postcodes:?} in {help}");
+    assert!(!postcodes.is_empty() || help.contains("tel:+32"), "a place or a phone: {help}");
     // the same result in the other languages
     for locale in [Locale::Fr, Locale::Nl, Locale::De] {
         let page = client.get(app.url(&format!("/diagnostic/{id}/result?lang={}", locale.code()))).send().await.unwrap().text().await.unwrap();
