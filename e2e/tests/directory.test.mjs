@@ -252,3 +252,37 @@ test('help nearby stays in the German-speaking area: Eupen finds Eupen, then the
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test('a place name too long is refused by the server, kept when going back, and a long word wraps, on a phone', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await logIn(page, 'coordinator.eupen@demo.relais.be');
+  await page.goto(`${env.server.baseUrl}/organisations/oeshz-eupen/places/new?lang=de`);
+  // The browser's limit removed: 5,000 characters.
+  const long = 'Digitaltreff'.repeat(417).slice(0, 5000);
+  await page.evaluate(() => document.getElementById('name_de').removeAttribute('maxlength'));
+  await page.fill('#name_de', long);
+  await page.fill('#street', 'Aachener Straße 100');
+  await page.fill('#postcode', '4701');
+  await page.click('form[action$="/places/new"] button[type="submit"]');
+  await page.waitForLoadState();
+  assert.match(await page.textContent('h1'), /Text zu lang/, 'a translated refusal');
+  const problems = (await axeViolations(page)).map((v) => `too long ${v}`);
+  await page.goBack();
+  assert.equal(await page.inputValue('#name_de'), long, 'what was typed is still in the form');
+  // The longest name allowed, one word: every page that shows it stays within the screen.
+  const word = 'Digitaltreffpunkt'.repeat(12).slice(0, 200);
+  await page.goto(`${env.server.baseUrl}/organisations/oeshz-eupen/places/new?lang=de`);
+  await page.fill('#name_de', word);
+  await page.fill('#street', 'Aachener Straße 100');
+  await page.fill('#postcode', '4701');
+  await Promise.all([page.waitForURL(/done=created/), page.click('form[action$="/places/new"] button[type="submit"]')]);
+  const placeUrl = page.url().split('?')[0];
+  for (const path of [placeUrl, `${placeUrl}/preview`, '/organisations/oeshz-eupen/places', '/organisations/oeshz-eupen/session', '/organisations/oeshz-eupen/log']) {
+    await page.goto(path.startsWith('http') ? `${path}?lang=de` : `${env.server.baseUrl}${path}?lang=de`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${path} is ${width}px wide with a 200-character word`);
+  }
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

@@ -59,3 +59,5 @@ error-form-expired-text = Dieses Formular ist abgelaufen oder kommt von einer an
 # issue 14, item 10: control characters in text input
 error-control-character-title = Unsichtbares Zeichen im Text
 error-control-character-text = Was Sie gesendet haben, enthält ein unsichtbares Steuerzeichen (oft aus einem anderen Programm eingefügt), das Relais nicht speichern kann. Gehen Sie zurück, tippen Sie den betreffenden Text neu ein und senden Sie ihn noch einmal.
+error-too-long-title = Text zu lang
+error-too-long-text = Eines der Felder enthält mehr Zeichen, als Relais dort annimmt (ein Name: 200, eine Notiz oder Beschreibung: 2.000). Gehen Sie zurück: Was Sie getippt haben, steht noch im Formular. Kürzen Sie den Text und senden Sie ihn noch einmal.

@@ -59,3 +59,5 @@ error-form-expired-text = This form has expired or comes from another page. Relo
 # issue 14, item 10: control characters in text input
 error-control-character-title = Invisible character in your text
 error-control-character-text = What you sent contains an invisible control character (often pasted from another program) that Relais cannot store. Go back, retype the text concerned and send it again.
+error-too-long-title = Text too long
+error-too-long-text = One of the fields holds more characters than Relais accepts there (a name: 200, a note or a description: 2,000). Go back: what you typed is still in the form. Shorten the text and send it again.

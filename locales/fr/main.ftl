@@ -59,3 +59,5 @@ error-form-expired-text = Ce formulaire a expiré ou vient d’une autre page. R
 # issue 14, item 10: control characters in text input
 error-control-character-title = Caractère invisible dans votre texte
 error-control-character-text = Ce que vous avez envoyé contient un caractère de contrôle invisible (souvent collé depuis un autre programme), que Relais ne peut pas enregistrer. Revenez en arrière, retapez le texte concerné et renvoyez-le.
+error-too-long-title = Texte trop long
+error-too-long-text = Un des champs contient plus de caractères que Relais n’en accepte à cet endroit (un nom : 200, une note ou une description : 2 000). Revenez en arrière : ce que vous avez tapé est toujours dans le formulaire. Raccourcissez ce texte et renvoyez-le.

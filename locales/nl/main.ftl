@@ -59,3 +59,5 @@ error-form-expired-text = Dit formulier is verlopen of komt van een andere pagin
 # issue 14, item 10: control characters in text input
 error-control-character-title = Onzichtbaar teken in uw tekst
 error-control-character-text = Wat u verstuurde, bevat een onzichtbaar stuurteken (vaak geplakt uit een ander programma) dat Relais niet kan bewaren. Ga terug, typ de betrokken tekst opnieuw en verstuur hem nog eens.
+error-too-long-title = Tekst te lang
+error-too-long-text = Een van de velden bevat meer tekens dan Relais daar aanvaardt (een naam: 200, een notitie of beschrijving: 2.000). Ga terug: wat u typte, staat nog in het formulier. Maak de tekst korter en verstuur hem opnieuw.

@@ -14,6 +14,7 @@ pub mod response;
 pub mod security;
 pub mod shell;
 pub mod templates;
+pub mod limits;
 pub mod text_input;
 
 use std::{any::Any, sync::Arc, time::Duration};

@@ -21,7 +21,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{BODY_LIMIT, response::{ErrorText, Verbatim}};
+use super::{BODY_LIMIT, limits, response::{ErrorText, Verbatim}};
 use crate::i18n::{Locale, Tr};
 
 /// The Fluent keys of the refusal.
@@ -118,6 +118,10 @@ pub async fn refuse_control_characters(request: Request, next: Next) -> Response
     if let Some(offence) = found {
         return refusal(offence, api, locale);
     }
+    // Lengths are checked for pages; the API's handlers check theirs as its document says.
+    if !api && let Some(too_long) = request.uri().query().and_then(|q| limits::in_urlencoded(request.uri().path(), q.as_bytes())) {
+        return too_long_refusal(too_long);
+    }
     let kind = body_kind(request.headers());
     if matches!(kind, BodyKind::Other) {
         return next.run(request).await;
@@ -130,6 +134,12 @@ pub async fn refuse_control_characters(request: Request, next: Next) -> Response
     };
     if let Some(offence) = found {
         return refusal(offence, api, locale);
+    }
+    if let BodyKind::Form = kind
+        && !api
+        && let Some(too_long) = limits::in_urlencoded(parts.uri.path(), &bytes)
+    {
+        return too_long_refusal(too_long);
     }
     next.run(Request::from_parts(parts, Body::from(bytes))).await
 }
@@ -151,6 +161,12 @@ fn refusal(offence: Offence, api: bool, locale: Locale) -> Response {
         return (StatusCode::BAD_REQUEST, Verbatim, Json(body)).into_response();
     }
     (StatusCode::BAD_REQUEST, ErrorText { title: TITLE_KEY, text: TEXT_KEY }, ()).into_response()
+}
+
+/// A field of a page's form or query longer than its limit (see [`limits`]): 422, translated.
+fn too_long_refusal(too_long: limits::TooLong) -> Response {
+    tracing::info!(field = %too_long.field, length = too_long.length, limit = too_long.limit, "refused a field longer than its limit");
+    (StatusCode::UNPROCESSABLE_ENTITY, ErrorText { title: limits::TITLE_KEY, text: limits::TEXT_KEY }, ()).into_response()
 }
 
 #[cfg(test)]

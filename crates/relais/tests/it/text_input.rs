@@ -140,3 +140,44 @@ async fn tab_cr_lf_and_accented_letters_pass() {
     let id: Uuid = response.json::<Value>().await.unwrap()["id"].as_str().unwrap().parse().unwrap();
     assert_eq!(log::find(&app.db, charleroi, id).await.unwrap().unwrap().note, HARMLESS);
 }
+
+#[tokio::test]
+async fn a_text_longer_than_its_limit_is_refused_on_the_server_and_nothing_is_stored() {
+    use relais_core::web::limits;
+    let app = TestApp::spawn_demo().await;
+    let (coordinator, csrf) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
+    let eupen = organisation(&app, "oeshz-eupen").await;
+    let before = relais_directory::places::places_of(&app.db, eupen).await.unwrap().len();
+    let page = coordinator.get(app.url("/organisations/oeshz-eupen/places/new?lang=de")).send().await.unwrap().text().await.unwrap();
+    let form_id = page.split("name=\"id\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    // The browser's limit removed: a 5,000-character name.
+    let long = "Bibliothek".repeat(500);
+    let form = [("csrf", csrf.as_str()), ("id", form_id.as_str()), ("kind", "library"), ("name_de", long.as_str()), ("street", "Aachener Straße 1"), ("postcode", "4700")];
+    let response = coordinator.post(app.url("/organisations/oeshz-eupen/places/new?lang=de")).form(&form).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains(&Tr::new(Locale::De).t(limits::TITLE_KEY)) && body.contains("<html lang=\"de\""), "translated");
+    assert_eq!(relais_directory::places::places_of(&app.db, eupen).await.unwrap().len(), before, "nothing stored");
+    // At the limit, it passes.
+    let at_limit = "B".repeat(200);
+    let form = [("csrf", csrf.as_str()), ("id", form_id.as_str()), ("kind", "library"), ("name_de", at_limit.as_str()), ("street", "Aachener Straße 1"), ("postcode", "4700")];
+    assert_eq!(coordinator.post(app.url("/organisations/oeshz-eupen/places/new")).form(&form).send().await.unwrap().status(), 303);
+    // A query too: the public search.
+    let q = "4".repeat(5000);
+    assert_eq!(browser().get(app.url(&format!("/places?q={q}&lang=nl"))).send().await.unwrap().status(), 422);
+
+    // Where the handler checks the length itself, the form comes back with what was typed.
+    let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let long = "Elle ne sait pas utiliser itsme. ".repeat(100);
+    let id = Uuid::new_v4().to_string();
+    let form = [("csrf", csrf.as_str()), ("id", id.as_str()), ("at", "phone"), ("themes", "identity"), ("autonomy", "explained"), ("outcome", "solved"), ("note", long.as_str())];
+    let before = count_requests(&app, organisation(&app, "cpas-charleroi").await).await;
+    let response = worker.post(app.url("/organisations/cpas-charleroi/log?lang=fr")).form(&form).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains(long.trim()), "the note kept whole in the form");
+    assert_eq!(count_requests(&app, organisation(&app, "cpas-charleroi").await).await, before);
+    let name = "t".repeat(300);
+    let response = worker.post(app.url("/account/tokens?lang=fr")).form(&[("csrf", csrf.as_str()), ("name", name.as_str())]).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains(&name), "the token's name kept in the form");
+}
