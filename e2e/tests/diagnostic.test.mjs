@@ -84,6 +84,15 @@ test('a person registers for a workshop from the public calendar on a phone', as
   await Promise.all([page.waitForLoadState(), page.locator('form[action$="/register"] button').click()]);
   assert.equal(await page.inputValue('#public-name'), 'Jef', 'the name is kept');
   assert.ok(await page.locator('.field-error').count() >= 1, 'the phone is refused with a message');
+  // The page opens on the error summary: focused (announced) and on the screen, linked to the field.
+  const summary = await page.evaluate(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    return { alert: el.matches('.alert[role="alert"]'), top: r.top, bottom: r.bottom, links: [...el.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')) };
+  });
+  assert.ok(summary.alert, 'the error summary has the focus');
+  assert.ok(summary.top >= 0 && summary.top < 740, `the error summary is on the screen (top at ${summary.top}px)`);
+  assert.ok(summary.links.length >= 1 && await page.locator(summary.links[0]).count() === 1, `linked to the field: ${summary.links}`);
   await page.fill('#public-phone', '0470 12 34 56');
   await Promise.all([page.waitForLoadState(), page.locator('form[action$="/register"] button').click()]);
   assert.match(page.url(), /done=(booked|waiting)/);

@@ -286,3 +286,46 @@ test('a place name too long is refused by the server, kept when going back, and 
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test('after a tap, what happened is on the screen: search results, and every error of a session at once, on a phone', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const onScreen = (selector) => page.evaluate((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return r.top >= -1 && r.top < window.innerHeight;
+  }, selector);
+  // A search lands on its results, not on the form again.
+  await page.goto(`${env.server.baseUrl}/places?lang=nl`);
+  await page.fill('#q', '2870');
+  await Promise.all([page.waitForURL(/q=2870/), page.click('form[role="search"] button[type="submit"]')]);
+  assert.ok(await onScreen('#results-title'), 'the results heading is on the screen');
+  assert.ok(await onScreen('#results li.result'), 'the first result too');
+  // So does the home page's postcode box.
+  await page.goto(`${env.server.baseUrl}/?lang=de`);
+  await page.fill('form.find-help input[name="q"]', '4700');
+  await Promise.all([page.waitForURL(/q=4700/), page.click('form.find-help button[type="submit"]')]);
+  assert.ok(await onScreen('#results-title'), 'from the home page too');
+  // A session with two mistakes (no theme ticked, the end before the start): both said at once,
+  // the page opening on them.
+  await logIn(page, 'coordinator.eupen@demo.relais.be');
+  await page.goto(`${env.server.baseUrl}/organisations/oeshz-eupen/places?lang=de`);
+  await page.locator('main a[href^="/organisations/oeshz-eupen/places/"]:not([href$="/new"])').first().click();
+  await page.waitForLoadState();
+  await page.fill('#session-start', '14:00');
+  await page.fill('#session-end', '10:00');
+  for (const box of await page.locator('form[action$="/sessions"] input[name="themes"]:checked').all()) await box.uncheck();
+  await page.click('form[action$="/sessions"] button[type="submit"]');
+  await page.waitForLoadState();
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    return { id: el.id, items: el.querySelectorAll('li').length, top: r.top };
+  });
+  assert.equal(focused.id, 'session-errors', 'the errors have the focus');
+  assert.ok(focused.items >= 2, `every error at once (${focused.items})`);
+  assert.ok(focused.top >= 0 && focused.top < 740, `and they are on the screen (top at ${focused.top}px)`);
+  assert.equal(await page.inputValue('#session-start'), '14:00', 'what was typed is kept');
+  const problems = (await axeViolations(page)).map((v) => `session errors ${v}`);
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

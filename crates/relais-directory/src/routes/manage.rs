@@ -408,6 +408,17 @@ impl SessionForm {
         if unknown {
             errors.push("session-error-choice");
         }
+        // The hours are checked with the rest (every mistake said at once), whatever the date.
+        if let (Some(weekday), Some(start), Some(end)) = (weekday, start, end) {
+            let anchor = first.unwrap_or(Date::constant(2026, 1, 5));
+            let trial = Recurrence { weekday, start, end, every_weeks: every_weeks.unwrap_or(1), anchor, from: first, until: until.clone().ok().flatten() };
+            if let Err(e) = trial.validate() {
+                let key = schedule_error_key(&e);
+                if !errors.contains(&key) {
+                    errors.push(key);
+                }
+            }
+        }
         let (Some(weekday), Some(start), Some(end), Some(every_weeks), Some(first), Ok(until), true) =
             (weekday, start, end, every_weeks, first, until, errors.is_empty())
         else {

@@ -304,7 +304,7 @@ pub async fn search_page(State(state): State<AppState>, ctx: PageContext, Query(
                             Area::Region(_) => "brussels",
                             Area::Municipality { nis, .. } => nis,
                         }), ("page", "")],
-                    ),
+                    ) + "#results",
                     label: area_label(&tr, a),
                 })
                 .collect();
@@ -328,10 +328,10 @@ pub async fn search_page(State(state): State<AppState>, ctx: PageContext, Query(
             widened = Some(tr.t_args("search-widened", &[("km", FluentArg::Number(radius))]));
         }
         if found.total > page_number * PAGE_SIZE {
-            next_href = Some(href_with(&params, &[("page", &(page_number + 1).to_string())]));
+            next_href = Some(href_with(&params, &[("page", &(page_number + 1).to_string())]) + "#results");
         }
         if page_number > 1 {
-            previous_href = Some(href_with(&params, &[("page", &(page_number - 1).to_string())]));
+            previous_href = Some(href_with(&params, &[("page", &(page_number - 1).to_string())]) + "#results");
         }
     }
     let whens = [(When::Any, "search-when-any"), (When::OpenNow, "search-when-now"), (When::Today, "search-when-today"), (When::ThisWeek, "search-when-week")]

@@ -288,7 +288,7 @@ async fn link_code(app: &TestApp, client: &reqwest::Client, csrf: &str, slug: &s
 
 /// The error summary of the helper's page.
 fn alert(body: &str) -> String {
-    body.split("<div class=\"alert\" role=\"alert\">").nth(1).and_then(|s| s.split("</div>").next()).unwrap_or_default().to_string()
+    body.split("<div class=\"alert\" role=\"alert\" tabindex=\"-1\" autofocus>").nth(1).and_then(|s| s.split("</div>").next()).unwrap_or_default().to_string()
 }
 
 /// A well-formed code no diagnostic has.
