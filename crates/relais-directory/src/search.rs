@@ -232,6 +232,9 @@ impl CodeTest {
 const WHEELCHAIR: u8 = 1;
 const FREE_ACCESS: u8 = 2;
 const BY_APPOINTMENT: u8 = 4;
+/// The place has at least one drop-in session: a place without any is not in the search (its
+/// page stays public, for its workshops, and says it has no session yet).
+const HAS_SESSION: u8 = 8;
 
 /// The height of a band of latitude (about 11 km): places are kept by band, then by longitude.
 const BAND_DEGREES: f64 = 0.1;
@@ -342,7 +345,8 @@ impl Snapshot {
         for (i, entry) in entries.iter().enumerate() {
             let flags = if entry.place.wheelchair { WHEELCHAIR } else { 0 }
                 | if entry.free_access { FREE_ACCESS } else { 0 }
-                | if entry.by_appointment { BY_APPOINTMENT } else { 0 };
+                | if entry.by_appointment { BY_APPOINTMENT } else { 0 }
+                | if entry.sessions.is_empty() { 0 } else { HAS_SESSION };
             snapshot.spots.push(Spot {
                 latitude: entry.place.latitude,
                 longitude: entry.place.longitude,
@@ -606,7 +610,8 @@ impl<'a> Filter<'a> {
             (CodeTest::Bits(wanted), CodeTest::Bits(everyone)) => CodeTest::Bits(wanted | everyone),
             (public, _) => public,
         };
-        let flags = if query.wheelchair { WHEELCHAIR } else { 0 }
+        let flags = HAS_SESSION
+            | if query.wheelchair { WHEELCHAIR } else { 0 }
             | match query.appointment {
                 Some(true) => BY_APPOINTMENT,
                 Some(false) => FREE_ACCESS,
@@ -954,7 +959,8 @@ mod tests {
             ok.then_some(next)
         };
         let matching = |e: &Entry| {
-            query.theme.as_ref().is_none_or(|t| e.themes.contains(t))
+            !e.sessions.is_empty()
+                && query.theme.as_ref().is_none_or(|t| e.themes.contains(t))
                 && query.public.as_ref().is_none_or(|p| e.publics.contains(p) || e.publics.iter().any(|x| x == "everyone"))
                 && query.language.as_ref().is_none_or(|l| e.languages.contains(l))
                 && (!query.wheelchair || e.place.wheelchair)

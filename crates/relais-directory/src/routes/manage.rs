@@ -331,6 +331,7 @@ struct PlacePage<'a> {
     exception_form: ExceptionForm,
     exception_errors: Vec<String>,
     exception_kinds: Vec<Choice>,
+    duplicate: Option<Uuid>,
 }
 
 fn fixed(tr: &Tr, list: &'static [(&'static str, &'static str)], selected: &[String]) -> Vec<Choice> {
@@ -504,11 +505,13 @@ struct Views {
     session_errors: Vec<&'static str>,
     exception_form: Option<ExceptionForm>,
     exception_errors: Vec<&'static str>,
+    /// A place of the organisation with the same name and address as the one being created.
+    duplicate: Option<Uuid>,
 }
 
 impl Views {
     fn of(form: PlaceForm) -> Views {
-        Views { form, errors: Vec::new(), notice: None, session_form: None, session_errors: Vec::new(), exception_form: None, exception_errors: Vec::new() }
+        Views { form, errors: Vec::new(), notice: None, session_form: None, session_errors: Vec::new(), exception_form: None, exception_errors: Vec::new(), duplicate: None }
     }
 }
 
@@ -595,6 +598,7 @@ async fn render_place(state: &AppState, ctx: &PageContext, organisation: &Organi
             .collect(),
         exception_errors: views.exception_errors.iter().map(|k| tr.t(k)).collect(),
         exception_form,
+        duplicate: views.duplicate,
     };
     let title = if place_id.is_some() { tr.t("place-edit-title") } else { tr.t("place-new-title") };
     ctx.render_with_status(status, &format!("{title} — {}", organisation.name), &page.render()?)
@@ -655,11 +659,33 @@ pub async fn create(
             {
                 return Err(AppError::NotFound);
             }
+            // The same name at the same address: most often the place exists already.
+            if field(&fields, "duplicate_ok") != "on"
+                && let Some(same) = same_place(&places::places_of(&state.db, organisation.id).await?, &input)
+            {
+                let views = Views { errors: vec!["place-error-duplicate"], duplicate: Some(same), ..Views::of(form) };
+                return render_place(&state, &ctx, &organisation, None, views, StatusCode::UNPROCESSABLE_ENTITY).await;
+            }
             places::create_place_with_id(&state.db, id, organisation.id, &input).await?;
             audited(&state, &user, &organisation, &client, "place.created", id).await;
             Ok(see_other(&format!("/organisations/{}/places/{id}?done=created", organisation.slug)).into_response())
         }
     }
+}
+
+/// A place among `existing` with one of the new place's names and its street and postcode
+/// (compared without case, accents or punctuation).
+fn same_place(existing: &[Place], new: &places::PlaceInput) -> Option<Uuid> {
+    let fold = crate::reference::fold;
+    let names: Vec<String> = new.names.iter().flatten().map(|n| fold(n)).filter(|n| !n.is_empty()).collect();
+    existing
+        .iter()
+        .find(|p| {
+            p.postcode == new.postcode
+                && fold(&p.street) == fold(&new.street)
+                && [&p.name_fr, &p.name_nl, &p.name_de, &p.name_en].into_iter().flatten().any(|n| names.contains(&fold(n)))
+        })
+        .map(|p| p.id)
 }
 
 /// The place in the URL, if it is the organisation's.

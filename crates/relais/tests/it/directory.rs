@@ -153,8 +153,27 @@ async fn a_coordinator_adds_a_place_a_session_and_a_closure_and_the_public_sees_
     let places = relais_directory::places::places_of(&app.db, organisation.id).await.unwrap();
     assert_eq!(places.iter().filter(|p| p.name_de.as_deref() == Some("Bibliothek Kettenis (Test)")).count(), 1);
     let place = places.iter().find(|p| p.name_de.as_deref() == Some("Bibliothek Kettenis (Test)")).unwrap().id;
+    // The same name and address from a new form: a warning with a link, nothing created…
+    let again = [("csrf", csrf.as_str()), ("id", "5b1c2d3e-0000-4000-8000-000000000001"), ("kind", "library"), ("name_de", "bibliothek kettenis (test)"), ("street", "Aachener Strasse 1"), ("postcode", "4700")];
+    let response = coordinator.post(app.url("/organisations/oeshz-eupen/places/new?lang=de")).form(&again).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains(&relais_core::i18n::Tr::new(relais_core::i18n::Locale::De).t("place-error-duplicate")) && body.contains(&format!("/places/{place}\"")), "warned, with a link");
+    assert!(body.contains("name=\"duplicate_ok\""));
+    assert_eq!(relais_directory::places::places_of(&app.db, organisation.id).await.unwrap().len(), places.len());
+    // …unless the coordinator says it is another place.
+    let mut anyway = again.to_vec();
+    anyway.push(("duplicate_ok", "on"));
+    assert_eq!(coordinator.post(app.url("/organisations/oeshz-eupen/places/new")).form(&anyway).send().await.unwrap().status(), 303);
+    assert_eq!(relais_directory::places::places_of(&app.db, organisation.id).await.unwrap().len(), places.len() + 1);
     let (_, before) = json(&app, &format!("/api/v1/places/{place}")).await;
     assert!(before["next_opening"].is_null(), "no session yet");
+    // Without a session, the place is not in the public search (its own page says so), and its
+    // coordinator is told.
+    let in_search = |body: &str| body.contains(&format!("/places/{place}\""));
+    assert!(!in_search(&app.get("/places?q=4700&lang=de").await.text().await.unwrap()), "not searchable without a session");
+    let manage = coordinator.get(app.url(&format!("/organisations/oeshz-eupen/places/{place}?lang=de"))).send().await.unwrap().text().await.unwrap();
+    assert!(manage.contains(&relais_core::i18n::Tr::new(relais_core::i18n::Locale::De).t("place-no-sessions-yet")));
 
     // A session crossing midnight is refused with a clear message.
     let today = Timestamp::now().to_zoned(jiff::tz::TimeZone::get("Europe/Brussels").unwrap()).date();
@@ -195,6 +214,7 @@ async fn a_coordinator_adds_a_place_a_session_and_a_closure_and_the_public_sees_
     assert_eq!(added.status(), 303);
     let (_, after) = json(&app, &format!("/api/v1/places/{place}")).await;
     assert!(after["next_opening"]["start"].as_str().unwrap().starts_with(&format!("{first}T14:00:00")), "{after}");
+    assert!(in_search(&app.get("/places?q=4700&lang=de").await.text().await.unwrap()), "searchable with its session");
 
     // Closed tomorrow: the next opening moves a week on, and the public page says why.
     let closure = [("csrf", csrf.as_str()), ("id", "8d6f3a52-3c1e-4d1e-9a57-000000000003"), ("kind", "closed"), ("from", first.as_str()), ("until", ""), ("reason", "Inventur")];
