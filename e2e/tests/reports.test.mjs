@@ -28,6 +28,9 @@ for (const [email, path] of [
       const response = await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);
       assert.equal(response.status(), 200);
       assert.ok(await page.locator('svg.chart[role="img"]').count() >= 5, 'charts');
+      // The charts' words are readable on the phone: 13 units drawn at 11 px or more.
+      const textPx = await page.locator('svg.chart').first().evaluate((svg) => 13 * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
+      assert.ok(textPx >= 11, `[${lang}] chart labels at ${textPx.toFixed(1)}px`);
       const requests = await page.locator('#headline td[data-code="requests"]').textContent();
       assert.match(requests.trim(), /^\d+$/, `[${lang}] requests: ${requests}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -183,6 +183,13 @@ async fn load(db: &Db) -> Result<(), DbError> {
                 _ => Target::Referral(register[i % register.len()]),
             };
             let id = redirections::create(db, organisation.id, row.id, target, "Besoin d'un suivi en personne").await?;
+            // Sent when the request was helped, over the year, not all on the day the demo loads.
+            on_db!(db, pool => sqlx::query("UPDATE redirections SET created_at = $2, updated_at = $2 WHERE id = $1")
+                .bind(id)
+                .bind(row.started_at)
+                .execute(pool)
+                .await
+                .map(|_| ()))?;
             if i % 2 == 0 {
                 on_db!(db, pool => sqlx::query("UPDATE redirections SET status = $2 WHERE id = $1")
                     .bind(id)

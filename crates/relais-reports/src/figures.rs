@@ -137,8 +137,12 @@ pub async fn compute(db: &Db, organisations: &[Uuid], period: &Period) -> Result
         }
     }
 
-    // Redirections sent in the period, by status.
-    let sql = format!("SELECT status, COUNT(*) FROM redirections WHERE created_at >= $1 AND created_at < $2 AND organisation_id IN ({orgs}) GROUP BY status");
+    // The redirections of the requests helped in the period, by status: each comes from one
+    // request, so there are never more than requests (a redirection is dated by its request).
+    let sql = format!(
+        "SELECT r.status, COUNT(*) FROM redirections r JOIN accompaniments a ON a.id = r.accompaniment_id
+         WHERE a.started_at >= $1 AND a.started_at < $2 AND r.organisation_id IN ({orgs}) GROUP BY r.status"
+    );
     let rows: Vec<(String, i64)> = on_db!(db, pool => {
         let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(start).bind(end);
         for o in organisations {

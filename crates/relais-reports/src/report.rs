@@ -225,7 +225,11 @@ impl Measure {
             Measure::People => (suppress::one(now, suppressed), suppress::one(before, suppressed)),
             Measure::NoOne => (Cell::Value(now), Cell::Value(before)),
             Measure::RateOf(base_now, base_before) => {
-                let rate = |rate: i64, base: i64| if suppress::one(base, suppressed) == Cell::Suppressed { Cell::Suppressed } else { Cell::Value(rate) };
+                let rate = |rate: i64, base: i64| match suppress::one(base, suppressed) {
+                    Cell::Value(0) => Cell::NotKnown,
+                    Cell::Suppressed => Cell::Suppressed,
+                    _ => Cell::Value(rate),
+                };
                 (rate(now, base_now), rate(before, base_before))
             }
         }
@@ -261,6 +265,7 @@ mod tests {
         // a rate from 3 people is hidden, from 20 it is shown
         assert_eq!(Measure::RateOf(3, 20).cells(67, 85, true), (Cell::Suppressed, Cell::Value(85)));
         assert_eq!(Measure::RateOf(3, 20).cells(67, 85, false), (Cell::Value(67), Cell::Value(85)));
+        assert_eq!(Measure::RateOf(0, 20).cells(0, 85, false), (Cell::NotKnown, Cell::Value(85)), "no attendance taken: not a 0 %");
     }
 
     #[test]

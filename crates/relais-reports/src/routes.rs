@@ -116,6 +116,16 @@ struct Chart {
     bars: Vec<Bar>,
 }
 
+/// The longest bar of a chart. Charts are drawn 360 units wide (`report.html`): the width of a
+/// phone, so that their 13-unit text stays about 12 px there; the bar leaves room for its figure.
+const CHART_BAR_MAX: i64 = 280;
+
+/// A label that fits the chart's width (the table below has it whole).
+fn short_label(label: &str) -> String {
+    const MAX: usize = 46;
+    if label.chars().count() <= MAX { label.to_string() } else { format!("{}…", label.chars().take(MAX - 1).collect::<String>().trim_end()) }
+}
+
 fn chart_of(table: &Table, tr: &Tr) -> Chart {
     let max = table.rows.iter().filter_map(|r| r.value.value()).max().unwrap_or(0).max(1);
     let bars: Vec<Bar> = table
@@ -125,8 +135,8 @@ fn chart_of(table: &Table, tr: &Tr) -> Chart {
         .enumerate()
         .map(|(i, r)| Bar {
             y: i as i64 * 36,
-            width: r.value.value().map(|v| (v * 400 / max).max(if v > 0 { 2 } else { 0 })).unwrap_or(0),
-            label: r.label.chars().take(60).collect(),
+            width: r.value.value().map(|v| (v * CHART_BAR_MAX / max).max(if v > 0 { 2 } else { 0 })).unwrap_or(0),
+            label: short_label(&r.label),
             value: r.value.text(),
         })
         .collect();
@@ -250,7 +260,7 @@ pub async fn group(State(state): State<AppState>, ctx: PageContext, user: Curren
 /// The figures of one organisation (`organisation=slug`: members with the right) or one group
 /// (`group=slug`: holders of a scope; small cells hidden), over whole months.
 #[utoipa::path(get, path = "/api/v1/stats", tag = "reports", operation_id = "get_stats", params(ReportQuery),
-    responses((status = 200, body = Object, description = "The report: headline figures and tables; a hidden cell is the string \"<5\""),
+    responses((status = 200, body = Object, description = "The report: headline figures and tables; a hidden cell is the string \"<5\", a figure not measured (an attendance rate where attendance was not taken) is null"),
         (status = 400, body = BadRequest, description = "Neither `organisation` nor `group`, a month not `YYYY-MM`, a parameter repeated, or a control character in one"),
         (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError),
         (status = 503, body = ApiError, description = "The database cannot be reached")),

@@ -15,17 +15,24 @@ pub enum Cell {
     /// Shown as "< 5".
     #[serde(serialize_with = "below")]
     Suppressed,
+    /// Not measured (an attendance rate where attendance was not taken): "–", `null`.
+    #[serde(serialize_with = "nothing")]
+    NotKnown,
 }
 
 fn below<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str("<5")
 }
 
+fn nothing<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_none()
+}
+
 impl Cell {
     pub fn value(self) -> Option<i64> {
         match self {
             Cell::Value(v) => Some(v),
-            Cell::Suppressed => None,
+            Cell::Suppressed | Cell::NotKnown => None,
         }
     }
 
@@ -34,6 +41,7 @@ impl Cell {
         match self {
             Cell::Value(v) => v.to_string(),
             Cell::Suppressed => format!("< {THRESHOLD}"),
+            Cell::NotKnown => "–".to_string(),
         }
     }
 }

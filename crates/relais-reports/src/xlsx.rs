@@ -54,6 +54,6 @@ pub fn workbook(report: &Report, tr: &Tr) -> Result<Vec<u8>, XlsxError> {
 fn write_cell(sheet: &mut rust_xlsxwriter::Worksheet, row: u32, col: u16, cell: Cell) -> Result<(), XlsxError> {
     match cell {
         Cell::Value(v) => sheet.write_number(row, col, v as f64).map(|_| ()),
-        Cell::Suppressed => sheet.write_string(row, col, cell.text()).map(|_| ()),
+        Cell::Suppressed | Cell::NotKnown => sheet.write_string(row, col, cell.text()).map(|_| ()),
     }
 }

@@ -203,10 +203,10 @@ async fn a_programme_viewer_sees_aggregates_only_never_a_small_cell() {
 /// be small; every other figure counts people or their requests.
 const NOT_PEOPLE: [&str; 4] = ["hours", "moments", "workshops", "attendance-rate"];
 
-/// A figure as shown: `None` when hidden ("< 5"), else its value.
+/// A figure as shown: `None` when hidden ("< 5") or not measured ("–"), else its value.
 fn shown(text: &str) -> Option<i64> {
     let text = text.trim();
-    if matches!(text, "< 5" | "&lt; 5" | "&#60; 5" | "<5") {
+    if matches!(text, "< 5" | "&lt; 5" | "&#60; 5" | "<5" | "–") {
         return None;
     }
     Some(text.parse().unwrap_or_else(|_| panic!("a figure, not {text:?}")))
@@ -216,6 +216,7 @@ fn json_figure(value: &Value) -> Option<i64> {
     match value {
         Value::String(s) => shown(s),
         Value::Number(n) => n.as_i64(),
+        Value::Null => None,
         other => panic!("a figure, not {other}"),
     }
 }
