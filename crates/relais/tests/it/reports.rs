@@ -61,6 +61,13 @@ async fn the_figures_agree_on_the_page_in_the_csv_the_json_the_api_and_with_the_
     assert!(total > 300, "a year of demo activity: {total}");
     let headline: BTreeMap<String, Value> = report["headline"].as_array().unwrap().iter().map(|r| (r["code"].as_str().unwrap().to_string(), r["value"].clone())).collect();
     assert_eq!(headline["requests"], total);
+    // Redirections are those of the period's requests: never more, and each month too.
+    for m in [from.as_str(), month.as_str()] {
+        let one: Value = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/reports?from={m}&to={m}&format=json"))).send().await.unwrap().json().await.unwrap();
+        let figure = |code: &str| one["headline"].as_array().unwrap().iter().find(|r| r["code"] == code).and_then(|r| r["value"].as_i64()).unwrap_or(0);
+        let redirected = one["tables"].as_array().unwrap().iter().find(|t| t["id"] == "outcome").and_then(|t| t["rows"].as_array().unwrap().iter().find(|r| r["code"] == "redirected")).and_then(|r| r["value"].as_i64()).unwrap_or(0);
+        assert!(figure("redirections") <= redirected && redirected <= figure("requests"), "{m}: {} redirections, {redirected} requests redirected, {} requests", figure("redirections"), figure("requests"));
+    }
     let theme_rows = by_code(table(&report, "theme"));
     assert_eq!(theme_rows.len(), themes.len());
     for (theme, n) in &themes {
