@@ -317,3 +317,12 @@ settings-error-retention = Die Aufbewahrungs­dauer muss zwischen 1 und 120 Mona
 # Issue 14, item 13: each request names its own person; a redirection names its partner
 log-for-someone-else = Anfrage von jemand anderem
 log-error-redirected-without-partner = Sie haben „An einen Partner weitergeleitet“ gewählt: Wählen Sie unter „Weiterleiten an“, an wen.
+signals-csv-date = Datum
+signals-csv-organisation = Organisation
+signals-csv-region = Region
+signals-csv-service-code = Kennung des Online-Dienstes
+signals-csv-service = Online-Dienst
+signals-csv-barrier-code = Kennung der Hürde
+signals-csv-barrier = Hürde
+signals-csv-occurrences = Anzahl
+signals-csv-description = Beschreibung

@@ -9,6 +9,7 @@ report-to = Bis Monat
 report-show = Anzeigen
 report-headline = Kennzahlen
 report-csv-label = Kennzahl
+report-csv-code = Kennung
 report-json = Alle Zahlen (JSON)
 report-csv = Diese Tabelle herunterladen (CSV)
 report-chart-largest = Am größten:

@@ -317,3 +317,12 @@ settings-error-retention = The retention period must be between 1 and 120 months
 # Issue 14, item 13: each request names its own person; a redirection names its partner
 log-for-someone-else = Request of someone else
 log-error-redirected-without-partner = You chose "Redirected to a partner": choose to whom under "Redirect to".
+signals-csv-date = Date
+signals-csv-organisation = Organisation
+signals-csv-region = Region
+signals-csv-service-code = Online service code
+signals-csv-service = Online service
+signals-csv-barrier-code = Barrier code
+signals-csv-barrier = Barrier
+signals-csv-occurrences = Occurrences
+signals-csv-description = Description

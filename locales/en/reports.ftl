@@ -9,6 +9,7 @@ report-to = To (month)
 report-show = Show
 report-headline = Key figures
 report-csv-label = Indicator
+report-csv-code = Code
 report-json = All figures (JSON)
 report-csv = Download this table (CSV)
 report-chart-largest = Largest:

@@ -317,3 +317,12 @@ settings-error-retention = La durée de conservation doit être entre 1 et 120 m
 # Issue 14, item 13: each request names its own person; a redirection names its partner
 log-for-someone-else = Demande de quelqu’un d’autre
 log-error-redirected-without-partner = Vous avez choisi « Orienté vers un partenaire » : choisissez vers qui dans « Orienter vers ».
+signals-csv-date = Date
+signals-csv-organisation = Organisation
+signals-csv-region = Région
+signals-csv-service-code = Code du service en ligne
+signals-csv-service = Service en ligne
+signals-csv-barrier-code = Code de l’obstacle
+signals-csv-barrier = Obstacle
+signals-csv-occurrences = Occurrences
+signals-csv-description = Description

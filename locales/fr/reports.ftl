@@ -9,6 +9,7 @@ report-to = Au mois
 report-show = Afficher
 report-headline = Chiffres clés
 report-csv-label = Indicateur
+report-csv-code = Code
 report-json = Tous les chiffres (JSON)
 report-csv = Télécharger ce tableau (CSV)
 report-chart-largest = Le plus grand :

@@ -317,3 +317,12 @@ settings-error-retention = De bewaartermijn moet tussen 1 en 120 maanden liggen.
 # Issue 14, item 13: each request names its own person; a redirection names its partner
 log-for-someone-else = Hulpvraag van iemand anders
 log-error-redirected-without-partner = U koos "Doorverwezen naar een partner": kies naar wie bij "Doorverwijzen naar".
+signals-csv-date = Datum
+signals-csv-organisation = Organisatie
+signals-csv-region = Gewest
+signals-csv-service-code = Code van de onlinedienst
+signals-csv-service = Onlinedienst
+signals-csv-barrier-code = Code van de drempel
+signals-csv-barrier = Drempel
+signals-csv-occurrences = Aantal keer
+signals-csv-description = Beschrijving

@@ -9,6 +9,7 @@ report-to = Tot maand
 report-show = Tonen
 report-headline = Kerncijfers
 report-csv-label = Indicator
+report-csv-code = Code
 report-json = Alle cijfers (JSON)
 report-csv = Deze tabel downloaden (CSV)
 report-chart-largest = Grootste:

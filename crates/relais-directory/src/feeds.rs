@@ -16,6 +16,7 @@ use relais_core::{
 use uuid::Uuid;
 
 use crate::{
+    reference::LanguageArea,
     routes::public::{address, cache_snapshot, verbatim},
     schedule::{ExceptionKind, Recurrence},
     search::Entry,
@@ -182,21 +183,40 @@ fn events(out: &mut String, entry: &Entry, locale: Locale, stamp: &str) {
     }
 }
 
+/// The language of a feed: the one its link names (`?lang=`, the page's language), else the
+/// language of the area it describes (a calendar app sends no language of its own).
+pub fn feed_locale(query: Option<&str>, area: Option<LanguageArea>) -> Locale {
+    let asked = query.and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(Locale::parse));
+    asked.unwrap_or(match area {
+        Some(LanguageArea::German) => Locale::De,
+        Some(LanguageArea::Dutch) => Locale::Nl,
+        _ => Locale::Fr,
+    })
+}
+
+/// The places of a municipality that have a drop-in session (what its feed holds).
+pub fn municipality_entries<'a>(snapshot: &'a crate::search::Snapshot, nis: &str) -> Vec<&'a Entry> {
+    snapshot.entries.iter().filter(|e| e.place.municipality_nis == nis && (!e.sessions.is_empty() || !e.exceptions.is_empty())).map(|e| e.as_ref()).collect()
+}
+
 /// `/feeds/municipality/{nis}`: every published place of a municipality in one calendar.
-pub async fn municipality_feed(axum::extract::State(state): axum::extract::State<AppState>, axum::extract::Path(nis): axum::extract::Path<String>) -> Result<Response, AppError> {
+pub async fn municipality_feed(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path(nis): axum::extract::Path<String>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Result<Response, AppError> {
     let nis = nis.strip_suffix(".ics").unwrap_or(&nis).to_string();
     let municipality = crate::reference::reference().municipality(&nis).ok_or(AppError::NotFound)?;
     let snapshot = cache_snapshot(&state).await?;
-    let entries: Vec<&Entry> = snapshot.entries.iter().filter(|e| e.place.municipality_nis == nis).map(|e| e.as_ref()).collect();
-    let locale = if municipality.region == crate::reference::Region::Flanders { Locale::Nl } else { Locale::Fr };
+    let entries = municipality_entries(&snapshot, &nis);
+    let locale = feed_locale(query.as_deref(), municipality.area);
     Ok(verbatim("text/calendar; charset=utf-8", calendar_of(municipality.name(locale), &entries, locale)))
 }
 
-pub async fn place_feed(state: &AppState, id: Uuid) -> Result<Response, AppError> {
+pub async fn place_feed(state: &AppState, id: Uuid, query: Option<&str>) -> Result<Response, AppError> {
     let snapshot = cache_snapshot(state).await?;
     let entry = snapshot.get(id).ok_or(AppError::NotFound)?;
-    let locale = if entry.place.name_fr.is_some() { Locale::Fr } else { Locale::Nl };
-    Ok(verbatim("text/calendar; charset=utf-8", calendar(entry, locale)))
+    Ok(verbatim("text/calendar; charset=utf-8", calendar(entry, feed_locale(query, entry.area))))
 }
 
 #[cfg(test)]

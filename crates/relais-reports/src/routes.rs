@@ -205,7 +205,7 @@ fn render(ctx: &PageContext, scopes: Vec<ScopeLink>, action: String, report: &Re
 fn csv_of(report: &Report, table: &str, tr: &Tr) -> Result<Response, AppError> {
     let table = report.tables.iter().find(|t| t.id == table).ok_or(AppError::NotFound)?;
     let mut writer = CsvWriter::new(csv::COMMA_WITH_BOM);
-    writer.record([tr.t("report-csv-label"), "code".into(), format!("{} – {}", report.period.from, report.period.to), format!("{} – {}", report.previous_period.from, report.previous_period.to)])?;
+    writer.record([tr.t("report-csv-label"), tr.t("report-csv-code"), format!("{} – {}", report.period.from, report.period.to), format!("{} – {}", report.previous_period.from, report.previous_period.to)])?;
     for r in &table.rows {
         writer.record([r.label.as_str(), r.code.as_str(), &r.value.text(), &r.previous.text()])?;
     }

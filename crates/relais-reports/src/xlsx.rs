@@ -37,7 +37,7 @@ pub fn workbook(report: &Report, tr: &Tr) -> Result<Vec<u8>, XlsxError> {
         sheet.set_column_width(3, 18)?;
         sheet.write_string_with_format(0, 0, &table.caption, &bold)?;
         sheet.write_string_with_format(1, 0, tr.t("report-csv-label"), &bold)?;
-        sheet.write_string_with_format(1, 1, "code", &bold)?;
+        sheet.write_string_with_format(1, 1, tr.t("report-csv-code"), &bold)?;
         sheet.write_string_with_format(1, 2, format!("{} – {}", report.period.from, report.period.to), &bold)?;
         sheet.write_string_with_format(1, 3, format!("{} – {}", report.previous_period.from, report.previous_period.to), &bold)?;
         for (i, r) in table.rows.iter().enumerate() {

@@ -451,7 +451,21 @@ pub async fn board_csv(State(state): State<AppState>, ctx: PageContext, _user: C
     let (board, _) = board(&state, &tr, &query).await?;
     let terms = terms::terms(&state).await?;
     let mut writer = CsvWriter::new(csv::COMMA_WITH_BOM);
-    writer.record(["date", "organisation", "region", "online_service", "online_service_label", "barrier", "barrier_label", "occurrences", "description"])?;
+    // Headers in the reader's language, codes beside the labels (for a pivot table).
+    writer.record(
+        [
+            "signals-csv-date",
+            "signals-csv-organisation",
+            "signals-csv-region",
+            "signals-csv-service-code",
+            "signals-csv-service",
+            "signals-csv-barrier-code",
+            "signals-csv-barrier",
+            "signals-csv-occurrences",
+            "signals-csv-description",
+        ]
+        .map(|key| tr.t(key)),
+    )?;
     for s in &board.signals {
         writer.record([
             s.date.as_str(),

@@ -363,8 +363,11 @@ pub async fn search_page(State(state): State<AppState>, ctx: PageContext, Query(
         next_href,
         previous_href,
         near_me_js: relais_core::web::assets::url("near-me.js"),
+        // Offered only when it holds events (a municipality without a session has none).
         feed_href: match &resolved {
-            Resolved::Area(Area::Municipality { nis, .. }) => Some(format!("/feeds/municipality/{nis}.ics")),
+            Resolved::Area(Area::Municipality { nis, .. }) if !crate::feeds::municipality_entries(&snapshot, nis).is_empty() => {
+                Some(format!("/feeds/municipality/{nis}.ics?lang={}", tr.locale.code()))
+            }
             _ => None,
         },
     };
@@ -421,10 +424,10 @@ fn labels(snapshot: &Snapshot, tr: &Tr, taxonomy: Taxonomy, codes: &[String]) ->
 }
 
 /// `/places/{id}` and `/places/{id}.ics`.
-pub async fn place_page(State(state): State<AppState>, ctx: PageContext, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn place_page(State(state): State<AppState>, ctx: PageContext, Path(id): Path<String>, axum::extract::RawQuery(query): axum::extract::RawQuery) -> Result<Response, AppError> {
     if let Some(id) = id.strip_suffix(".ics") {
         let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-        return crate::feeds::place_feed(&state, id).await;
+        return crate::feeds::place_feed(&state, id, query.as_deref()).await;
     }
     let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let snapshot = cache_snapshot(&state).await?;

@@ -11,7 +11,7 @@ use axum::{
 };
 use jiff::{SignedDuration, Timestamp};
 use relais_core::{
-    i18n::{Locale, Tr},
+    i18n::Tr,
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use relais_organisations::{
@@ -53,7 +53,7 @@ struct UnitPage<'a> {
 }
 
 /// `/units/{id}` and `/units/{id}.ics`.
-pub async fn public_page(State(state): State<AppState>, ctx: PageContext, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn public_page(State(state): State<AppState>, ctx: PageContext, Path(id): Path<String>, axum::extract::RawQuery(query): axum::extract::RawQuery) -> Result<Response, AppError> {
     let (id, feed) = match id.strip_suffix(".ics") {
         Some(id) => (id, true),
         None => (id.as_str(), false),
@@ -64,7 +64,8 @@ pub async fn public_page(State(state): State<AppState>, ctx: PageContext, Path(i
     let stops = snapshot.stops_of(id);
     if feed {
         let entries: Vec<&crate::search::Entry> = stops.iter().map(|e| e.as_ref()).collect();
-        return Ok(verbatim("text/calendar; charset=utf-8", feeds::calendar_of(&unit.name, &entries, Locale::Fr)));
+        let locale = feeds::feed_locale(query.as_deref(), entries.first().and_then(|e| e.area));
+        return Ok(verbatim("text/calendar; charset=utf-8", feeds::calendar_of(&unit.name, &entries, locale)));
     }
     let tr = ctx.tr;
     let now = Timestamp::now();

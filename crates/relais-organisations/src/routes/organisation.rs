@@ -73,6 +73,8 @@ struct OrganisationPage<'a> {
     tr: Tr,
     organisation: &'a Organisation,
     kind: String,
+    /// Its languages by name, in the reader's language ("Deutsch, Französisch").
+    languages: String,
     groups: Vec<GroupLine>,
     can_view_members: bool,
     can_view_audit: bool,
@@ -80,6 +82,20 @@ struct OrganisationPage<'a> {
     can_manage_directory: bool,
     can_log: bool,
     can_view_reports: bool,
+}
+
+/// "de,fr" → "Deutsch, Französisch" (a code without a name is left as it is).
+fn language_names(tr: &Tr, codes: &str) -> String {
+    codes
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| match Locale::parse(c) {
+            Some(l) => tr.t(&format!("language-{}", l.code())),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
@@ -92,6 +108,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
     let page = OrganisationPage {
         tr: ctx.tr,
         kind: ctx.tr.t(kind_key(&organisation.kind)),
+        languages: language_names(&ctx.tr, &organisation.languages),
         organisation: &organisation,
         groups,
         can_view_members: policy::decide(&user, organisation.id, Action::ViewMembers) == Decision::Allowed,

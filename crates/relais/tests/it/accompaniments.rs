@@ -243,7 +243,7 @@ async fn a_signal_with_an_iban_or_a_national_number_is_refused_with_a_translated
     let csv_text = coordinator.get(app.url("/signals.csv?service=mypension&barrier=itsme-only")).send().await.unwrap().text().await.unwrap();
     let mut reader = csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().unwrap().clone();
-    assert_eq!(&headers[0], "date");
+    assert_eq!(&headers[0], Tr::new(Locale::Fr).t("signals-csv-date"), "headers in the reader's language");
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), board["signals"].as_array().unwrap().len());
     assert!(rows.iter().any(|r| &r[8] == "MyPension exige itsme, aucune alternative au guichet." && &r[7] == "2"));
