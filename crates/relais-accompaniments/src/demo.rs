@@ -19,15 +19,125 @@ use crate::{
 
 pub const DEMO_PART: DemoPart = DemoPart { name: "accompaniments", load: |db| Box::pin(load(db)) };
 
-/// (organisation slug, requests per opening day on average, region code)
-const ORGANISATIONS: &[(&str, u32, &str)] = &[
-    ("cpas-charleroi", 6, "wallonia"),
-    ("clic-bruxelles", 7, "brussels"),
-    ("maison-quartier-nord", 3, "brussels"),
-    ("ocmw-puurs-sint-amands", 4, "flanders"),
-    ("ocmw-bornem", 3, "flanders"),
-    ("oeshz-eupen", 4, "wallonia"),
+/// (organisation slug, requests per opening day on average, region code, the language its
+/// helpers write in: its demo texts are in it)
+const ORGANISATIONS: &[(&str, u32, &str, Lang)] = &[
+    ("cpas-charleroi", 6, "wallonia", Lang::Fr),
+    ("clic-bruxelles", 7, "brussels", Lang::Fr),
+    ("maison-quartier-nord", 3, "brussels", Lang::Fr),
+    ("ocmw-puurs-sint-amands", 4, "flanders", Lang::Nl),
+    ("ocmw-bornem", 3, "flanders", Lang::Nl),
+    ("oeshz-eupen", 4, "wallonia", Lang::De),
 ];
+
+#[derive(Clone, Copy)]
+enum Lang {
+    Fr,
+    Nl,
+    De,
+}
+
+impl Lang {
+    fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::Nl => "nl",
+            Lang::De => "de",
+        }
+    }
+}
+
+/// What the helpers of an organisation write, in its language.
+struct Texts {
+    /// (name, kind, contact) of the referral register, and the languages spoken there.
+    register: [(&'static str, &'static str, &'static str); 3],
+    register_languages: &'static [&'static str],
+    redirection_reason: &'static str,
+    /// One per signal of [`SIGNALS`].
+    signals: [&'static str; 9],
+    facilitators: &'static str,
+}
+
+/// (online service, barrier) of the demo signals.
+const SIGNALS: [(&str, &str); 9] = [
+    ("itsme", "itsme-only"),
+    ("mypension", "too-complex"),
+    ("myminfin", "no-other-channel"),
+    ("bank", "cost"),
+    ("health-insurance-fund", "needs-email-smartphone"),
+    ("forem", "inaccessible"),
+    ("ebox", "language"),
+    ("bank", "scam-risk"),
+    ("rail", "cost"),
+];
+
+fn texts(lang: Lang) -> Texts {
+    match lang {
+        Lang::Fr => Texts {
+            register: [
+                ("Service social du CPAS", "social-service", "Accueil social, du lundi au vendredi 9–12 h"),
+                ("Bureau régional de l'emploi", "regional-service", "Rendez-vous par téléphone"),
+                ("Service des pensions (SFP), permanence", "administration", "1765 — permanence le jeudi"),
+            ],
+            register_languages: &["fr", "nl"],
+            redirection_reason: "Besoin d'un suivi en personne",
+            signals: [
+                "Activation impossible sans smartphone récent; aucune alternative proposée au guichet.",
+                "Le formulaire de demande de pension demande des documents scannés que la personne ne peut pas produire.",
+                "Plus de permanence physique pour la déclaration fiscale dans la commune cette année.",
+                "La banque facture les virements au guichet; l'application exige un smartphone.",
+                "Le remboursement passe par l'application; sans adresse e-mail, pas de compte.",
+                "Le site d'inscription plante sur les téléphones d'entrée de gamme.",
+                "Les messages eBox arrivent dans une langue que la personne ne lit pas.",
+                "Faux SMS de la banque très convaincants: trois personnes piégées ce mois-ci.",
+                "Le billet est plus cher au guichet qu'en ligne.",
+            ],
+            facilitators: "Équipe numérique",
+        },
+        Lang::Nl => Texts {
+            register: [
+                ("Sociale dienst OCMW", "social-service", "Onthaal, maandag tot vrijdag 9–12 u"),
+                ("VDAB-werkwinkel", "regional-service", "Afspraak per telefoon"),
+                ("Pensioendienst (FPD), zitdag", "administration", "1765 — zitdag op donderdag"),
+            ],
+            register_languages: &["nl"],
+            redirection_reason: "Heeft persoonlijke opvolging nodig",
+            signals: [
+                "Activeren lukt niet zonder recente smartphone; aan het loket is er geen alternatief.",
+                "Het aanvraagformulier voor het pensioen vraagt ingescande documenten die de persoon niet kan maken.",
+                "Dit jaar geen zitdag meer voor de belastingaangifte in de gemeente.",
+                "De bank rekent overschrijvingen aan het loket aan; de app vraagt een smartphone.",
+                "De terugbetaling gaat via de app; zonder e-mailadres geen account.",
+                "De inschrijvingssite loopt vast op eenvoudige telefoons.",
+                "De berichten in eBox komen in een taal die de persoon niet leest.",
+                "Zeer overtuigende valse sms'en van de bank: drie mensen erin getrapt deze maand.",
+                "Het ticket is duurder aan het loket dan online.",
+            ],
+            facilitators: "Digitaal team",
+        },
+        Lang::De => Texts {
+            register: [
+                ("Sozialdienst des ÖSHZ", "social-service", "Empfang, Montag bis Freitag 9–12 Uhr"),
+                ("Arbeitsamt der DG (ADG)", "regional-service", "Termin per Telefon"),
+                ("Pensionsdienst (FPD), Sprechstunde", "administration", "1765 — Sprechstunde am Donnerstag"),
+            ],
+            register_languages: &["de", "fr"],
+            redirection_reason: "Braucht eine persönliche Begleitung",
+            signals: [
+                "Aktivierung ohne neueres Smartphone unmöglich; am Schalter gibt es keine Alternative.",
+                "Der Pensionsantrag verlangt eingescannte Unterlagen, die die Person nicht erstellen kann.",
+                "Dieses Jahr keine Sprechstunde mehr für die Steuererklärung in der Gemeinde.",
+                "Die Bank berechnet Überweisungen am Schalter; die App verlangt ein Smartphone.",
+                "Die Erstattung läuft über die App; ohne E-Mail-Adresse kein Konto.",
+                "Die Anmeldeseite stürzt auf einfachen Handys ab.",
+                "Die Nachrichten in der eBox kommen in einer Sprache, die die Person nicht liest.",
+                "Sehr überzeugende falsche SMS der Bank: drei Personen sind diesen Monat darauf hereingefallen.",
+                "Die Fahrkarte ist am Schalter teurer als online.",
+            ],
+            facilitators: "Digitalteam",
+        },
+    }
+}
 
 /// (theme, online services that go with it, weight)
 const REQUESTS: &[(&str, &[&str], u32)] = &[
@@ -74,8 +184,9 @@ async fn load(db: &Db) -> Result<(), DbError> {
     let today = now.date();
     let request_weights: Vec<(usize, u32)> = REQUESTS.iter().enumerate().map(|(i, r)| (i, r.2)).collect();
     let mut signal_ids = Vec::new();
-    for (slug, per_day, region) in ORGANISATIONS {
+    for (slug, per_day, region, lang) in ORGANISATIONS {
         let Some(organisation) = organisations::find_by_slug(db, slug).await? else { continue };
+        let texts = texts(*lang);
         let places = places::places_of(db, organisation.id).await?;
         let members = organisations::members_of(db, organisation.id).await?;
         let helpers: Vec<(Uuid, &'static str)> = members
@@ -106,13 +217,10 @@ async fn load(db: &Db) -> Result<(), DbError> {
 
         // Referral targets of the organisation's own register.
         let mut register = Vec::new();
-        for (name, kind, contact) in [
-            ("Service social du CPAS / Sociale dienst OCMW", "social-service", "Accueil social, du lundi au vendredi 9–12 h"),
-            ("Bureau régional de l'emploi", "regional-service", "Rendez-vous par téléphone"),
-            ("Service des pensions (SFP), permanence", "administration", "1765 — permanence le jeudi"),
-        ] {
+        for (name, kind, contact) in texts.register {
             let id = Uuid::from_u64_pair(rng.u64(..), rng.u64(..));
-            redirections::add_referral_target(db, id, organisation.id, name, kind, contact, &["fr".to_string(), "nl".to_string()]).await?;
+            let languages: Vec<String> = texts.register_languages.iter().map(|l| l.to_string()).collect();
+            redirections::add_referral_target(db, id, organisation.id, name, kind, contact, &languages).await?;
             register.push(id);
         }
 
@@ -176,13 +284,21 @@ async fn load(db: &Db) -> Result<(), DbError> {
         .map(|_| ()))?;
 
         // Redirections: the requests marked "redirected", to the register or a partner.
-        let partners = redirections::partner_organisations(db, organisation.id).await?;
+        // (to partners whose first language is the one the reason is written in)
+        let mut partners = Vec::new();
+        for (id, name) in redirections::partner_organisations(db, organisation.id).await? {
+            if let Some(partner) = organisations::find_by_id(db, id).await?
+                && partner.languages.split(',').next().map(str::trim) == Some(lang.code())
+            {
+                partners.push((id, name));
+            }
+        }
         for (i, row) in rows.iter().filter(|r| r.outcome == "redirected").take(40).enumerate() {
             let target = match (i % 3, partners.get(i % partners.len().max(1))) {
                 (0, Some((partner, _))) => Target::Organisation(*partner),
                 _ => Target::Referral(register[i % register.len()]),
             };
-            let id = redirections::create(db, organisation.id, row.id, target, "Besoin d'un suivi en personne").await?;
+            let id = redirections::create(db, organisation.id, row.id, target, texts.redirection_reason).await?;
             // Sent when the request was helped, over the year, not all on the day the demo loads.
             on_db!(db, pool => sqlx::query("UPDATE redirections SET created_at = $2, updated_at = $2 WHERE id = $1")
                 .bind(id)
@@ -201,20 +317,9 @@ async fn load(db: &Db) -> Result<(), DbError> {
         }
 
         // Political signals: most published, some waiting for review.
-        let demo_signals: &[(&str, &str, &str)] = &[
-            ("itsme", "itsme-only", "Activation impossible sans smartphone récent; aucune alternative proposée au guichet."),
-            ("mypension", "too-complex", "Le formulaire de demande de pension demande des documents scannés que la personne ne peut pas produire."),
-            ("myminfin", "no-other-channel", "Plus de permanence physique pour la déclaration fiscale dans la commune cette année."),
-            ("bank", "cost", "La banque facture les virements au guichet; l'application exige un smartphone."),
-            ("health-insurance-fund", "needs-email-smartphone", "Le remboursement passe par l'application; sans adresse e-mail, pas de compte."),
-            ("forem", "inaccessible", "Le site d'inscription plante sur les téléphones d'entrée de gamme."),
-            ("ebox", "language", "Les messages eBox arrivent dans une langue que la personne ne lit pas."),
-            ("bank", "scam-risk", "Faux SMS de la banque très convaincants: trois personnes piégées ce mois-ci."),
-            ("rail", "cost", "Le billet est plus cher au guichet qu'en ligne."),
-        ];
         let author = helpers.first().map(|h| h.0);
         let mut published_here = Vec::new();
-        for (i, (service, barrier, text)) in demo_signals.iter().enumerate().filter(|(i, _)| (i + slug.len()) % 4 != 1) {
+        for (i, ((service, barrier), text)) in SIGNALS.iter().zip(texts.signals).enumerate().filter(|(i, _)| (i + slug.len()) % 4 != 1) {
             let id = Uuid::from_u64_pair(rng.u64(..), rng.u64(..));
             let typed = TypedSignal { online_service: service.to_string(), barrier: barrier.to_string(), description: text.to_string() };
             signals::create(db, id, organisation.id, author, None, &typed, region).await?;
@@ -243,7 +348,7 @@ async fn load(db: &Db) -> Result<(), DbError> {
                 held_on,
                 minutes: [60, 90, 120][(month as usize) % 3],
                 themes: vec![["identity", "safety", "banking", "email"][(month as usize) % 4].into()],
-                facilitators: "Équipe numérique".into(),
+                facilitators: texts.facilitators.into(),
                 counts: [total, 0, total / 3, total / 3, total - 2 * (total / 3), women, total - women],
             };
             moments::create(db, Uuid::from_u64_pair(rng.u64(..), rng.u64(..)), organisation.id, &moment, by).await?;

@@ -50,7 +50,7 @@ async fn load(db: &Db) -> Result<(), DbError> {
     let network = organisations::create_group(db, "informaticiens-publics", GroupKind::Network, "Réseau des informaticiens publics (démo)", Some(programme)).await?;
     let digikar = organisations::create_group(db, "digikar", GroupKind::Project, "Digikar Klein-Brabant (demo)", Some(programme)).await?;
     let clic = organisations::create_group(db, "clic-tous-connectes", GroupKind::Project, "Clic Tous Connectés (démo)", Some(programme)).await?;
-    let eupen_project = organisations::create_group(db, "digital-eupen", GroupKind::Project, "Digital in Eupen (Demo)", Some(programme)).await?;
+    let eupen_project = organisations::create_group(db, "digital-eupen", GroupKind::Project, "Digitales Eupen (Demo)", Some(programme)).await?;
     organisations::add_to_group(db, network, ip_operator, GroupRole::Lead).await?;
     organisations::add_to_group(db, network, host_venue, GroupRole::HostVenue).await?;
     organisations::add_to_group(db, digikar, puurs, GroupRole::Lead).await?;

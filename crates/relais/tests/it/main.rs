@@ -10,6 +10,7 @@ mod diagnostics;
 mod directory;
 mod groups;
 mod hardening;
+mod languages;
 mod harness;
 mod matrix;
 mod ops;
