@@ -135,6 +135,11 @@ async fn the_german_and_dutch_organisations_pages_feeds_and_exports_hold_no_othe
             paths.push(format!("/units/{}?lang={lang}", unit.id));
             paths.push(format!("/units/{}.ics", unit.id));
         }
+        // Its workshops' public pages and calendar files.
+        for w in relais_diagnostics::workshops::of_organisation(&app.db, organisation.id, time::OffsetDateTime::now_utc(), 5).await.unwrap() {
+            paths.push(format!("/workshops/{}?lang={lang}", w.id));
+            paths.push(format!("/workshops/{}.ics?lang={lang}", w.id));
+        }
         // Its own pages and exports, for its coordinator.
         for page in ["", "/places", "/members", "/requests", "/people", "/redirections", "/referral-targets", "/signals", "/moments", "/workshops", "/reports", "/reports/annual", "/audit"] {
             paths.push(format!("/organisations/{slug}{page}?lang={lang}"));
