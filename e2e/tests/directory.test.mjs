@@ -35,7 +35,7 @@ test('a person finds the nearest session for a postcode, in each language, on a 
     for (const v of await axeViolations(page)) problems.push(`results [${lang}] ${v}`);
     await first.locator('h3 a').click();
     await page.waitForURL(/\/places\/[0-9a-f-]{36}/);
-    assert.ok(await page.isVisible('a[href$=".ics"]'), 'add to my calendar');
+    assert.ok(await page.isVisible('a[href*=".ics?lang="]'), 'add to my calendar');
     for (const v of await axeViolations(page)) problems.push(`place [${lang}] ${v}`);
     // An ambiguous name offers the choice.
     await page.goto(`${env.server.baseUrl}/places?q=Bruxelles&lang=${lang}`);
