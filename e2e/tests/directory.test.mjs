@@ -3,6 +3,7 @@
 // axe on every directory page in four languages; a phone-sized screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { useServerAndBrowser } from '../lib/fixture.mjs';
 import { axeViolations, LANGUAGES } from '../lib/browser.mjs';
 
@@ -326,6 +327,114 @@ test('after a tap, what happened is on the screen: search results, and every err
   assert.ok(focused.top >= 0 && focused.top < 740, `and they are on the screen (top at ${focused.top}px)`);
   assert.equal(await page.inputValue('#session-start'), '14:00', 'what was typed is kept');
   const problems = (await axeViolations(page)).map((v) => `session errors ${v}`);
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('a new place stays out of the search until it has a session, and the same place twice is questioned, on a phone, in Dutch', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await logIn(page, 'coordinator.puurs@demo.relais.be');
+  const create = async () => {
+    await page.goto(`${env.server.baseUrl}/organisations/ocmw-puurs-sint-amands/places/new?lang=nl`);
+    await page.fill('#name_nl', 'Digipunt Kerkplein');
+    await page.fill('#street', 'Kerkplein 1');
+    await page.fill('#postcode', '2870');
+    if (!await page.isChecked('#published')) await page.check('#published');
+    await page.click('form[action$="/places/new"] button[type="submit"]');
+    await page.waitForLoadState();
+  };
+  await create();
+  assert.match(page.url(), /done=created/);
+  assert.match(await page.textContent('main'), /Nog geen spreekuur: deze plaats verschijnt pas in de publieke zoekfunctie/, 'the coordinator is told why it is not found yet');
+  // The public search does not send anyone to a place with no opening hours.
+  await page.goto(`${env.server.baseUrl}/places?q=2870&lang=nl`);
+  assert.ok(await page.locator('#results li.result').count() >= 1, 'the other places of Puurs are found');
+  assert.doesNotMatch(await page.textContent('#results'), /Digipunt Kerkplein/);
+  // The same name at the same address again: a warning at the top, on the screen, with the
+  // way to create it anyway; what was typed is kept.
+  await create();
+  assert.doesNotMatch(page.url(), /done=created/);
+  const alert = await page.evaluate(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    return { role: el.getAttribute('role'), text: el.textContent, top: r.top };
+  });
+  assert.equal(alert.role, 'alert', 'the warning has the focus');
+  assert.match(alert.text, /Uw organisatie heeft al een plaats met deze naam op dit adres/);
+  assert.ok(alert.top >= 0 && alert.top < 740, `on the screen (top at ${alert.top}px)`);
+  assert.equal(await page.inputValue('#name_nl'), 'Digipunt Kerkplein');
+  const problems = (await axeViolations(page)).map((v) => `duplicate [nl] ${v}`);
+  await page.check('#duplicate_ok');
+  await page.click('form[action$="/places/new"] button[type="submit"]');
+  await page.waitForLoadState();
+  assert.match(page.url(), /done=created/, 'created when the coordinator says it is another place');
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+/** The words (six letters or more) of a language's messages: the dictionary of foreign words. */
+function wordsOfLocale(code) {
+  const dir = new URL(`../../locales/${code}/`, import.meta.url);
+  const words = new Set();
+  for (const file of readdirSync(dir)) {
+    for (const line of readFileSync(new URL(file, dir), 'utf8').split('\n')) {
+      if (line.trimStart().startsWith('#')) continue;
+      const match = /^[a-z][\w-]* = (.*)$/.exec(line);
+      const value = match ? match[1] : line.startsWith(' ') ? line : null;
+      if (value !== null) for (const w of wordsIn(value.replace(/\{[^}]*\}/g, ' '))) words.add(w);
+    }
+  }
+  return words;
+}
+
+function wordsIn(text) {
+  return text.replaceAll('\u00ad', '').split(/\s+/)
+    .filter((t) => !t.includes('@') && !t.includes('://') && !/[._]/.test(t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')))
+    .join(' ').split(/[^\p{L}]+/u).filter((w) => [...w].length >= 6).map((w) => w.toLowerCase());
+}
+
+test('a German speaker on a phone reads Eupen\'s place, its calendar file and its organisation in German only', async () => {
+  const own = wordsOfLocale('de');
+  const others = new Set(LANGUAGES.filter((l) => l !== 'de').flatMap((l) => [...wordsOfLocale(l)]));
+  const endonyms = ['français', 'nederlands', 'deutsch', 'english'];
+  const foreign = (text) => [...new Set(wordsIn(text).filter((w) => others.has(w) && !own.has(w) && !endonyms.includes(w)))];
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const problems = [];
+  const check = async (what) => {
+    // Places far away, in another language area, keep their own names ("Maison de quartier").
+    const text = await page.evaluate(() => {
+      const main = document.querySelector('main').cloneNode(true);
+      for (const far of main.querySelectorAll('ol.results[aria-labelledby="far-title"]')) far.remove();
+      return main.textContent;
+    });
+    const found = foreign(text);
+    if (found.length) problems.push(`${what}: ${found.join(', ')}`);
+  };
+  // From the home page to a place in Eupen, as a person would.
+  await page.goto(`${env.server.baseUrl}/?lang=de`);
+  await page.fill('form.find-help input[name="q"]', '4700');
+  await Promise.all([page.waitForURL(/q=4700/), page.click('form.find-help button[type="submit"]')]);
+  await check('search');
+  await Promise.all([page.waitForURL(/\/places\/[0-9a-f-]{36}/), page.locator('#results li.result a').first().click()]);
+  await check('place');
+  // The calendar file the page offers, as a calendar app shows it.
+  const href = await page.locator('main a[href*=".ics"]').first().getAttribute('href');
+  const ics = await (await page.request.get(new URL(href, page.url()).href)).text();
+  const shown = ics.replaceAll('\r\n ', '').split(/\r?\n/)
+    .map((l) => /^(SUMMARY|LOCATION|DESCRIPTION|X-WR-CALNAME):(.*)$/.exec(l)?.[2]).filter(Boolean)
+    .map((v) => v.replaceAll('\\,', ',').replaceAll('\\;', ';').replaceAll('\\n', ' ')).join('\n');
+  assert.ok(shown.length > 0, 'the calendar has events');
+  const inCalendar = foreign(shown);
+  if (inCalendar.length) problems.push(`calendar: ${inCalendar.join(', ')}`);
+  // Its organisation's page and, for its coordinator, its reports.
+  await logIn(page, 'coordinator.eupen@demo.relais.be');
+  await page.goto(`${env.server.baseUrl}/organisations/oeshz-eupen?lang=de`);
+  await check('organisation');
+  assert.doesNotMatch(await page.textContent('main'), /\bde,fr\b/, 'languages by name, not code');
+  await page.goto(`${env.server.baseUrl}/organisations/oeshz-eupen/reports?lang=de`);
+  await check('reports');
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });

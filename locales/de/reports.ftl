@@ -40,6 +40,7 @@ report-moment-head-count = Teilnehmende an Gruppenaktivitäten (gesamt)
 report-signals = Politische Signale
 organisation-reports = Berichte
 group-reports = Zahlen der Gruppe
+report-xlsx-cover = Deckblatt
 report-xlsx-period = Zeitraum
 report-xlsx-generated = Erstellt im
 report-xlsx = Alle Tabellen herunterladen (XLSX)

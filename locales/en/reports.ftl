@@ -40,6 +40,7 @@ report-moment-head-count = People at collective moments (head count)
 report-signals = Political signals
 organisation-reports = Reports
 group-reports = Figures of the group
+report-xlsx-cover = Cover
 report-xlsx-period = Period
 report-xlsx-generated = Generated in
 report-xlsx = Download all tables (XLSX)

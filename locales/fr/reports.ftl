@@ -40,6 +40,7 @@ report-moment-head-count = Participants aux moments collectifs (total)
 report-signals = Signaux politiques
 organisation-reports = Rapports
 group-reports = Chiffres du groupe
+report-xlsx-cover = Page de garde
 report-xlsx-period = Période
 report-xlsx-generated = Produit en
 report-xlsx = Télécharger tous les tableaux (XLSX)

@@ -40,6 +40,7 @@ report-moment-head-count = Deelnemers aan groepsmomenten (totaal)
 report-signals = Beleidssignalen
 organisation-reports = Rapportering
 group-reports = Cijfers van de groep
+report-xlsx-cover = Voorblad
 report-xlsx-period = Periode
 report-xlsx-generated = Gemaakt in
 report-xlsx = Alle tabellen downloaden (XLSX)

@@ -1,5 +1,7 @@
 //! The report as an XLSX workbook: a cover sheet (scope, period, comparison, what a hidden cell
 //! means) and one sheet per table, with numbers as numbers and hidden cells as the text "< 5".
+//! Sheets are named in the reader's language (the table's caption, cut to what a spreadsheet
+//! allows), like everything else in it.
 
 use relais_core::i18n::Tr;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
@@ -9,8 +11,9 @@ use crate::{report::Report, suppress::Cell};
 pub fn workbook(report: &Report, tr: &Tr) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
+    let mut names = Vec::new();
     let cover = workbook.add_worksheet();
-    cover.set_name("cover")?;
+    cover.set_name(sheet_name(&tr.t("report-xlsx-cover"), &mut names))?;
     cover.set_column_width(0, 36)?;
     cover.set_column_width(1, 48)?;
     cover.write_string_with_format(0, 0, tr.t("report-title"), &bold)?;
@@ -31,7 +34,7 @@ pub fn workbook(report: &Report, tr: &Tr) -> Result<Vec<u8>, XlsxError> {
     }
     for table in &report.tables {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(table.id)?;
+        sheet.set_name(sheet_name(&table.caption, &mut names))?;
         sheet.set_column_width(0, 40)?;
         sheet.set_column_width(2, 18)?;
         sheet.set_column_width(3, 18)?;
@@ -51,9 +54,47 @@ pub fn workbook(report: &Report, tr: &Tr) -> Result<Vec<u8>, XlsxError> {
     workbook.save_to_buffer()
 }
 
+/// A sheet name from a caption: no `[]:*?/\\` (a spreadsheet refuses them), no soft hyphen, at most
+/// 31 characters, and unlike every name already taken (compared as spreadsheets do, ignoring case).
+fn sheet_name(caption: &str, taken: &mut Vec<String>) -> String {
+    let clean: String = caption.replace('\u{ad}', "").chars().map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c }).collect();
+    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    let clean = clean.trim_matches('\'').to_string();
+    let base = if clean.is_empty() { "-".to_string() } else { clean };
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 { String::new() } else { format!(" {n}") };
+        let cut: String = base.chars().take(31 - suffix.chars().count()).collect();
+        let name = format!("{}{suffix}", cut.trim_end());
+        if !taken.iter().any(|t| t.to_lowercase() == name.to_lowercase()) {
+            taken.push(name.clone());
+            return name;
+        }
+        n += 1;
+    }
+}
+
 fn write_cell(sheet: &mut rust_xlsxwriter::Worksheet, row: u32, col: u16, cell: Cell) -> Result<(), XlsxError> {
     match cell {
         Cell::Value(v) => sheet.write_number(row, col, v as f64).map(|_| ()),
         Cell::Suppressed | Cell::NotKnown => sheet.write_string(row, col, cell.text()).map(|_| ()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sheet_name;
+
+    #[test]
+    fn sheet_names_are_allowed_short_and_unique() {
+        let mut taken = Vec::new();
+        assert_eq!(sheet_name("Online\u{ad}dienst: welke / hoe?", &mut taken), "Onlinedienst welke hoe");
+        let long = "Niveau in het gebied 'communicatie en samenwerking'";
+        let first = sheet_name(long, &mut taken);
+        assert_eq!(first.chars().count(), 31);
+        let second = sheet_name(long, &mut taken);
+        assert!(second.ends_with(" 2") && second.chars().count() <= 31 && second != first);
+        assert_eq!(sheet_name("ONLINEDIENST welke hoe", &mut taken), "ONLINEDIENST welke hoe 2");
+        assert_eq!(sheet_name("[]", &mut taken), "-");
     }
 }

@@ -102,6 +102,28 @@ fn without_code_column(csv: &str) -> String {
     reader.records().flatten().map(|r| r.iter().enumerate().filter(|(i, _)| *i != 1).map(|(_, c)| c.to_string()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
 }
 
+/// What a spreadsheet shows of a report's XLSX: each sheet's name and cells, without the code
+/// column of the tables (the cover sheet has none).
+fn workbook_text(bytes: Vec<u8>) -> String {
+    use calamine::Reader;
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    for (index, name) in workbook.sheet_names().into_iter().enumerate() {
+        text.push_str(&name);
+        text.push('\n');
+        for row in workbook.worksheet_range(&name).unwrap().rows() {
+            for (column, cell) in row.iter().enumerate() {
+                if index == 0 || column != 1 {
+                    text.push_str(&cell.to_string());
+                    text.push(' ');
+                }
+            }
+            text.push('\n');
+        }
+    }
+    text
+}
+
 /// The foreign words of `text` for a reader of `locale`.
 /// (Each language named in itself, as a language choice shows it, is no foreign word.)
 fn foreign(text: &str, own: &BTreeSet<String>, others: &BTreeSet<String>) -> BTreeSet<String> {
@@ -148,9 +170,17 @@ async fn the_german_and_dutch_organisations_pages_feeds_and_exports_hold_no_othe
         for table in ["theme", "outcome", "autonomy", "online-service", "place"] {
             paths.push(format!("/organisations/{slug}/reports?format=csv&table={table}&lang={lang}"));
         }
+        paths.push(format!("/organisations/{slug}/reports?format=xlsx&lang={lang}"));
         for path in paths {
             let response = client.get(app.url(&path)).send().await.unwrap();
             assert_eq!(response.status(), 200, "{path}");
+            if path.contains("format=xlsx") {
+                let found = foreign(&workbook_text(response.bytes().await.unwrap().to_vec()), &own, &others);
+                if !found.is_empty() {
+                    problems.push(format!("{path}: {found:?}"));
+                }
+                continue;
+            }
             let body = response.text().await.unwrap();
             let text = if path.contains(".ics") {
                 calendar_text(&body)
