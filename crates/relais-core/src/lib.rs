@@ -6,6 +6,7 @@ pub mod csv;
 pub mod db;
 pub mod demo;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 pub mod secrets;
 pub mod settings;

@@ -483,29 +483,15 @@ pub async fn forget_contacts(db: &Db, now: OffsetDateTime) -> Result<u64, DbErro
     Ok(registrations + requests)
 }
 
-/// The loop `relais serve` starts: once a day (claimed through the jobs table, so one instance
-/// runs it), clear the contacts that are no longer needed.
-pub async fn run_forever(db: Db) {
-    let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
-    loop {
-        tick.tick().await;
-        let now = OffsetDateTime::now_utc();
-        match relais_accompaniments::retention::claim(&db, CONTACTS_JOB, now).await {
-            Ok(true) => {
-                let result = forget_contacts(&db, now).await;
-                let summary = match &result {
-                    Ok(n) => format!("cleared={n}"),
-                    Err(e) => format!("error: {e}"),
-                };
-                if let Err(error) = relais_accompaniments::retention::finish(&db, CONTACTS_JOB, now, &summary).await {
-                    tracing::warn!(job = CONTACTS_JOB, %error, "job not recorded");
-                }
-                tracing::info!(job = CONTACTS_JOB, summary, "job done");
-            }
-            Ok(false) => {}
-            Err(error) => tracing::warn!(job = CONTACTS_JOB, %error, "job failed"),
-        }
-    }
+/// The contacts job, on the kernel's jobs (one per 6 hours, run by one process).
+pub fn jobs(runner: relais_core::jobs::Runner) -> relais_core::jobs::Runner {
+    runner
+        .handle(CONTACTS_JOB, |ctx| async move {
+            let cleared = forget_contacts(&ctx.db, ctx.clock.now()).await?;
+            tracing::info!(job = CONTACTS_JOB, cleared, "job done");
+            Ok(())
+        })
+        .every(CONTACTS_JOB, time::Duration::hours(6))
 }
 
 #[cfg(test)]

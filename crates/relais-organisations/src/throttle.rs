@@ -117,16 +117,16 @@ pub async fn purge(db: &Db, now: OffsetDateTime) -> Result<u64, DbError> {
     Ok(removed)
 }
 
-/// Purge every hour, for as long as the server runs (any number of processes may: deleting what
-/// is past is the same work whoever does it).
-pub async fn run_forever(db: Db) {
-    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
-    loop {
-        every.tick().await;
-        if let Err(error) = purge(&db, OffsetDateTime::now_utc()).await {
-            tracing::warn!(%error, "throttle purge failed");
-        }
-    }
+/// The job that purges old rows, every hour (on the kernel's jobs).
+pub const PURGE_JOB: &str = "throttle-purge";
+
+pub fn jobs(runner: relais_core::jobs::Runner) -> relais_core::jobs::Runner {
+    runner
+        .handle(PURGE_JOB, |ctx| async move {
+            purge(&ctx.db, ctx.clock.now()).await?;
+            Ok(())
+        })
+        .every(PURGE_JOB, time::Duration::hours(1))
 }
 
 /// Whether signing in to `email` from `client` must wait, and until when: the account from this

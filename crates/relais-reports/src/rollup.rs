@@ -53,7 +53,7 @@ static REFRESHING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 pub async fn refresh(db: &Db) -> Result<usize, DbError> {
     let _one_at_a_time = REFRESHING.lock().await;
     let now = relais_accompaniments::now();
-    let last: Option<OffsetDateTime> = on_db!(db, pool => sqlx::query_scalar("SELECT last_run_at FROM jobs WHERE kind = $1")
+    let last: Option<OffsetDateTime> = on_db!(db, pool => sqlx::query_scalar("SELECT last_run_at FROM job_marks WHERE kind = $1")
         .bind(JOB)
         .fetch_optional(pool)
         .await)?
@@ -70,7 +70,7 @@ pub async fn refresh(db: &Db) -> Result<usize, DbError> {
         recompute(db, *organisation, month).await?;
     }
     on_db!(db, pool => sqlx::query(
-        "INSERT INTO jobs (kind, run_after, locked_until, last_run_at, last_result) VALUES ($1, $2, $2, $2, $3)
+        "INSERT INTO job_marks (kind, last_run_at, last_result) VALUES ($1, $2, $3)
          ON CONFLICT (kind) DO UPDATE SET last_run_at = $2, last_result = $3",
     )
     .bind(JOB)

@@ -35,6 +35,9 @@ pub enum BenchCommand {
     /// Run the adaptive diagnostic for N synthetic people answering by an independent reference
     /// model; reports how often each area's level is exact or within one, and the questions asked.
     Diagnostic(crate::bench_diagnostic::DiagnosticArgs),
+    /// Enqueue N probe jobs, all due, and drain them with W worker processes on one database;
+    /// checks none ran twice and reports jobs per second and how late they started.
+    Jobs(crate::bench_jobs::JobsArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -82,6 +85,7 @@ pub async fn run(command: BenchCommand) -> CliResult {
         BenchCommand::Log(args) => crate::bench_log::run(args).await,
         BenchCommand::Report(args) => crate::bench_report::run(args).await,
         BenchCommand::Diagnostic(args) => crate::bench_diagnostic::run(args).await,
+        BenchCommand::Jobs(args) => crate::bench_jobs::run(args).await,
     }
 }
 

@@ -35,6 +35,9 @@ pub enum Command {
     /// (`relais serve` also runs it every 6 hours), and clear the contacts given for workshops over
     /// for 90 days. Prints `retention: anonymised=N`, then `retention: workshop_contacts_cleared=M`.
     Retention(DatabaseArgs),
+    /// The job queue: list, retry, probe, or run jobs without serving.
+    #[command(subcommand)]
+    Jobs(crate::jobs::JobsCommand),
     /// List every registered route pattern, one per line.
     Routes,
     /// Measure performance against a running server or the database.
@@ -136,6 +139,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Command::Demo(args) => load_demo(&args).await,
             Command::Retention(args) => retention(&args).await,
             Command::Bench(command) => bench::run(command).await,
+            Command::Jobs(command) => crate::jobs::run(command).await,
             Command::User(UserCommand::Add(args)) => crate::accounts::add(args).await,
             Command::Token(TokenCommand::Create(args)) => crate::accounts::create_token(args).await,
             Command::Routes => {

@@ -13,7 +13,9 @@ pub mod bench;
 pub mod bench_log;
 pub mod bench_report;
 pub mod bench_diagnostic;
+pub mod bench_jobs;
 pub mod cli;
+pub mod jobs;
 pub mod serve;
 pub mod telemetry;
 
@@ -42,6 +44,14 @@ async fn openapi() -> axum::response::Response {
 /// The demo data set, in loading order. New areas add their part here.
 pub fn demo_parts() -> Vec<DemoPart> {
     vec![demo::INSTANCE_PART, relais_organisations::demo::DEMO_PART, relais_directory::demo::DEMO_PART, relais_accompaniments::demo::DEMO_PART, relais_diagnostics::demo::DEMO_PART]
+}
+
+/// The jobs this process runs: every area's handlers and recurring jobs. New areas add theirs here.
+pub fn job_runner(db: relais_core::Db, clock: relais_core::clock::Clock) -> relais_core::jobs::Runner {
+    let runner = relais_core::jobs::Runner::new(db, clock);
+    let runner = relais_organisations::throttle::jobs(runner);
+    let runner = relais_accompaniments::retention::jobs(runner);
+    relais_diagnostics::workshops::jobs(runner)
 }
 
 /// What every area needs in the database besides its tables (e.g. default taxonomy terms);

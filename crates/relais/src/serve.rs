@@ -33,13 +33,11 @@ pub async fn run(args: ServeArgs) -> CliResult {
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
     let app = crate::routes().into_app(AppState::with_config(db.clone(), WebConfig::new(&public_url).with_mailer(mailer)));
 
-    // Background jobs (retention): claimed through the database, so several instances share them.
-    let jobs = tokio::spawn(relais_accompaniments::retention::run_forever(db.clone()));
-    // Contacts given for workshops and module requests, cleared once no longer needed.
-    let contacts = tokio::spawn(relais_diagnostics::workshops::run_forever(db.clone()));
+    // Jobs (retention, contacts of workshops, old sign-in failures, …): claimed through the
+    // database, so several instances share them and each runs once.
+    let (stopping, stop) = tokio::sync::watch::channel(false);
+    let jobs = tokio::spawn(crate::job_runner(db.clone(), relais_core::clock::Clock::system()).run_until(stopped(stop)));
     let rollups = tokio::spawn(relais_reports::rollup::run_forever(db.clone()));
-    // Sign-in failures older than any throttle window looks at.
-    let throttle = tokio::spawn(relais_organisations::throttle::run_forever(db.clone()));
 
     tracing::info!(%address, "Relais is listening");
     // Printed on stdout for people and for the test harness (which may bind port 0).
@@ -49,10 +47,12 @@ pub async fn run(args: ServeArgs) -> CliResult {
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
-    jobs.abort();
-    contacts.abort();
+    // The jobs in hand are finished and answered (their round ends), then the loop stops.
+    let _ = stopping.send(true);
+    if tokio::time::timeout(std::time::Duration::from_secs(20), jobs).await.is_err() {
+        tracing::warn!("jobs still running after 20 s: left to their lease");
+    }
     rollups.abort();
-    throttle.abort();
     tracing::info!("in-flight requests finished; closing the database pool");
     db.close().await;
     tracing::info!("stopped");
@@ -76,8 +76,13 @@ fn mailer(args: &ServeArgs) -> Result<Mailer, String> {
     }
 }
 
+/// Resolves when `stop` turns true (or its sender is gone).
+pub async fn stopped(mut stop: tokio::sync::watch::Receiver<bool>) {
+    let _ = stop.wait_for(|stopping| *stopping).await;
+}
+
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.
-async fn shutdown_signal() {
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;

@@ -232,3 +232,38 @@ async fn two_serve_processes_on_one_postgresql_behave_as_one() {
     b.terminate();
     assert!(a.wait().0 && b.wait().0);
 }
+
+/// Two `relais serve` processes on one database (of the engine under test) share the jobs:
+/// 300 probes enqueued by `relais jobs probe` each run once, and `relais jobs list` says so.
+#[tokio::test]
+async fn two_serve_processes_run_each_job_once() {
+    let (url, _guard) = fresh_database_url().await;
+    let a = Server::start(&url);
+    let b = Server::start(&url);
+    let out = relais().args(["jobs", "probe", "--count", "300", "--database", &url]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "jobs: probes=300");
+    let db = relais_core::Db::connect(&url).await.unwrap();
+    let started = Instant::now();
+    loop {
+        let runs = relais_core::jobs::probe_runs(&db).await.unwrap();
+        if runs.jobs == 300 {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "{} of 300 probes ran", runs.jobs);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let runs = relais_core::jobs::probe_runs(&db).await.unwrap();
+    assert_eq!((runs.runs, runs.jobs), (300, 300), "each probe ran once");
+    let out = relais().args(["jobs", "list", "--state", "done", "--limit", "1", "--database", &url]).output().unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let counts = listed.lines().next().unwrap_or_default();
+    assert!(counts.starts_with("jobs: queued=") && counts.contains(" failed=0 "), "{listed}");
+    let done: u64 = counts.rsplit("done=").next().unwrap().parse().unwrap();
+    assert!(done >= 300, "{listed}");
+    a.terminate();
+    b.terminate();
+    assert!(a.wait().0 && b.wait().0);
+    db.close().await;
+}

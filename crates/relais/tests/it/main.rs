@@ -10,6 +10,7 @@ mod diagnostics;
 mod directory;
 mod groups;
 mod hardening;
+mod jobs;
 mod languages;
 mod harness;
 mod matrix;
