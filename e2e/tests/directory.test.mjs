@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { useServerAndBrowser } from '../lib/fixture.mjs';
 import { axeViolations, LANGUAGES } from '../lib/browser.mjs';
 
@@ -435,6 +436,39 @@ test('a German speaker on a phone reads Eupen\'s place, its calendar file and it
   assert.doesNotMatch(await page.textContent('main'), /\bde,fr\b/, 'languages by name, not code');
   await page.goto(`${env.server.baseUrl}/organisations/oeshz-eupen/reports?lang=de`);
   await check('reports');
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('a platform admin sees a failed job and tries it again; the jobs page passes axe in each language, on a phone', async () => {
+  // A job no process knows how to run, with one try: the server's runner fails it at once.
+  execFileSync('sqlite3', [env.server.database, `INSERT INTO jobs (id, kind, unique_key, payload, state, due_ms, attempts, max_attempts, created_ms)
+    VALUES (randomblob(16), 'e2e-unknown', 'e2e-unknown-1', '{}', 'queued', ${Date.now()}, 0, 1, ${Date.now()})`]);
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await logIn(page, 'admin@demo.relais.be');
+  await page.click('a[href="/admin/jobs"]');
+  await page.waitForURL(/\/admin\/jobs/);
+  let failed = page.locator('li.result', { hasText: 'e2e-unknown' });
+  for (let i = 0; i < 50 && await failed.count() === 0; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    await page.reload();
+  }
+  assert.equal(await failed.count(), 1, 'the failed job is listed');
+  assert.match(await failed.textContent(), /no handler/);
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    for (const state of ['failed', 'done', 'queued', 'running']) {
+      await page.goto(`${env.server.baseUrl}/admin/jobs?state=${state}&lang=${lang}`);
+      for (const v of await axeViolations(page)) problems.push(`jobs ${state} [${lang}] ${v}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) problems.push(`jobs ${state} [${lang}] is ${width}px wide`);
+    }
+  }
+  await page.goto(`${env.server.baseUrl}/admin/jobs?state=failed&lang=de`);
+  await page.locator('li.result', { hasText: 'e2e-unknown' }).getByRole('button', { name: 'Erneut versuchen' }).click();
+  await page.waitForURL(/done=retried/);
+  assert.match(await page.textContent('[role="status"]'), /Wieder in der Warteschlange/);
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });

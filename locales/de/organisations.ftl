@@ -228,3 +228,23 @@ resume-password = Passwort
 resume-submit = Weiter
 resume-wrong = Dieses Passwort ist nicht richtig. Versuchen Sie es noch einmal.
 resume-logout = Abmelden
+
+## Plattformverwaltung: die Aufgabenwarteschlange (/admin/jobs)
+admin-jobs-title = Hintergrundaufgaben
+admin-jobs-intro = Arbeit, die Relais später erledigt: Erinnerungen, Nachrichten, Aufbewahrungsfristen. Eine fehlgeschlagene Aufgabe wird nach einer sich jeweils verdoppelnden Wartezeit erneut versucht; nach dem letzten Versuch wartet sie hier auf Sie.
+admin-jobs-states = Aufgaben nach Zustand
+admin-jobs-queued = Wartend
+admin-jobs-running = Laufend
+admin-jobs-failed = Fehlgeschlagen
+admin-jobs-done = Erledigt
+admin-jobs-none = Keine Aufgabe in dieser Liste.
+admin-jobs-key = Schlüssel
+admin-jobs-due = Fällig am
+admin-jobs-finished = Beendet am
+admin-jobs-held-until = Reserviert bis
+admin-jobs-tries = Versuche
+admin-jobs-error = Letzter Fehler
+admin-jobs-retry = Erneut versuchen
+admin-jobs-retry-all = Alle fehlgeschlagenen Aufgaben erneut versuchen
+admin-jobs-retried = Wieder in der Warteschlange: die Aufgabe läuft innerhalb einer Minute.
+admin-jobs-more = Nur die 100 neuesten werden angezeigt.

@@ -228,3 +228,23 @@ resume-password = Password
 resume-submit = Continue
 resume-wrong = This password is not correct. Try again.
 resume-logout = Log out
+
+## Platform admins: the job queue (/admin/jobs)
+admin-jobs-title = Background jobs
+admin-jobs-intro = Work Relais does later: reminders, messages, retention. A job that fails is tried again after a wait that doubles; after its last try it waits here for you.
+admin-jobs-states = Jobs by state
+admin-jobs-queued = Waiting
+admin-jobs-running = Running
+admin-jobs-failed = Failed
+admin-jobs-done = Done
+admin-jobs-none = No job in this list.
+admin-jobs-key = Key
+admin-jobs-due = Due
+admin-jobs-finished = Ended
+admin-jobs-held-until = Held until
+admin-jobs-tries = Tries
+admin-jobs-error = Last error
+admin-jobs-retry = Try again
+admin-jobs-retry-all = Try all failed jobs again
+admin-jobs-retried = Back in the queue: the job will run within a minute.
+admin-jobs-more = Only the 100 most recent are shown.

@@ -228,3 +228,23 @@ resume-password = Mot de passe
 resume-submit = Continuer
 resume-wrong = Ce mot de passe n'est pas correct. Réessayez.
 resume-logout = Se déconnecter
+
+## Administrateurs de la plateforme : la file des tâches (/admin/jobs)
+admin-jobs-title = Tâches en arrière-plan
+admin-jobs-intro = Le travail que Relais fait plus tard : rappels, messages, conservation des données. Une tâche qui échoue est réessayée après une attente qui double ; après son dernier essai, elle vous attend ici.
+admin-jobs-states = Tâches par état
+admin-jobs-queued = En attente
+admin-jobs-running = En cours
+admin-jobs-failed = Échouées
+admin-jobs-done = Terminées
+admin-jobs-none = Aucune tâche dans cette liste.
+admin-jobs-key = Clé
+admin-jobs-due = Prévue le
+admin-jobs-finished = Terminée le
+admin-jobs-held-until = Réservée jusqu’au
+admin-jobs-tries = Essais
+admin-jobs-error = Dernière erreur
+admin-jobs-retry = Réessayer
+admin-jobs-retry-all = Réessayer toutes les tâches échouées
+admin-jobs-retried = Remise dans la file : la tâche tournera d’ici une minute.
+admin-jobs-more = Seules les 100 plus récentes sont affichées.

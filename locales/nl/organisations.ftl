@@ -228,3 +228,23 @@ resume-password = Wachtwoord
 resume-submit = Verder
 resume-wrong = Dit wachtwoord klopt niet. Probeer opnieuw.
 resume-logout = Afmelden
+
+## Platformbeheerders: de takenwachtrij (/admin/jobs)
+admin-jobs-title = Achtergrondtaken
+admin-jobs-intro = Werk dat Relais later doet: herinneringen, berichten, bewaartermijnen. Een taak die mislukt, wordt opnieuw geprobeerd na een wachttijd die telkens verdubbelt; na de laatste poging wacht ze hier op u.
+admin-jobs-states = Taken per toestand
+admin-jobs-queued = Wachtend
+admin-jobs-running = Bezig
+admin-jobs-failed = Mislukt
+admin-jobs-done = Klaar
+admin-jobs-none = Geen taak in deze lijst.
+admin-jobs-key = Sleutel
+admin-jobs-due = Gepland op
+admin-jobs-finished = Beëindigd op
+admin-jobs-held-until = Vastgehouden tot
+admin-jobs-tries = Pogingen
+admin-jobs-error = Laatste fout
+admin-jobs-retry = Opnieuw proberen
+admin-jobs-retry-all = Alle mislukte taken opnieuw proberen
+admin-jobs-retried = Terug in de wachtrij: de taak loopt binnen een minuut.
+admin-jobs-more = Alleen de 100 recentste worden getoond.

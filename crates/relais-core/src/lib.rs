@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod csv;
+pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod i18n;

@@ -44,14 +44,13 @@
 //!   day runs from 02:00+02:00 to 03:00+01:00, two real hours.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use jiff::civil::{Date, Time, Weekday};
-use jiff::tz::{AmbiguousOffset, TimeZone};
+use jiff::tz::AmbiguousOffset;
 use jiff::{SignedDuration, Timestamp, ToSpan, Zoned};
 
 /// The time zone of every civil date and time in this module.
-pub const ZONE: &str = "Europe/Brussels";
+pub use relais_core::dates::ZONE;
 
 /// A session's local `(start, end)` times on one date.
 pub type Slot = (Time, Time);
@@ -62,18 +61,8 @@ pub const MAX_EVERY_WEEKS: u8 = 8;
 /// Horizons (in days) are clamped to `0..=MAX_HORIZON_DAYS` (about ten years).
 pub const MAX_HORIZON_DAYS: i64 = 3660;
 
-/// The Europe/Brussels time zone, from the tz database bundled into the
-/// binary (jiff's `tzdb-bundle-always`), so it does not depend on
-/// `/usr/share/zoneinfo`.
-/// The Europe/Brussels time zone, by value.
-pub fn zone() -> TimeZone {
-    time_zone().clone()
-}
-
-pub fn time_zone() -> &'static TimeZone {
-    static TZ: OnceLock<TimeZone> = OnceLock::new();
-    TZ.get_or_init(|| TimeZone::get(ZONE).expect("Europe/Brussels is in jiff's bundled tzdb"))
-}
+/// The Europe/Brussels time zone (the kernel's [`relais_core::dates`]).
+pub use relais_core::dates::{time_zone, zone};
 
 /// Why a [`Recurrence`] or an [`Exception`] is rejected. Each variant is
 /// meant to be mapped by the application to a translated message (the enum

@@ -84,6 +84,33 @@ pub fn decide(user: &CurrentUser, organisation: Uuid, action: Action) -> Decisio
     }
 }
 
+/// What only platform admins do: the instance's shared lists and its machinery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlatformAction {
+    /// Rename and add the terms of the shared lists (themes, online services, outcomes, …).
+    ManageTaxonomies,
+    /// Keep the diagnostic's item bank.
+    ManageItemBank,
+    /// See the job queue and retry failed jobs.
+    ManageJobs,
+}
+
+/// Platform actions are the platform admins' alone (no organisation role opens them).
+pub fn decide_platform(user: &CurrentUser, action: PlatformAction) -> Decision {
+    match action {
+        PlatformAction::ManageTaxonomies | PlatformAction::ManageItemBank | PlatformAction::ManageJobs if user.is_admin => Decision::Allowed,
+        _ => Decision::Forbidden,
+    }
+}
+
+/// For handlers: `Forbidden` unless [`decide_platform`] allows.
+pub fn authorise_platform(user: &CurrentUser, action: PlatformAction) -> Result<(), relais_core::web::error::AppError> {
+    match decide_platform(user, action) {
+        Decision::Allowed => Ok(()),
+        _ => Err(relais_core::web::error::AppError::Forbidden),
+    }
+}
+
 /// What may be done with a group (project, network, programme).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupAction {
@@ -179,6 +206,15 @@ mod tests {
         // Platform admins never read an organisation's people or requests.
         assert_eq!(decide(&admin, b, Action::ViewPeople), Decision::NotFound);
         assert_eq!(decide(&admin, b, Action::LogRequests), Decision::NotFound);
+    }
+
+    #[test]
+    fn platform_actions_are_for_platform_admins_only() {
+        let a = Uuid::new_v4();
+        for action in [PlatformAction::ManageTaxonomies, PlatformAction::ManageItemBank, PlatformAction::ManageJobs] {
+            assert_eq!(decide_platform(&user(None, true, a), action), Decision::Allowed);
+            assert_eq!(decide_platform(&user(Some(Role::Coordinator), false, a), action), Decision::Forbidden);
+        }
     }
 
     #[test]

@@ -10,7 +10,6 @@ pub mod signals;
 
 use relais_core::i18n::{Locale, Tr};
 use relais_directory::taxonomy::Taxonomy;
-use time::OffsetDateTime;
 
 use crate::{terms::Terms, vocabulary::Vocabulary};
 
@@ -56,26 +55,7 @@ impl FieldError {
     }
 }
 
-/// Date and time in Brussels, short ("27/11/2026 14:05").
-pub fn local_datetime(at: OffsetDateTime) -> String {
-    let zoned = jiff::Timestamp::from_second(at.unix_timestamp()).unwrap_or(jiff::Timestamp::UNIX_EPOCH).to_zoned(relais_directory::schedule::zone());
-    zoned.strftime("%d/%m/%Y %H:%M").to_string()
-}
-
-/// Today's date in Brussels.
-pub fn today() -> time::Date {
-    let now = jiff::Zoned::now().with_time_zone(relais_directory::schedule::zone());
-    time::Date::from_calendar_date(now.year() as i32, time::Month::try_from(now.month() as u8).unwrap_or(time::Month::January), now.day() as u8)
-        .unwrap_or_else(|_| OffsetDateTime::now_utc().date())
-}
-
-/// A civil date shown as "27/11/2026".
-pub fn local_date(iso: &str) -> String {
-    match iso.split('-').collect::<Vec<_>>()[..] {
-        [y, m, d] => format!("{d}/{m}/{y}"),
-        _ => iso.to_string(),
-    }
-}
+pub use relais_core::dates::{local_date, local_datetime, today};
 
 /// A Unix time a form or a link may carry: between 2000 and 2100 (anything else is tampering,
 /// and SQLite could not store it).

@@ -28,7 +28,7 @@ use crate::{
 };
 
 fn admin_only(user: &CurrentUser) -> Result<(), AppError> {
-    if user.is_admin { Ok(()) } else { Err(AppError::Forbidden) }
+    relais_organisations::policy::authorise_platform(user, relais_organisations::policy::PlatformAction::ManageItemBank)
 }
 
 pub struct ItemLine {

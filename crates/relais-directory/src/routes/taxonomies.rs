@@ -40,7 +40,7 @@ fn title_key(taxonomy: Taxonomy) -> &'static str {
 
 /// Only platform admins; anyone else is told it is not theirs.
 fn admin_only(user: &CurrentUser) -> Result<(), AppError> {
-    if user.is_admin { Ok(()) } else { Err(AppError::Forbidden) }
+    relais_organisations::policy::authorise_platform(user, relais_organisations::policy::PlatformAction::ManageTaxonomies)
 }
 
 struct Tab {

@@ -6,6 +6,7 @@ pub mod common;
 pub mod forgot;
 pub mod group;
 pub mod invitation;
+pub mod jobs;
 pub mod login;
 pub mod organisation;
 pub mod own_data;

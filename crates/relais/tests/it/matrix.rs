@@ -156,6 +156,9 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/admin/items/{code}", "GET", Access::Admin),
     ("/admin/items/{code}", "POST", Access::Admin),
     ("/admin/items/recalibrate", "POST", Access::Admin),
+    ("/admin/jobs", "GET", Access::Admin),
+    ("/admin/jobs/retry-failed", "POST", Access::Admin),
+    ("/admin/jobs/{id}/retry", "POST", Access::Admin),
     // Workshops: the calendar and registering are public; helpers register people and take
     // attendance; coordinators and workers plan, cancel and read the call list.
     ("/workshops", "GET", Access::Public),
@@ -478,12 +481,18 @@ async fn admin_routes_are_for_platform_admins_only() {
     let mut failures = Vec::new();
     // {code}: a taxonomy's term, or an item of the diagnostic's bank
     let item = relais_diagnostics::items::all(&app.db).await.unwrap()[0].code.clone();
+    // {id}: a failed job
+    let now = app.clock.now();
+    relais_core::jobs::enqueue(&app.db, &relais_core::jobs::NewJob::new("matrix", now).max_attempts(1), now).await.unwrap();
+    let claimed = relais_core::jobs::claim(&app.db, "matrix", 1, relais_core::jobs::LEASE, now).await.unwrap();
+    relais_core::jobs::fail(&app.db, &claimed[0], "matrix", "refused", now).await.unwrap();
+    let job = claimed[0].id.to_string();
     for (email, is_admin) in people {
         let (client, csrf) = crate::harness::signed_in(&app, email).await;
         for (pattern, method, access) in MATRIX {
             let Access::Admin = access else { continue };
             let code = if pattern.starts_with("/admin/items") { item.as_str() } else { "other" };
-            let path = pattern.replace("{taxonomy}", "theme").replace("{code}", code);
+            let path = pattern.replace("{taxonomy}", "theme").replace("{code}", code).replace("{id}", &job);
             let request = match *method {
                 "GET" => client.get(app.url(&path)),
                 _ => client.post(app.url(&path)).form(&[("csrf", csrf.as_str())]),
