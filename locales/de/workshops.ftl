@@ -78,6 +78,8 @@ registration-cancel = Stornieren
 workshop-cancel = Workshop absagen
 workshop-back = Zurück zum Workshop
 workshop-invitation-subject = Ein Workshop für Sie: { $module }
+# An SMS (one part: 160 characters once accents are made plain; see docs/messages.md).
+sms-workshop-invitation = Relais: Ihr Workshop „{ $module }“ am { $date }, { $place }. Anmeldung/Infos: { $phone }
 workshop-invitation-body = Guten Tag { $name },
 
     Sie haben nach dem Workshop „{ $module }“ gefragt. Eine neue Gruppe beginnt:

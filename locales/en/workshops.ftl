@@ -78,6 +78,8 @@ registration-cancel = Cancel
 workshop-cancel = Cancel the workshop
 workshop-back = Back to the workshop
 workshop-invitation-subject = A workshop for you: { $module }
+# An SMS (one part: 160 characters once accents are made plain; see docs/messages.md).
+sms-workshop-invitation = Relais: your workshop “{ $module }” on { $date }, { $place }. Sign up/info: { $phone }
 workshop-invitation-body = Hello { $name },
 
     You asked for the workshop "{ $module }". A group is starting:

@@ -78,6 +78,8 @@ registration-cancel = Annuler
 workshop-cancel = Annuler l’atelier
 workshop-back = Retour à l’atelier
 workshop-invitation-subject = Un atelier pour vous : { $module }
+# An SMS (one part: 160 characters once accents are made plain; see docs/messages.md).
+sms-workshop-invitation = Relais : votre atelier « { $module } » le { $date }, { $place }. Inscription/infos : { $phone }
 workshop-invitation-body = Bonjour { $name },
 
     Vous avez demandé l’atelier « { $module } ». Un groupe va commencer :

@@ -78,6 +78,8 @@ registration-cancel = Annuleren
 workshop-cancel = De workshop annuleren
 workshop-back = Terug naar de workshop
 workshop-invitation-subject = Een workshop voor u: { $module }
+# An SMS (one part: 160 characters once accents are made plain; see docs/messages.md).
+sms-workshop-invitation = Relais: uw workshop “{ $module }” op { $date }, { $place }. Info en inschrijving: { $phone }
 workshop-invitation-body = Beste { $name },
 
     U vroeg naar de workshop “{ $module }”. Er start een groep:

@@ -40,3 +40,38 @@ CREATE TABLE job_probes (
     delay_ms BIGINT NOT NULL,
     ran_ms   BIGINT NOT NULL
 );
+
+-- Messages to people (e-mail and SMS): what was sent, to whom, in which language, from which
+-- template; each try in message_attempts. Sent by the job 'message-send' (docs/messages.md).
+CREATE TABLE messages (
+    id              UUID NOT NULL PRIMARY KEY,
+    organisation_id UUID REFERENCES organisations (id) ON DELETE CASCADE,
+    -- email | sms
+    channel         TEXT NOT NULL,
+    -- an e-mail address or a phone number in E.164
+    address         TEXT NOT NULL,
+    locale          TEXT NOT NULL,
+    template        TEXT NOT NULL,
+    subject         TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    -- queued | sent | failed | uncertain
+    status          TEXT NOT NULL,
+    unique_key      TEXT,
+    created_ms      BIGINT NOT NULL,
+    sent_ms         BIGINT,
+    provider_ref    TEXT
+);
+CREATE UNIQUE INDEX messages_unique_key_idx ON messages (unique_key);
+CREATE INDEX messages_organisation_idx ON messages (organisation_id, created_ms);
+
+CREATE TABLE message_attempts (
+    message_id   UUID NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    number       BIGINT NOT NULL,
+    at_ms        BIGINT NOT NULL,
+    -- started | sent | error | refused | uncertain
+    result       TEXT NOT NULL,
+    provider_ref TEXT,
+    sms_parts    BIGINT,
+    detail       TEXT NOT NULL,
+    PRIMARY KEY (message_id, number)
+);

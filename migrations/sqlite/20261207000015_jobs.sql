@@ -40,3 +40,38 @@ CREATE TABLE job_probes (
     delay_ms INTEGER NOT NULL,
     ran_ms   INTEGER NOT NULL
 );
+
+-- Messages to people (e-mail and SMS): what was sent, to whom, in which language, from which
+-- template; each try in message_attempts. Sent by the job 'message-send' (docs/messages.md).
+CREATE TABLE messages (
+    id              BLOB NOT NULL PRIMARY KEY,
+    organisation_id BLOB REFERENCES organisations (id) ON DELETE CASCADE,
+    -- email | sms
+    channel         TEXT NOT NULL,
+    -- an e-mail address or a phone number in E.164
+    address         TEXT NOT NULL,
+    locale          TEXT NOT NULL,
+    template        TEXT NOT NULL,
+    subject         TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    -- queued | sent | failed | uncertain
+    status          TEXT NOT NULL,
+    unique_key      TEXT,
+    created_ms      INTEGER NOT NULL,
+    sent_ms         INTEGER,
+    provider_ref    TEXT
+);
+CREATE UNIQUE INDEX messages_unique_key_idx ON messages (unique_key);
+CREATE INDEX messages_organisation_idx ON messages (organisation_id, created_ms);
+
+CREATE TABLE message_attempts (
+    message_id   BLOB NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    number       INTEGER NOT NULL,
+    at_ms        INTEGER NOT NULL,
+    -- started | sent | error | refused | uncertain
+    result       TEXT NOT NULL,
+    provider_ref TEXT,
+    sms_parts    INTEGER,
+    detail       TEXT NOT NULL,
+    PRIMARY KEY (message_id, number)
+);

@@ -434,6 +434,12 @@ pub struct ProbeRuns {
     pub delays_ms: Vec<i64>,
 }
 
+/// How many probe jobs have run (at least once).
+pub async fn probes_run(db: &Db) -> Result<u64, DbError> {
+    let n: i64 = on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(DISTINCT job_id) FROM job_probes").fetch_one(pool).await)?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
 pub async fn probe_runs(db: &Db) -> Result<ProbeRuns, DbError> {
     let (runs, jobs): (i64, i64) = on_db!(db, pool => sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT job_id) FROM job_probes").fetch_one(pool).await)?;
     let workers: Vec<String> = on_db!(db, pool => sqlx::query_scalar("SELECT DISTINCT worker FROM job_probes ORDER BY worker").fetch_all(pool).await)?;

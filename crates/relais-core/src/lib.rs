@@ -9,8 +9,10 @@ pub mod demo;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod messages;
 pub mod secrets;
 pub mod settings;
+pub mod sms;
 pub mod web;
 
 pub use db::{Db, DbError, Engine};

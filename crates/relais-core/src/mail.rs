@@ -114,18 +114,24 @@ impl Mailer {
     }
 
     pub async fn send(&self, message: &Message) -> Result<(), MailError> {
+        self.deliver(message, uuid::Uuid::new_v4()).await.map(|_| ())
+    }
+
+    /// Send with `id` as the Message-ID's local part; returns a reference: the Message-ID and the
+    /// SMTP server's answer, or the outbox file's name.
+    pub async fn deliver(&self, message: &Message, id: uuid::Uuid) -> Result<String, MailError> {
         if message.to.contains(['\r', '\n', '<', '>', ',']) || !message.to.contains('@') {
             return Err(MailError::InvalidRecipient);
         }
         let to: lettre::Address = message.to.trim().parse().map_err(|_| MailError::InvalidRecipient)?;
         let from = sender(&self.from)?;
-        let id = uuid::Uuid::new_v4();
+        let message_id = format!("<{id}@{}>", from.email.domain());
         let outbox = matches!(self.delivery, Delivery::Outbox(_));
         let email = lettre::Message::builder()
             .from(from.clone())
             .to(Mailbox::new(None, to))
             .subject(message.subject.as_str())
-            .message_id(Some(format!("<{id}@{}>", from.email.domain())))
+            .message_id(Some(message_id.clone()))
             .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body(&message.body, outbox)))
             .map_err(|error| MailError::Build(error.to_string()))?;
 
@@ -139,18 +145,18 @@ impl Mailer {
                 };
                 write.await.map_err(|source| MailError::Outbox { path: folder.display().to_string(), source })?;
                 tracing::info!(to = %message.to, path = %path.display(), "e-mail written to the outbox (no SMTP configured)");
-                Ok(())
+                Ok(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
             }
             Delivery::Smtp { transport, server, timeout } => {
                 let result = match tokio::time::timeout(*timeout, transport.send(email)).await {
-                    Ok(Ok(_response)) => Ok(()),
+                    Ok(Ok(response)) => Ok(format!("{message_id} {}", response.code())),
                     Ok(Err(error)) => Err(error.to_string()),
                     Err(_) => Err(format!("no answer within {} s", timeout.as_secs_f32())),
                 };
                 match result {
-                    Ok(()) => {
+                    Ok(reference) => {
                         tracing::info!(to = %message.to, %server, "e-mail sent by SMTP");
-                        Ok(())
+                        Ok(reference)
                     }
                     Err(error) => {
                         tracing::warn!(to = %message.to, %server, %error, "e-mail not sent: SMTP delivery failed");

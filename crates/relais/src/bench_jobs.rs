@@ -80,8 +80,7 @@ pub async fn run(args: JobsArgs) -> CliResult {
     let expected = u64::from(args.jobs);
     loop {
         tokio::time::sleep(Duration::from_millis(200)).await;
-        let counts = jobs::counts(&db).await?;
-        let done = counts.get(&State::Done).copied().unwrap_or(0) + counts.get(&State::Failed).copied().unwrap_or(0);
+        let done = jobs::probes_run(&db).await?;
         if done >= expected {
             break;
         }

@@ -65,6 +65,14 @@ pub struct ServeArgs {
     /// The base URL people use, for links in e-mails and origin checks (default: http://BIND).
     #[arg(long, env = "RELAIS_PUBLIC_URL")]
     pub public_url: Option<String>,
+    #[command(flatten)]
+    pub messaging: MessagingArgs,
+}
+
+/// Where messages go: e-mail (SMTP or an outbox folder) and SMS (an HTTP gateway or an outbox
+/// folder). `relais serve` and `relais jobs work` send them.
+#[derive(Debug, Clone, Args)]
+pub struct MessagingArgs {
     /// SMTP server for outgoing e-mails, e.g. smtp://user:password@mail.example.be:587?tls=required
     /// (STARTTLS), smtps://user:password@mail.example.be (TLS) or smtp://localhost:2525 (plain).
     /// Without it, e-mails go to the outbox folder.
@@ -76,6 +84,52 @@ pub struct ServeArgs {
     /// Sender address of outgoing e-mails.
     #[arg(long, env = "RELAIS_MAIL_FROM", default_value = "relais@localhost")]
     pub mail_from: String,
+    /// SMS gateway (https://…, or http:// on loopback): POST with a bearer token and a JSON body
+    /// {from, to, text, reference} (see docs/messages.md). Without it, SMS go to the SMS outbox.
+    #[arg(long, env = "RELAIS_SMS_URL")]
+    pub sms_url: Option<String>,
+    /// The gateway's bearer token.
+    #[arg(long, env = "RELAIS_SMS_TOKEN", hide_env_values = true, default_value = "")]
+    pub sms_token: String,
+    /// The sender name SMS show (at most 11 letters and digits for most operators).
+    #[arg(long, env = "RELAIS_SMS_FROM", default_value = "Relais")]
+    pub sms_from: String,
+    /// Folder where SMS are written (as .sms files) when no gateway is configured.
+    #[arg(long, env = "RELAIS_SMS_OUTBOX", default_value = "data/sms-outbox")]
+    pub sms_outbox: std::path::PathBuf,
+}
+
+impl MessagingArgs {
+    /// The senders these settings name (an invalid URL stops the start). Passwords and tokens
+    /// never reach a log or an error message.
+    pub fn senders(&self) -> Result<relais_core::messages::Senders, String> {
+        use relais_core::{mail::Mailer, sms::SmsSender};
+        let mail = match self.smtp_url.as_deref().map(str::trim).filter(|url| !url.is_empty()) {
+            Some(url) => {
+                let mailer = Mailer::smtp(url, &self.mail_from).map_err(|error| format!("cannot send e-mail by SMTP (--smtp-url, --mail-from): {error}"))?;
+                tracing::info!(smtp = %mailer.destination(), from = %self.mail_from, "e-mails are sent by SMTP");
+                mailer
+            }
+            None => {
+                let mailer = Mailer::outbox(&self.outbox, &self.mail_from);
+                tracing::info!(outbox = %mailer.destination(), "no SMTP server configured: e-mails are written to the outbox");
+                mailer
+            }
+        };
+        let sms = match self.sms_url.as_deref().map(str::trim).filter(|url| !url.is_empty()) {
+            Some(url) => {
+                let sender = SmsSender::http(url, &self.sms_token, &self.sms_from, relais_core::sms::GATEWAY_TIMEOUT).map_err(|error| format!("cannot send SMS (--sms-url): {error}"))?;
+                tracing::info!(gateway = %sender.destination(), from = %self.sms_from, "SMS are sent through the gateway");
+                sender
+            }
+            None => {
+                let sender = SmsSender::outbox(&self.sms_outbox, &self.sms_from);
+                tracing::info!(outbox = %sender.destination(), "no SMS gateway configured: SMS are written to the SMS outbox");
+                sender
+            }
+        };
+        Ok(relais_core::messages::Senders { mail, sms })
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -66,6 +66,8 @@ pub struct WorkArgs {
     pub poll_ms: u64,
     #[command(flatten)]
     pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub messaging: crate::cli::MessagingArgs,
 }
 
 pub async fn run(command: JobsCommand) -> CliResult {
@@ -136,8 +138,9 @@ async fn probe(args: ProbeArgs) -> CliResult {
 }
 
 async fn work(args: WorkArgs) -> CliResult {
+    let senders = std::sync::Arc::new(args.messaging.senders()?);
     let db = open_database(&args.database).await?;
-    let runner = crate::job_runner(db.clone(), Clock::system()).batch(args.batch).poll(std::time::Duration::from_millis(args.poll_ms));
+    let runner = crate::job_runner(db.clone(), Clock::system(), senders).batch(args.batch).poll(std::time::Duration::from_millis(args.poll_ms));
     tracing::info!(worker = runner.worker(), kinds = ?runner.kinds(), "running jobs");
     // Printed for people and for `relais bench jobs`, which waits for it.
     crate::outln!("working as {}", runner.worker());

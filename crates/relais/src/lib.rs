@@ -47,11 +47,17 @@ pub fn demo_parts() -> Vec<DemoPart> {
 }
 
 /// The jobs this process runs: every area's handlers and recurring jobs. New areas add theirs here.
-pub fn job_runner(db: relais_core::Db, clock: relais_core::clock::Clock) -> relais_core::jobs::Runner {
+pub fn job_runner(db: relais_core::Db, clock: relais_core::clock::Clock, senders: std::sync::Arc<relais_core::messages::Senders>) -> relais_core::jobs::Runner {
     let runner = relais_core::jobs::Runner::new(db, clock);
+    let runner = relais_core::messages::jobs(runner, senders);
     let runner = relais_organisations::throttle::jobs(runner);
     let runner = relais_accompaniments::retention::jobs(runner);
     relais_diagnostics::workshops::jobs(runner)
+}
+
+/// Every area's SMS templates (a test checks each fits in one SMS in every language).
+pub fn sms_templates() -> Vec<&'static relais_core::messages::SmsTemplate> {
+    relais_diagnostics::routes::workshops::SMS_TEMPLATES.iter().collect()
 }
 
 /// What every area needs in the database besides its tables (e.g. default taxonomy terms);

@@ -6,7 +6,6 @@ use std::net::SocketAddr;
 
 use relais_core::{
     demo,
-    mail::Mailer,
     settings,
     web::{AppState, WebConfig},
 };
@@ -15,7 +14,8 @@ use tokio::net::TcpListener;
 use crate::cli::{CliResult, ServeArgs, open_database};
 
 pub async fn run(args: ServeArgs) -> CliResult {
-    let mailer = mailer(&args)?;
+    let senders = std::sync::Arc::new(args.messaging.senders()?);
+    let mailer = senders.mail.clone();
     let db = open_database(&args.database).await?;
     if args.demo {
         if demo::database_is_empty(&db).await? || settings::is_demo(&db).await? {
@@ -36,7 +36,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
     // Jobs (retention, contacts of workshops, old sign-in failures, …): claimed through the
     // database, so several instances share them and each runs once.
     let (stopping, stop) = tokio::sync::watch::channel(false);
-    let jobs = tokio::spawn(crate::job_runner(db.clone(), relais_core::clock::Clock::system()).run_until(stopped(stop)));
+    let jobs = tokio::spawn(crate::job_runner(db.clone(), relais_core::clock::Clock::system(), senders.clone()).run_until(stopped(stop)));
     let rollups = tokio::spawn(relais_reports::rollup::run_forever(db.clone()));
 
     tracing::info!(%address, "Relais is listening");
@@ -57,23 +57,6 @@ pub async fn run(args: ServeArgs) -> CliResult {
     db.close().await;
     tracing::info!("stopped");
     Ok(())
-}
-
-/// SMTP when `--smtp-url` is given (an invalid URL stops the start), else the outbox folder.
-/// The URL's password never reaches a log or an error message.
-fn mailer(args: &ServeArgs) -> Result<Mailer, String> {
-    match args.smtp_url.as_deref().map(str::trim).filter(|url| !url.is_empty()) {
-        Some(url) => {
-            let mailer = Mailer::smtp(url, &args.mail_from).map_err(|error| format!("cannot send e-mail by SMTP (--smtp-url, --mail-from): {error}"))?;
-            tracing::info!(smtp = %mailer.destination(), from = %args.mail_from, "e-mails are sent by SMTP");
-            Ok(mailer)
-        }
-        None => {
-            let mailer = Mailer::outbox(&args.outbox, &args.mail_from);
-            tracing::info!(outbox = %mailer.destination(), "no SMTP server configured: e-mails are written to the outbox");
-            Ok(mailer)
-        }
-    }
 }
 
 /// Resolves when `stop` turns true (or its sender is gone).

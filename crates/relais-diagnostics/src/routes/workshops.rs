@@ -15,7 +15,9 @@ use jiff::civil::{Date, Time};
 use relais_accompaniments::people;
 use relais_core::{
     i18n::{FluentArg, Tr},
-    mail::Message,
+    i18n::Locale,
+    messages::{self, Channel, NewMessage, SmsTemplate, MessageTemplate},
+    sms,
     web::{AppState, error::AppError, layout::PageContext},
 };
 use relais_directory::{places, schedule};
@@ -304,10 +306,10 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
                 Some(p) => places::find_place(&state.db, p).await?,
                 None => None,
             };
-            for r in invited.iter().filter(|r| !r.email.is_empty()) {
-                let message = invitation(&tr, &state, &workshop, module, place.as_ref(), r);
-                if let Err(error) = state.config.mailer.send(&message).await {
-                    tracing::warn!(%error, "invitation not sent");
+            let locale = Locale::parse(&workshop.language).unwrap_or(tr.locale);
+            for r in &invited {
+                for message in invitations(locale, &state, &organisation, &workshop, module, place.as_ref(), r) {
+                    messages::queue(&state.db, &message, state.clock.now()).await?;
                 }
             }
         }
@@ -316,22 +318,45 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
     Ok(see_other(&format!("/organisations/{}/workshops/{id}?done={notice}", organisation.slug)).into_response())
 }
 
-/// The e-mail inviting someone who asked for the module.
-fn invitation(tr: &Tr, state: &AppState, w: &Workshop, module: &Module, place: Option<&places::Place>, r: &demand::Request) -> Message {
-    let title = module.text(tr.locale).title.clone();
-    let dates: Vec<String> = w.meetings.iter().map(|m| present::when(tr, m.starts_at, m.ends_at)).collect();
-    let link = format!("{}/workshops/{}", state.config.public_url.trim_end_matches('/'), w.id);
-    let body = tr.t_args(
-        "workshop-invitation-body",
-        &[
-            ("name", FluentArg::Text(r.name.clone())),
-            ("module", FluentArg::Text(title.clone())),
-            ("dates", FluentArg::Text(dates.join("\n"))),
-            ("place", FluentArg::Text(place.map(|p| format!("{} — {}", p.name(tr.locale), present::address(p, tr))).unwrap_or_default())),
-            ("link", FluentArg::Text(link)),
-        ],
-    );
-    Message { to: r.email.clone(), subject: tr.t_args("workshop-invitation-subject", &[("module", FluentArg::Text(title))]), body }
+const SMS_WORKSHOP_INVITATION: &str = "sms-workshop-invitation";
+
+/// The SMS templates of workshops, with realistic values (see `messages::sms_templates_problems`).
+pub const SMS_TEMPLATES: &[SmsTemplate] = &[SmsTemplate {
+    key: SMS_WORKSHOP_INVITATION,
+    example: &[("module", "Gps-route en openbaar vervoer"), ("date", "15/12 14:00"), ("place", "Espace public numérique de Charleroi"), ("phone", "+32 71 00 00 01")],
+}];
+
+/// The messages inviting someone who asked for the module, in the workshop's language: an
+/// e-mail when they gave an address, else an SMS when they gave a mobile number (and a phone to
+/// call back is known); whoever gets neither stays on the call list only.
+fn invitations(locale: Locale, state: &AppState, organisation: &Organisation, w: &Workshop, module: &Module, place: Option<&places::Place>, r: &demand::Request) -> Vec<NewMessage> {
+    let tr = Tr::new(locale);
+    let title = module.text(locale).title.clone();
+    let key = |channel: Channel| Some(format!("workshop:{}:invitation:{}:{}", w.id, r.id, channel.code()));
+    if !r.email.is_empty() {
+        let dates: Vec<String> = w.meetings.iter().map(|m| present::when(&tr, m.starts_at, m.ends_at)).collect();
+        let link = format!("{}/workshops/{}", state.config.public_url.trim_end_matches('/'), w.id);
+        let args = vec![
+            ("name", r.name.clone()),
+            ("module", title),
+            ("dates", dates.join("\n")),
+            ("place", place.map(|p| format!("{} — {}", p.name(locale), present::address(p, &tr))).unwrap_or_default()),
+            ("link", link),
+        ];
+        let template = MessageTemplate::Email { subject: "workshop-invitation-subject", body: "workshop-invitation-body" };
+        return vec![NewMessage { organisation: Some(organisation.id), to: r.email.clone(), locale, template, args, key: key(Channel::Email) }];
+    }
+    let mobile = sms::belgian_e164(&r.phone).filter(|n| sms::is_belgian_mobile(n));
+    let call_back = place.and_then(|p| p.phone.clone()).or_else(|| organisation.phone.clone()).filter(|p| !p.trim().is_empty());
+    let (Some(to), Some(phone), Some(first)) = (mobile, call_back, w.meetings.first()) else { return Vec::new() };
+    let args = vec![
+        ("module", title),
+        ("date", relais_core::dates::zoned(first.starts_at).strftime("%d/%m %H:%M").to_string()),
+        ("place", place.map(|p| p.name(locale).to_string()).unwrap_or_else(|| organisation.name.clone())),
+        ("phone", phone),
+    ];
+    let args = messages::fit_sms(SMS_WORKSHOP_INVITATION, locale, args, "place");
+    vec![NewMessage { organisation: Some(organisation.id), to, locale, template: MessageTemplate::Sms(SMS_WORKSHOP_INVITATION), args, key: key(Channel::Sms) }]
 }
 
 // ───────────────────────────── one workshop ─────────────────────────────

@@ -302,7 +302,7 @@ async fn the_retention_job_anonymises_inactive_people_and_keeps_their_requests()
         .unwrap();
     }
     // The retention job, run by the kernel's jobs as `relais serve` runs it.
-    let runner = relais::job_runner(app.db.clone(), app.clock.clone());
+    let runner = app.job_runner();
     assert!(runner.run_once().await.unwrap() >= 1);
     assert!(people::find(&app.db, eupen, old).await.unwrap().is_none(), "anonymised");
     assert!(people::find(&app.db, eupen, recent).await.unwrap().is_some(), "still within the period");
@@ -314,7 +314,7 @@ async fn the_retention_job_anonymises_inactive_people_and_keeps_their_requests()
     };
     assert_eq!(retention_runs().await, 1);
     app.clock.advance(time::Duration::minutes(1));
-    let other = relais::job_runner(app.db.clone(), app.clock.clone());
+    let other = app.job_runner();
     assert_eq!(other.run_once().await.unwrap(), 0, "another process finds nothing due");
     app.clock.advance(time::Duration::hours(7));
     assert!(other.run_once().await.unwrap() >= 1);

@@ -44,6 +44,8 @@ pub struct TestApp {
     /// The app's clock: tests move it (`app.clock.advance(…)`) instead of sleeping.
     #[allow(dead_code)]
     pub clock: relais_core::clock::Clock,
+    /// Where the app writes its SMS.
+    pub sms_outbox: tempfile::TempDir,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -100,7 +102,33 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        TestApp { address, db, client, database_url: url, outbox, clock, _dir: dir }
+        let sms_outbox = tempfile::tempdir().expect("sms outbox");
+        TestApp { address, db, client, database_url: url, outbox, clock, sms_outbox, _dir: dir }
+    }
+
+    /// The jobs `relais serve` would run, on this app's database, clock and outboxes (tests run
+    /// rounds with `run_once`).
+    pub fn job_runner(&self) -> relais_core::jobs::Runner {
+        let senders = relais_core::messages::Senders {
+            mail: Mailer::outbox(self.outbox.path(), "relais@test.invalid"),
+            sms: relais_core::sms::SmsSender::outbox(self.sms_outbox.path(), "Relais"),
+        };
+        relais::job_runner(self.db.clone(), self.clock.clone(), std::sync::Arc::new(senders))
+    }
+
+    /// The SMS in the outbox, oldest first: (to, text).
+    pub fn sms(&self) -> Vec<(String, String)> {
+        let mut files: Vec<_> = std::fs::read_dir(self.sms_outbox.path()).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        files.sort();
+        files
+            .into_iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .map(|raw| {
+                let to = raw.lines().next().and_then(|l| l.strip_prefix("To: ")).unwrap_or_default().to_string();
+                let text = raw.split_once("\n\n").map(|(_, t)| t.trim_end().to_string()).unwrap_or_default();
+                (to, text)
+            })
+            .collect()
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -14,6 +14,7 @@ mod jobs;
 mod languages;
 mod harness;
 mod matrix;
+mod messages;
 mod ops;
 mod organisations;
 mod pg;

@@ -270,8 +270,24 @@ async fn enough_requests_for_a_module_prompt_a_group_whose_opening_invites_them(
     let invited = demand::invited_to(&app.db, org, id).await.unwrap();
     assert_eq!(invited.len() as i64, demand::GROUP_SIZE);
     assert!(demand::waiting(&app.db, org).await.unwrap().iter().all(|x| x.module_id != module.id));
+    // The invitations are sent by the jobs: e-mail to those who gave an address, SMS to those
+    // who gave only a mobile number (in the workshop's language, Dutch here).
+    assert!(app.mails().iter().all(|(_, _, body)| !body.contains(&format!("/workshops/{id}"))), "nothing sent while the coordinator waits");
+    app.job_runner().run_once().await.unwrap();
     let mails = app.mails();
     let with_email = invited.iter().filter(|r| !r.email.is_empty()).count();
+    let sms = app.sms();
+    let by_sms: Vec<_> = invited.iter().filter(|r| r.email.is_empty() && relais_core::sms::belgian_e164(&r.phone).is_some_and(|n| relais_core::sms::is_belgian_mobile(&n))).collect();
+    assert!(!by_sms.is_empty(), "the demo has people waiting with only a mobile number");
+    assert_eq!(sms.len(), by_sms.len(), "{sms:?}");
+    for (to, text) in &sms {
+        assert!(to.starts_with("+324"), "{to}");
+        assert!(text.starts_with("Relais: uw workshop"), "in Dutch: {text}");
+        assert_eq!(relais_core::sms::length(text).parts, 1, "{text}");
+    }
+    // A second round sends nothing again.
+    app.job_runner().run_once().await.unwrap();
+    assert_eq!((app.sms().len(), app.mails().len()), (sms.len(), mails.len()));
     assert_eq!(mails.iter().filter(|(to, _, body)| to.starts_with("wacht.") && body.contains(&format!("/workshops/{id}"))).count(), with_email);
     let calls = worker.get(app.url(&format!("/organisations/cpas-charleroi/workshops/{id}/call-list?lang=en"))).send().await.unwrap().text().await.unwrap();
     assert_eq!(calls.matches("To call").count(), invited.len() - with_email);
