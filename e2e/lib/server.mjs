@@ -13,7 +13,7 @@ export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'relais-e2e-'));
   const child = spawn(
     RELAIS_BIN,
-    ['serve', '--demo', '--bind', '127.0.0.1:0', '--database', `sqlite://${dir}/relais.db`, '--outbox', `${dir}/outbox`],
+    ['serve', '--demo', '--bind', '127.0.0.1:0', '--database', `sqlite://${dir}/relais.db`, '--outbox', `${dir}/outbox`, '--sms-outbox', `${dir}/sms-outbox`],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RELAIS_LOG: 'warn' } },
   );
   let stderr = '';
