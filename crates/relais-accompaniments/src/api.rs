@@ -11,8 +11,8 @@
 
 use axum::{
     Json,
-    extract::{Query, State},
     extract::rejection::JsonRejection,
+    extract::{Query, State},
     http::StatusCode,
     response::{IntoResponse, Response},
 };
@@ -537,6 +537,6 @@ async fn own_accompaniment(state: &AppState, organisation: Uuid, user: Uuid, id:
 #[derive(OpenApi)]
 #[openapi(
     paths(list, create, people_list, signals_list, signals_create),
-    components(schemas(AccompanimentOut, AccompanimentIn, Logged, PersonOut, SignalOut, SignalIn, LogApiError, Problem, ApiError, BadRequest)),
+    components(schemas(AccompanimentOut, AccompanimentIn, Logged, PersonOut, SignalOut, SignalIn, LogApiError, Problem, ApiError, BadRequest))
 )]
 pub struct ApiDoc;

@@ -162,8 +162,26 @@ const AUTONOMY: &[(&str, u32)] = &[("done-for", 3), ("done-with", 5), ("done-by"
 const OUTCOMES: &[(&str, u32)] = &[("solved", 11), ("partly-solved", 4), ("not-solved", 1), ("follow-up", 3), ("redirected", 2)];
 
 const PSEUDONYMS: &[&str] = &[
-    "Marie D.", "Ahmed B.", "Josiane", "Georges L.", "Fatima", "Jean-Pierre", "Nadia K.", "Luc V.", "Mireille", "Yusuf",
-    "Rita", "Hendrik", "Monique P.", "Abdel", "Annemie", "Françoise", "Karim", "Gerda S.", "Paolo", "Irène",
+    "Marie D.",
+    "Ahmed B.",
+    "Josiane",
+    "Georges L.",
+    "Fatima",
+    "Jean-Pierre",
+    "Nadia K.",
+    "Luc V.",
+    "Mireille",
+    "Yusuf",
+    "Rita",
+    "Hendrik",
+    "Monique P.",
+    "Abdel",
+    "Annemie",
+    "Françoise",
+    "Karim",
+    "Gerda S.",
+    "Paolo",
+    "Irène",
 ];
 
 fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [(T, u32)]) -> &'a T {
@@ -189,11 +207,8 @@ async fn load(db: &Db) -> Result<(), DbError> {
         let texts = texts(*lang);
         let places = places::places_of(db, organisation.id).await?;
         let members = organisations::members_of(db, organisation.id).await?;
-        let helpers: Vec<(Uuid, &'static str)> = members
-            .iter()
-            .filter(|m| m.role != "viewer")
-            .map(|m| (m.user_id, if m.role == "volunteer" { "volunteer" } else { "professional" }))
-            .collect();
+        let helpers: Vec<(Uuid, &'static str)> =
+            members.iter().filter(|m| m.role != "viewer").map(|m| (m.user_id, if m.role == "volunteer" { "volunteer" } else { "professional" })).collect();
         let by = helpers.first().map(|h| h.0);
 
         // People followed: a few per organisation, with the consent explained.

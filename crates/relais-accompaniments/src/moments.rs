@@ -82,9 +82,7 @@ pub fn check(typed: &TypedMoment, terms: &Terms, today: Date) -> Result<Moment, 
     if !vocabulary::contains(vocabulary::MOMENT_KINDS, typed.kind.trim()) {
         errors.push(MomentError::Kind);
     }
-    let held_on = Date::parse(typed.held_on.trim(), time::macros::format_description!("[year]-[month]-[day]"))
-        .ok()
-        .filter(|d| *d <= today && d.year() >= 2000);
+    let held_on = Date::parse(typed.held_on.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok().filter(|d| *d <= today && d.year() >= 2000);
     if held_on.is_none() {
         errors.push(MomentError::Date);
     }
@@ -120,15 +118,7 @@ pub fn check(typed: &TypedMoment, terms: &Terms, today: Date) -> Result<Moment, 
         errors.push(MomentError::Breakdown);
     }
     match (held_on, minutes, errors.is_empty()) {
-        (Some(held_on), Some(minutes), true) => Ok(Moment {
-            kind: typed.kind.trim().to_string(),
-            place: typed.place,
-            held_on,
-            minutes,
-            themes,
-            facilitators,
-            counts,
-        }),
+        (Some(held_on), Some(minutes), true) => Ok(Moment { kind: typed.kind.trim().to_string(), place: typed.place, held_on, minutes, themes, facilitators, counts }),
         _ => Err(errors),
     }
 }

@@ -122,11 +122,7 @@ pub fn check(typed: &TypedPerson, terms: &Terms) -> Result<TypedPerson, Vec<Pers
     if situations.iter().any(|s| !terms.is_active(Taxonomy::Public, s)) {
         errors.push(PersonError::Situation);
     }
-    let explained: Vec<String> = vocabulary::CONSENT_TOPICS
-        .iter()
-        .filter(|(code, _)| typed.consent_topics.iter().any(|t| t == code))
-        .map(|(code, _)| code.to_string())
-        .collect();
+    let explained: Vec<String> = vocabulary::CONSENT_TOPICS.iter().filter(|(code, _)| typed.consent_topics.iter().any(|t| t == code)).map(|(code, _)| code.to_string()).collect();
     if explained.len() != vocabulary::CONSENT_TOPICS.len() {
         errors.push(PersonError::Consent);
     }
@@ -270,11 +266,7 @@ pub async fn inactive(db: &Db, now: OffsetDateTime) -> Result<Vec<(Uuid, Uuid)>,
     .bind(now - time::Duration::days(30))
     .fetch_all(pool)
     .await)?;
-    Ok(rows
-        .into_iter()
-        .filter(|(_, _, last, months)| months_between(*last, now) >= *months)
-        .map(|(organisation, id, _, _)| (organisation, id))
-        .collect())
+    Ok(rows.into_iter().filter(|(_, _, last, months)| months_between(*last, now) >= *months).map(|(organisation, id, _, _)| (organisation, id)).collect())
 }
 
 /// Whole calendar months from `from` to `to` (a month is counted once its day is reached).

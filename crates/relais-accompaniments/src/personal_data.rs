@@ -140,7 +140,10 @@ fn has_email(text: &str) -> bool {
     text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '<' | '>' | '"' | '\'')).any(|word| {
         let word = word.trim_end_matches(['.', ':', '!', '?']);
         let Some((local, domain)) = word.split_once('@') else { return false };
-        !local.is_empty() && domain.split('.').count() >= 2 && domain.split('.').all(|part| !part.is_empty()) && domain.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
+        !local.is_empty()
+            && domain.split('.').count() >= 2
+            && domain.split('.').all(|part| !part.is_empty())
+            && domain.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
     })
 }
 

@@ -5,21 +5,11 @@
 pub type Vocabulary = &'static [(&'static str, &'static str)];
 
 /// Where a request was helped.
-pub const SETTINGS: Vocabulary = &[
-    ("place", "setting-place"),
-    ("mobile-stop", "setting-mobile-stop"),
-    ("home-visit", "setting-home-visit"),
-    ("phone", "setting-phone"),
-];
+pub const SETTINGS: Vocabulary = &[("place", "setting-place"), ("mobile-stop", "setting-mobile-stop"), ("home-visit", "setting-home-visit"), ("phone", "setting-phone")];
 
 /// The steps a helper may tick; stored as a bit set in this order.
-pub const STEPS: Vocabulary = &[
-    ("identified", "step-identified"),
-    ("decomposed", "step-decomposed"),
-    ("done-with", "step-done-with"),
-    ("explained", "step-explained"),
-    ("oriented", "step-oriented"),
-];
+pub const STEPS: Vocabulary =
+    &[("identified", "step-identified"), ("decomposed", "step-decomposed"), ("done-with", "step-done-with"), ("explained", "step-explained"), ("oriented", "step-oriented")];
 
 pub const AGE_BANDS: Vocabulary = &[
     ("unknown", "age-band-unknown"),
@@ -30,12 +20,7 @@ pub const AGE_BANDS: Vocabulary = &[
     ("80-plus", "age-band-80-plus"),
 ];
 
-pub const GENDERS: Vocabulary = &[
-    ("unspecified", "gender-unspecified"),
-    ("woman", "gender-woman"),
-    ("man", "gender-man"),
-    ("other", "gender-other"),
-];
+pub const GENDERS: Vocabulary = &[("unspecified", "gender-unspecified"), ("woman", "gender-woman"), ("man", "gender-man"), ("other", "gender-other")];
 
 /// Languages a person may prefer to be helped in.
 pub const PERSON_LANGUAGES: Vocabulary = &[
@@ -49,12 +34,7 @@ pub const PERSON_LANGUAGES: Vocabulary = &[
 ];
 
 /// What was explained to the person before a record about them was kept.
-pub const CONSENT_TOPICS: Vocabulary = &[
-    ("purpose", "consent-purpose"),
-    ("who-sees", "consent-who-sees"),
-    ("retention", "consent-retention"),
-    ("rights", "consent-rights"),
-];
+pub const CONSENT_TOPICS: Vocabulary = &[("purpose", "consent-purpose"), ("who-sees", "consent-who-sees"), ("retention", "consent-retention"), ("rights", "consent-rights")];
 
 /// Barriers a political signal reports.
 pub const BARRIERS: Vocabulary = &[
@@ -69,18 +49,11 @@ pub const BARRIERS: Vocabulary = &[
     ("other", "barrier-other"),
 ];
 
-pub const SIGNAL_STATUSES: Vocabulary = &[
-    ("submitted", "signal-status-submitted"),
-    ("published", "signal-status-published"),
-    ("merged", "signal-status-merged"),
-    ("set-aside", "signal-status-set-aside"),
-];
+pub const SIGNAL_STATUSES: Vocabulary =
+    &[("submitted", "signal-status-submitted"), ("published", "signal-status-published"), ("merged", "signal-status-merged"), ("set-aside", "signal-status-set-aside")];
 
-pub const MOMENT_KINDS: Vocabulary = &[
-    ("information-session", "moment-kind-information-session"),
-    ("neighbourhood-meeting", "moment-kind-neighbourhood-meeting"),
-    ("group-help", "moment-kind-group-help"),
-];
+pub const MOMENT_KINDS: Vocabulary =
+    &[("information-session", "moment-kind-information-session"), ("neighbourhood-meeting", "moment-kind-neighbourhood-meeting"), ("group-help", "moment-kind-group-help")];
 
 pub const REFERRAL_KINDS: Vocabulary = &[
     ("social-service", "referral-kind-social-service"),
@@ -92,19 +65,10 @@ pub const REFERRAL_KINDS: Vocabulary = &[
 ];
 
 /// Where a redirection stands, as the receiving partner reports it.
-pub const REDIRECTION_STATUSES: Vocabulary = &[
-    ("sent", "redirection-status-sent"),
-    ("accepted", "redirection-status-accepted"),
-    ("helped", "redirection-status-helped"),
-    ("not-reached", "redirection-status-not-reached"),
-];
+pub const REDIRECTION_STATUSES: Vocabulary =
+    &[("sent", "redirection-status-sent"), ("accepted", "redirection-status-accepted"), ("helped", "redirection-status-helped"), ("not-reached", "redirection-status-not-reached")];
 
-pub const REGIONS: Vocabulary = &[
-    ("brussels", "region-brussels"),
-    ("flanders", "region-flanders"),
-    ("wallonia", "region-wallonia"),
-    ("unknown", "region-unknown"),
-];
+pub const REGIONS: Vocabulary = &[("brussels", "region-brussels"), ("flanders", "region-flanders"), ("wallonia", "region-wallonia"), ("unknown", "region-unknown")];
 
 /// The Fluent key of `code` in `list`.
 pub fn key_of(list: Vocabulary, code: &str) -> Option<&'static str> {

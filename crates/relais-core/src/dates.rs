@@ -58,7 +58,7 @@ mod tests {
     fn brussels_in_winter_and_summer() {
         assert_eq!(local_datetime(time::macros::datetime!(2026-01-31 23:30 UTC)), "01/02/2026 00:30");
         assert_eq!(local_datetime(time::macros::datetime!(2026-07-01 12:00 UTC)), "01/07/2026 14:00");
-        assert_eq!(local_date_of(time::macros::datetime!(2026-12-31 23:30 UTC)), time::macros::date!(2027-01-01));
+        assert_eq!(local_date_of(time::macros::datetime!(2026-12-31 23:30 UTC)), time::macros::date!(2027 - 01 - 01));
         assert_eq!(local_date("2026-11-27"), "27/11/2026");
     }
 }

@@ -34,10 +34,7 @@ pub enum DbError {
     #[error("unsupported database URL (expected sqlite://… or postgres://…): {0}")]
     UnsupportedUrl(String),
     #[error("cannot create the database folder {path}: {source}")]
-    CreateFolder {
-        path: String,
-        source: std::io::Error,
-    },
+    CreateFolder { path: String, source: std::io::Error },
     #[error(transparent)]
     Sqlx(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
@@ -96,25 +93,14 @@ impl Db {
                 if let Some(parent) = options.get_filename().parent()
                     && !parent.as_os_str().is_empty()
                 {
-                    std::fs::create_dir_all(parent).map_err(|source| DbError::CreateFolder {
-                        path: parent.display().to_string(),
-                        source,
-                    })?;
+                    std::fs::create_dir_all(parent).map_err(|source| DbError::CreateFolder { path: parent.display().to_string(), source })?;
                 }
-                let pool = SqlitePoolOptions::new()
-                    .max_connections(SQLITE_MAX_CONNECTIONS)
-                    .acquire_timeout(ACQUIRE_TIMEOUT)
-                    .connect_with(options)
-                    .await?;
+                let pool = SqlitePoolOptions::new().max_connections(SQLITE_MAX_CONNECTIONS).acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options).await?;
                 Ok(Db::Sqlite(pool))
             }
             Engine::Postgres => {
                 let options = PgConnectOptions::from_str(url)?.application_name("relais");
-                let pool = PgPoolOptions::new()
-                    .max_connections(POSTGRES_MAX_CONNECTIONS)
-                    .acquire_timeout(ACQUIRE_TIMEOUT)
-                    .connect_with(options)
-                    .await?;
+                let pool = PgPoolOptions::new().max_connections(POSTGRES_MAX_CONNECTIONS).acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options).await?;
                 Ok(Db::Postgres(pool))
             }
         }

@@ -26,10 +26,7 @@ pub struct DemoPart {
 }
 
 /// The kernel's own part: marks the instance as a demo instance (the banner on every page).
-pub const INSTANCE_PART: DemoPart = DemoPart {
-    name: "instance",
-    load: |db| Box::pin(async move { settings::set(db, settings::DEMO_INSTANCE, "true").await }),
-};
+pub const INSTANCE_PART: DemoPart = DemoPart { name: "instance", load: |db| Box::pin(async move { settings::set(db, settings::DEMO_INSTANCE, "true").await }) };
 
 /// What a run of [`load`] did.
 #[derive(Debug, Default, PartialEq, Eq)]

@@ -74,11 +74,7 @@ impl Locale {
         for (index, item) in header.split(',').enumerate().take(32) {
             let mut parts = item.split(';');
             let tag = parts.next().unwrap_or("").trim();
-            let quality = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.trim().parse::<f32>().ok())
-                .filter(|q| q.is_finite())
-                .unwrap_or(1.0);
+            let quality = parts.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.trim().parse::<f32>().ok()).filter(|q| q.is_finite()).unwrap_or(1.0);
             if quality <= 0.0 {
                 continue;
             }
@@ -97,11 +93,7 @@ impl Locale {
 
     /// Negotiate: `?lang=` wins, then the cookie, then `Accept-Language`, then French.
     pub fn negotiate(query: Option<&str>, cookie: Option<&str>, accept_language: Option<&str>) -> Locale {
-        query
-            .and_then(Locale::parse)
-            .or_else(|| cookie.and_then(Locale::parse))
-            .or_else(|| accept_language.and_then(Locale::from_accept_language))
-            .unwrap_or_default()
+        query.and_then(Locale::parse).or_else(|| cookie.and_then(Locale::parse)).or_else(|| accept_language.and_then(Locale::from_accept_language)).unwrap_or_default()
     }
 
     fn langid(self) -> &'static LanguageIdentifier {
@@ -148,12 +140,7 @@ impl Tr {
         if self.locale != Locale::Fr || !text.contains(['?', '!', ':', ';', '«', '»']) {
             return text;
         }
-        text.replace(" ?", "\u{a0}?")
-            .replace(" !", "\u{a0}!")
-            .replace(" :", "\u{a0}:")
-            .replace(" ;", "\u{a0};")
-            .replace("« ", "«\u{a0}")
-            .replace(" »", "\u{a0}»")
+        text.replace(" ?", "\u{a0}?").replace(" !", "\u{a0}!").replace(" :", "\u{a0}:").replace(" ;", "\u{a0};").replace("« ", "«\u{a0}").replace(" »", "\u{a0}»")
     }
 
     /// The text of `key` with named arguments.

@@ -164,15 +164,7 @@ pub struct Claimed {
 type ClaimedRow = (Uuid, String, Option<String>, String, i64, i64, i64);
 
 fn claimed((id, kind, key, payload, attempt, max_attempts, due_ms): ClaimedRow) -> Claimed {
-    Claimed {
-        id,
-        kind,
-        key,
-        payload,
-        attempt: u32::try_from(attempt).unwrap_or(u32::MAX),
-        max_attempts: u32::try_from(max_attempts).unwrap_or(u32::MAX),
-        due: from_millis(due_ms),
-    }
+    Claimed { id, kind, key, payload, attempt: u32::try_from(attempt).unwrap_or(u32::MAX), max_attempts: u32::try_from(max_attempts).unwrap_or(u32::MAX), due: from_millis(due_ms) }
 }
 
 /// Take up to `limit` due jobs for `worker`, each held until `now + lease`. Jobs whose lease

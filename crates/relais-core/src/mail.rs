@@ -219,12 +219,8 @@ pub fn decode_message(raw: &str) -> (String, String, String) {
             _ => fields.push(line.to_string()),
         }
     }
-    let header = |name: &str| {
-        fields
-            .iter()
-            .find_map(|f| f.split_once(':').filter(|(n, _)| n.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_string()))
-            .unwrap_or_default()
-    };
+    let header =
+        |name: &str| fields.iter().find_map(|f| f.split_once(':').filter(|(n, _)| n.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_string())).unwrap_or_default();
     let to = header("To");
     let to = match (to.rfind('<'), to.rfind('>')) {
         (Some(start), Some(end)) if start < end => to[start + 1..end].trim().to_string(),

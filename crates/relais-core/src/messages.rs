@@ -298,7 +298,16 @@ pub fn jobs(runner: Runner, senders: Arc<Senders>) -> Runner {
     })
 }
 
-async fn record_attempt(db: &Db, message: Uuid, number: u32, at: OffsetDateTime, result: &str, provider_ref: Option<&str>, parts: Option<usize>, detail: &str) -> Result<(), DbError> {
+async fn record_attempt(
+    db: &Db,
+    message: Uuid,
+    number: u32,
+    at: OffsetDateTime,
+    result: &str,
+    provider_ref: Option<&str>,
+    parts: Option<usize>,
+    detail: &str,
+) -> Result<(), DbError> {
     on_db!(db, pool => sqlx::query(
         "INSERT INTO message_attempts (message_id, number, at_ms, result, provider_ref, sms_parts, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (message_id, number) DO UPDATE SET at_ms = $3, result = $4, provider_ref = $5, sms_parts = $6, detail = $7",
@@ -348,7 +357,17 @@ async fn send(ctx: &JobContext, senders: &Senders) -> Result<(), JobError> {
     let number = before.last().map_or(1, |a| a.number + 1);
     if let Some(interrupted) = before.iter().find(|a| a.result == "started") {
         // The process died between calling the provider and hearing its answer.
-        record_attempt(&ctx.db, message.id, interrupted.number, interrupted.at, "uncertain", None, interrupted.sms_parts.map(|p| p as usize), "interrupted mid-send: not sent again").await?;
+        record_attempt(
+            &ctx.db,
+            message.id,
+            interrupted.number,
+            interrupted.at,
+            "uncertain",
+            None,
+            interrupted.sms_parts.map(|p| p as usize),
+            "interrupted mid-send: not sent again",
+        )
+        .await?;
         set_status(&ctx.db, message.id, Status::Uncertain, None, None).await?;
         tracing::warn!(message = %message.id, "a try was interrupted mid-send: the message is not sent again");
         return Ok(());
@@ -420,7 +439,8 @@ mod tests {
     #[test]
     fn a_long_value_is_cut_word_by_word_until_the_sms_fits() {
         let place = "Espace public numérique de la Maison de quartier du Vieux-Marché de Marchienne-au-Pont (démo)";
-        let args = vec![("module", "Smartphone : premiers pas".to_string()), ("date", "15/12 14:00".to_string()), ("place", place.to_string()), ("phone", "071 23 45 67".to_string())];
+        let args =
+            vec![("module", "Smartphone : premiers pas".to_string()), ("date", "15/12 14:00".to_string()), ("place", place.to_string()), ("phone", "071 23 45 67".to_string())];
         let fitted = fit_sms("sms-workshop-invitation", Locale::Fr, args.clone(), "place");
         let (_, text) = render(MessageTemplate::Sms("sms-workshop-invitation"), Locale::Fr, &fitted);
         assert_eq!(sms::length(&text).parts, 1, "{text}");
@@ -432,14 +452,21 @@ mod tests {
     #[test]
     fn a_long_sms_template_is_found_out() {
         // The e-mail's body as an SMS: far too long.
-        let problems = sms_templates_problems(&[SmsTemplate { key: "workshop-invitation-body", example: &[("name", "Anna"), ("module", "Smartphone"), ("dates", "15/12"), ("place", "Eupen"), ("link", "https://relais.example.be/workshops/1")] }]);
+        let problems = sms_templates_problems(&[SmsTemplate {
+            key: "workshop-invitation-body",
+            example: &[("name", "Anna"), ("module", "Smartphone"), ("dates", "15/12"), ("place", "Eupen"), ("link", "https://relais.example.be/workshops/1")],
+        }]);
         assert!(problems.iter().any(|p| p.contains("part(s)")), "{problems:?}");
     }
 
     #[test]
     fn an_email_has_a_subject_and_a_body_in_its_language() {
         let template = MessageTemplate::Email { subject: "workshop-invitation-subject", body: "workshop-invitation-body" };
-        let (subject, body) = render(template, Locale::De, &[("name", "Anna".into()), ("module", "Smartphone".into()), ("dates", "Di. 15.12.".into()), ("place", "Eupen".into()), ("link", "https://x".into())]);
+        let (subject, body) = render(
+            template,
+            Locale::De,
+            &[("name", "Anna".into()), ("module", "Smartphone".into()), ("dates", "Di. 15.12.".into()), ("place", "Eupen".into()), ("link", "https://x".into())],
+        );
         assert!(!subject.is_empty() && !subject.contains("workshop-invitation"));
         assert!(body.contains("Anna") && body.contains("https://x"));
     }

@@ -120,8 +120,16 @@ impl SmsError {
 #[derive(Clone)]
 pub enum SmsSender {
     /// Written as `.sms` files (To, From, then the text) into a folder.
-    Outbox { folder: PathBuf, from: String },
-    Http { client: reqwest::Client, url: String, token: String, from: String },
+    Outbox {
+        folder: PathBuf,
+        from: String,
+    },
+    Http {
+        client: reqwest::Client,
+        url: String,
+        token: String,
+        from: String,
+    },
 }
 
 impl std::fmt::Debug for SmsSender {
@@ -183,9 +191,13 @@ impl SmsSender {
             }
             SmsSender::Http { client, url, token, from } => {
                 let body = serde_json::json!({ "from": from, "to": to, "text": text, "reference": reference });
-                let response = client.post(url).bearer_auth(token).json(&body).send().await.map_err(|e| {
-                    if e.is_timeout() { SmsError::Unavailable("no answer in time".to_string()) } else { SmsError::Unavailable(e.without_url().to_string()) }
-                })?;
+                let response = client
+                    .post(url)
+                    .bearer_auth(token)
+                    .json(&body)
+                    .send()
+                    .await
+                    .map_err(|e| if e.is_timeout() { SmsError::Unavailable("no answer in time".to_string()) } else { SmsError::Unavailable(e.without_url().to_string()) })?;
                 let status = response.status();
                 let answer = response.text().await.unwrap_or_default();
                 let detail = || format!("{} {}", status.as_u16(), answer.chars().take(200).collect::<String>());

@@ -57,10 +57,7 @@ fn keys_of(locale: &str) -> BTreeSet<String> {
         for line in std::fs::read_to_string(&file).unwrap().lines() {
             let Some((id, _)) = line.split_once('=') else { continue };
             let id = id.trim_end();
-            if !id.is_empty()
-                && id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            {
+            if !id.is_empty() && id.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
                 assert!(keys.insert(id.to_string()), "{id} defined twice in {locale}");
             }
         }
@@ -84,8 +81,7 @@ fn sources() -> Vec<(PathBuf, String)> {
 
 #[test]
 fn every_locale_has_every_key_and_every_key_loads() {
-    let all: BTreeMap<&str, BTreeSet<String>> =
-        Locale::ALL.iter().map(|l| (l.code(), keys_of(l.code()))).collect();
+    let all: BTreeMap<&str, BTreeSet<String>> = Locale::ALL.iter().map(|l| (l.code(), keys_of(l.code()))).collect();
     let union: BTreeSet<String> = all.values().flatten().cloned().collect();
     let mut problems = Vec::new();
     for (code, keys) in &all {

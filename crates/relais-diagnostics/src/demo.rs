@@ -10,11 +10,11 @@ use time::{Duration, OffsetDateTime};
 use crate::{
     catalogue,
     demand::{self, NewRequest},
-    workshops::{self, NewRegistration, NewWorkshop},
     diagnostics::{self, Answer, Intake, Mode, Progress, Stage, Starter},
     flow::{self, Step},
     framework::{Area, Outcome},
     items, simulation,
+    workshops::{self, NewRegistration, NewWorkshop},
 };
 
 pub const DEMO_PART: DemoPart = DemoPart { name: "diagnostics", load: |db| Box::pin(load(db)) };
@@ -88,8 +88,22 @@ async fn load(db: &Db) -> Result<(), DbError> {
 
 /// Fictional first names and initials for the demo's registrations.
 const NAMES: [&str; 16] = [
-    "Marie D.", "Ahmed B.", "Jeanne L.", "Piet V.", "Fatima E.", "Luc M.", "Anna K.", "Jos D.", "Yasmina R.", "Guido H.", "Nadia S.", "Erik W.", "Sofia P.",
-    "Karel J.", "Hélène C.", "Omar T.",
+    "Marie D.",
+    "Ahmed B.",
+    "Jeanne L.",
+    "Piet V.",
+    "Fatima E.",
+    "Luc M.",
+    "Anna K.",
+    "Jos D.",
+    "Yasmina R.",
+    "Guido H.",
+    "Nadia S.",
+    "Erik W.",
+    "Sofia P.",
+    "Karel J.",
+    "Hélène C.",
+    "Omar T.",
 ];
 
 /// Workshops at the organisation's first place: three coming (one full, with a waiting list),
@@ -109,12 +123,8 @@ async fn workshops_of(db: &Db, organisation: uuid::Uuid, language: &str, catalog
             .unwrap_or(OffsetDateTime::UNIX_EPOCH)
     };
     // (module, first day from today, weekly meetings, capacity, registrations)
-    let plan: [(&str, i64, i64, i64, usize); 4] = [
-        ("smartphone-first-steps", 3, 3, 8, 5),
-        ("itsme-and-eid-login", 9, 1, 6, 8),
-        ("scams-and-phishing", 16, 2, 10, 3),
-        ("email-basics", -6, 2, 8, 6),
-    ];
+    let plan: [(&str, i64, i64, i64, usize); 4] =
+        [("smartphone-first-steps", 3, 3, 8, 5), ("itsme-and-eid-login", 9, 1, 6, 8), ("scams-and-phishing", 16, 2, 10, 3), ("email-basics", -6, 2, 8, 6)];
     let mut name = 0;
     for (code, first, meetings, capacity, registrations) in plan {
         let Some(module_id) = module(code) else { continue };

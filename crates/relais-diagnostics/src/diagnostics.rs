@@ -157,10 +157,7 @@ impl Diagnostic {
 
 /// A result from the estimator's placements and posteriors.
 pub fn results(placements: &[Placement], posteriors: &[[f64; LEVELS]; 5]) -> Vec<AreaResult> {
-    placements
-        .iter()
-        .map(|p| AreaResult { area: p.area, level: p.level, confidence: p.confidence, to_confirm: p.to_confirm, posterior: posteriors[p.area.index()] })
-        .collect()
+    placements.iter().map(|p| AreaResult { area: p.area, level: p.level, confidence: p.confidence, to_confirm: p.to_confirm, posterior: posteriors[p.area.index()] }).collect()
 }
 
 /// The probability that the level rose since the previous result (progress is shown at ≥ 0.8).

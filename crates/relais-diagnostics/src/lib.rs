@@ -1,19 +1,19 @@
 //! Diagnostic and workshops: a short, accessible skills check that places a person on a level in
 //! five areas and orients them to modules of the training catalogue, workshops and registrations.
 
-pub mod estimator;
-pub mod framework;
-pub mod gate;
-pub mod simulation;
-pub mod pictograms;
-pub mod seed;
 pub mod catalogue;
 pub mod diagnostics;
+pub mod estimator;
 pub mod flow;
+pub mod framework;
+pub mod gate;
 pub mod items;
-pub mod recommend;
 pub mod levels;
+pub mod pictograms;
+pub mod recommend;
 pub mod routes;
+pub mod seed;
+pub mod simulation;
 
 use axum::routing::{get, post};
 use relais_core::web::Routes;
@@ -58,8 +58,8 @@ pub async fn prepare(db: &relais_core::Db) -> Result<(), relais_core::DbError> {
     items::ensure_seed(db).await?;
     catalogue::ensure_seed(db).await
 }
-pub mod demo;
-pub mod workshops;
-pub mod demand;
-pub mod reporting;
 pub mod calibration;
+pub mod demand;
+pub mod demo;
+pub mod reporting;
+pub mod workshops;

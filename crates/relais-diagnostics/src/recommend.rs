@@ -14,11 +14,8 @@ pub fn modules<'a>(result: &[AreaResult], catalogue: &'a [Module], language: &st
         .filter(|m| m.active)
         .filter_map(|m| {
             // the module's best fitting target: the lower the person's level there, the more it helps
-            let best = m
-                .targets
-                .iter()
-                .filter_map(|t| result.iter().find(|r| r.area == t.area && t.fits(r.level)).map(|r| (4 - r.level as i64) * 10 + (t.to - t.from) as i64))
-                .max()?;
+            let best =
+                m.targets.iter().filter_map(|t| result.iter().find(|r| r.area == t.area && t.fits(r.level)).map(|r| (4 - r.level as i64) * 10 + (t.to - t.from) as i64)).max()?;
             let speaks = if m.languages.iter().any(|l| l == language) { 5 } else { 0 };
             Some((best + speaks, m.code.as_str(), m))
         })

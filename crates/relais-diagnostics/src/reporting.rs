@@ -85,7 +85,9 @@ pub async fn compute(db: &Db, organisations: &[Uuid], start: OffsetDateTime, end
     for area in AREAS {
         f.levels.entry(area.code().to_string()).or_default();
     }
-    let sql = format!("SELECT COUNT(*), CAST(COALESCE(SUM(booked), 0) AS BIGINT) FROM workshops WHERE status = 'open' AND starts_at >= $1 AND starts_at < $2 AND organisation_id IN ({orgs})");
+    let sql = format!(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(booked), 0) AS BIGINT) FROM workshops WHERE status = 'open' AND starts_at >= $1 AND starts_at < $2 AND organisation_id IN ({orgs})"
+    );
     let (workshops, participants): (i64, i64) = on_db!(db, pool => {
         let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(start).bind(end);
         for o in organisations {

@@ -216,11 +216,7 @@ pub fn run_twice(bank: &[SimItem], people: usize, seed: u64) -> (Report, Report)
 
 /// The seeded item bank as the simulation sees it, for a person alone (observed items left out).
 pub fn seed_bank() -> Vec<SimItem> {
-    crate::seed::items()
-        .iter()
-        .filter(|i| i.kind != Kind::Observed)
-        .map(|i| SimItem { model: i.model(), kind: i.kind })
-        .collect()
+    crate::seed::items().iter().filter(|i| i.kind != Kind::Observed).map(|i| SimItem { model: i.model(), kind: i.kind }).collect()
 }
 
 #[cfg(test)]
@@ -255,7 +251,13 @@ mod tests {
     #[test]
     fn a_second_diagnostic_starting_from_the_first_is_no_less_accurate_with_new_items() {
         let (first, second) = run_twice(&seed_bank(), 1000, 11);
-        eprintln!("first exact {:.1}% within one {:.1}%; second exact {:.1}% within one {:.1}%", first.exact_pct(), first.within_one_pct(), second.exact_pct(), second.within_one_pct());
+        eprintln!(
+            "first exact {:.1}% within one {:.1}%; second exact {:.1}% within one {:.1}%",
+            first.exact_pct(),
+            first.within_one_pct(),
+            second.exact_pct(),
+            second.within_one_pct()
+        );
         assert!(second.max_questions <= 15);
         assert!(second.exact_pct() >= first.exact_pct() - 1.0, "{:.1} vs {:.1}", second.exact_pct(), first.exact_pct());
         assert!(second.within_one_pct() >= first.within_one_pct() - 1.0);
@@ -267,4 +269,3 @@ mod tests {
         assert!(report.exact_pct() >= 50.0 && report.within_one_pct() >= 85.0 && report.max_questions <= 15);
     }
 }
-

@@ -409,7 +409,17 @@ pub async fn registrations(db: &Db, workshop: Uuid) -> Result<Vec<Registration>,
     .await)?;
     let mut out: Vec<Registration> = rows
         .into_iter()
-        .map(|r| Registration { id: r.id, workshop_id: r.workshop_id, person_id: r.person_id, name: r.name, phone: r.phone, email: r.email, status: Status::parse(&r.status), registered_by: r.registered_by, created_at: r.created_at })
+        .map(|r| Registration {
+            id: r.id,
+            workshop_id: r.workshop_id,
+            person_id: r.person_id,
+            name: r.name,
+            phone: r.phone,
+            email: r.email,
+            status: Status::parse(&r.status),
+            registered_by: r.registered_by,
+            created_at: r.created_at,
+        })
         .collect();
     out.sort_by_key(|r| match r.status {
         Status::Booked => 0,

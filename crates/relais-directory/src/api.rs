@@ -199,10 +199,14 @@ pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Respo
         Err(_) => return error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", Vec::new()),
     };
     match snapshot.get(id) {
-        Some(entry) => (Verbatim, Json({
-            let now = Timestamp::now();
-            place_out(entry, entry.next_opening(now), now, None, &state.config.public_url)
-        })).into_response(),
+        Some(entry) => (
+            Verbatim,
+            Json({
+                let now = Timestamp::now();
+                place_out(entry, entry.next_opening(now), now, None, &state.config.public_url)
+            }),
+        )
+            .into_response(),
         None => error(StatusCode::NOT_FOUND, "not_found", Vec::new()),
     }
 }

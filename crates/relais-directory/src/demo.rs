@@ -352,15 +352,19 @@ async fn load(db: &Db) -> Result<(), DbError> {
             let Ok(weekday) = Weekday::from_monday_one_offset(*weekday) else { continue };
             let split = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
             let recurrence = Recurrence { weekday, start: time(start), end: time(end), every_weeks: *every_weeks, anchor: anchor(weekday), from: None, until: None };
-            places::add_session(db, place, &SessionInput {
-                recurrence,
-                by_appointment: *by_appointment,
-                themes: split(themes),
-                services: split("online-procedures device-basics"),
-                publics: split(publics),
-                languages: split(languages),
-                helper_kind: helpers.to_string(),
-            })
+            places::add_session(
+                db,
+                place,
+                &SessionInput {
+                    recurrence,
+                    by_appointment: *by_appointment,
+                    themes: split(themes),
+                    services: split("online-procedures device-basics"),
+                    publics: split(publics),
+                    languages: split(languages),
+                    helper_kind: helpers.to_string(),
+                },
+            )
             .await?;
         }
         // The Christmas break, shown to the public, at the Charleroi space.

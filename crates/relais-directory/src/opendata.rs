@@ -123,14 +123,7 @@ pub fn lieu(entry: &Entry, snapshot: &Snapshot, today: jiff::civil::Date, base: 
         horaires: schedule::opening_hours(&entry.recurrences, &entry.schedule_exceptions, today, HORAIRES_DAYS),
         services: entry.services.iter().filter_map(|s| service_label(s)).map(String::from).collect(),
         publics_specifiquement_adresses: entry.publics.iter().filter_map(|p| public_label(p)).map(String::from).collect(),
-        modalites_acces: [
-            entry.free_access.then_some("Se présenter"),
-            entry.by_appointment.then_some("Prendre un RDV"),
-        ]
-        .into_iter()
-        .flatten()
-        .map(String::from)
-        .collect(),
+        modalites_acces: [entry.free_access.then_some("Se présenter"), entry.by_appointment.then_some("Prendre un RDV")].into_iter().flatten().map(String::from).collect(),
         frais_a_charge: vec!["Gratuit".to_string()],
         itinerance: if place.kind == "mobile-stop" { vec!["Itinérant".to_string()] } else { vec!["Fixe".to_string()] },
         telephone: place.phone.as_deref().map(international_phone),
@@ -176,9 +169,32 @@ pub async fn csv(State(state): State<AppState>) -> Result<Response, AppError> {
     let lieux = lieux(&state).await?;
     let mut writer = CsvWriter::new(relais_core::csv::COMMA_WITH_BOM);
     writer.record([
-        "id", "nom", "pivot", "structure_parente", "adresse", "code_postal", "code_nis", "commune", "latitude", "longitude", "horaires",
-        "services", "publics_specifiquement_adresses", "modalites_acces", "frais_a_charge", "itinerance", "telephone", "courriels", "site_web",
-        "presentation_resume", "accessibilite", "langues", "thematiques", "source", "date_maj", "url",
+        "id",
+        "nom",
+        "pivot",
+        "structure_parente",
+        "adresse",
+        "code_postal",
+        "code_nis",
+        "commune",
+        "latitude",
+        "longitude",
+        "horaires",
+        "services",
+        "publics_specifiquement_adresses",
+        "modalites_acces",
+        "frais_a_charge",
+        "itinerance",
+        "telephone",
+        "courriels",
+        "site_web",
+        "presentation_resume",
+        "accessibilite",
+        "langues",
+        "thematiques",
+        "source",
+        "date_maj",
+        "url",
     ])?;
     for l in &lieux {
         let list = |v: &Vec<String>| v.join("|");

@@ -313,9 +313,7 @@ pub async fn sessions_of(db: &Db, place: Uuid) -> Result<Vec<DropInSession>, DbE
 }
 
 pub async fn all_sessions(db: &Db) -> Result<Vec<DropInSession>, DbError> {
-    let sql = format!(
-        "SELECT {SESSION_COLUMNS} FROM drop_in_sessions WHERE place_id IN (SELECT id FROM places WHERE published = $1)"
-    );
+    let sql = format!("SELECT {SESSION_COLUMNS} FROM drop_in_sessions WHERE place_id IN (SELECT id FROM places WHERE published = $1)");
     let rows: Vec<SessionRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(true).fetch_all(pool).await)?;
     Ok(rows.into_iter().filter_map(session_from).collect())
 }
@@ -390,9 +388,7 @@ pub async fn exceptions_of(db: &Db, place: Uuid) -> Result<Vec<PlaceException>, 
 }
 
 pub async fn all_exceptions(db: &Db) -> Result<Vec<PlaceException>, DbError> {
-    let sql = format!(
-        "SELECT {EXCEPTION_COLUMNS} FROM place_exceptions WHERE place_id IN (SELECT id FROM places WHERE published = $1)"
-    );
+    let sql = format!("SELECT {EXCEPTION_COLUMNS} FROM place_exceptions WHERE place_id IN (SELECT id FROM places WHERE published = $1)");
     let rows: Vec<ExceptionRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(true).fetch_all(pool).await)?;
     Ok(rows.into_iter().filter_map(exception_from).collect())
 }

@@ -241,8 +241,7 @@ impl Reference {
         let as_word = format!(" {folded}");
         // An exact name leaves out every other rank (see below): no need to scan then.
         let exact: Vec<&(String, usize, Option<usize>)> = self.exact.get(&folded).map(|found| found.iter().map(|i| &self.names[*i]).collect()).unwrap_or_default();
-        let candidates: Box<dyn Iterator<Item = &(String, usize, Option<usize>)>> =
-            if exact.is_empty() { Box::new(self.names.iter()) } else { Box::new(exact.into_iter()) };
+        let candidates: Box<dyn Iterator<Item = &(String, usize, Option<usize>)>> = if exact.is_empty() { Box::new(self.names.iter()) } else { Box::new(exact.into_iter()) };
         for (name, municipality, postcode) in candidates {
             let rank = if *name == folded {
                 0

@@ -127,47 +127,23 @@ impl Recurrence {
     /// sessions).
     pub fn weekly(weekday: Weekday, start: Time, end: Time) -> Recurrence {
         // 2024-01-01 is a Monday.
-        let anchor = jiff::civil::date(2024, 1, 1)
-            .checked_add(i64::from(weekday.to_monday_zero_offset()).days())
-            .expect("a date in January 2024");
-        Recurrence {
-            weekday,
-            start,
-            end,
-            every_weeks: 1,
-            anchor,
-            from: None,
-            until: None,
-        }
+        let anchor = jiff::civil::date(2024, 1, 1).checked_add(i64::from(weekday.to_monday_zero_offset()).days()).expect("a date in January 2024");
+        Recurrence { weekday, start, end, every_weeks: 1, anchor, from: None, until: None }
     }
 
     /// A session every `n` weeks on `anchor`'s weekday, in phase with `anchor`.
     pub fn every_n_weeks(n: u8, anchor: Date, start: Time, end: Time) -> Recurrence {
-        Recurrence {
-            weekday: anchor.weekday(),
-            start,
-            end,
-            every_weeks: n,
-            anchor,
-            from: None,
-            until: None,
-        }
+        Recurrence { weekday: anchor.weekday(), start, end, every_weeks: n, anchor, from: None, until: None }
     }
 
     /// The same session, not before `from`.
     pub fn with_from(self, from: Date) -> Recurrence {
-        Recurrence {
-            from: Some(from),
-            ..self
-        }
+        Recurrence { from: Some(from), ..self }
     }
 
     /// The same session, not after `until`.
     pub fn with_until(self, until: Date) -> Recurrence {
-        Recurrence {
-            until: Some(until),
-            ..self
-        }
+        Recurrence { until: Some(until), ..self }
     }
 
     /// Checks, in this order: times ([`ScheduleError::CrossesMidnight`],
@@ -192,10 +168,7 @@ impl Recurrence {
     /// Whether the session is scheduled on `date` (weekday, bounds and
     /// every-n-weeks phase; exceptions not considered).
     pub fn occurs_on(&self, date: Date) -> bool {
-        if date.weekday() != self.weekday
-            || self.from.is_some_and(|from| date < from)
-            || self.until.is_some_and(|until| date > until)
-        {
+        if date.weekday() != self.weekday || self.from.is_some_and(|from| date < from) || self.until.is_some_and(|until| date > until) {
             return false;
         }
         let n = i64::from(self.every_weeks.max(1));
@@ -235,35 +208,17 @@ pub struct Exception {
 impl Exception {
     /// Closed all day on `from..=until`.
     pub fn closed(from: Date, until: Date) -> Exception {
-        Exception {
-            kind: ExceptionKind::Closed,
-            from,
-            until,
-            start: None,
-            end: None,
-        }
+        Exception { kind: ExceptionKind::Closed, from, until, start: None, end: None }
     }
 
     /// Closed on `date` for the sessions overlapping `start..end`.
     pub fn closed_slot(date: Date, start: Time, end: Time) -> Exception {
-        Exception {
-            kind: ExceptionKind::Closed,
-            from: date,
-            until: date,
-            start: Some(start),
-            end: Some(end),
-        }
+        Exception { kind: ExceptionKind::Closed, from: date, until: date, start: Some(start), end: Some(end) }
     }
 
     /// An extra session on `date` from `start` to `end`.
     pub fn extra(date: Date, start: Time, end: Time) -> Exception {
-        Exception {
-            kind: ExceptionKind::Extra,
-            from: date,
-            until: date,
-            start: Some(start),
-            end: Some(end),
-        }
+        Exception { kind: ExceptionKind::Extra, from: date, until: date, start: Some(start), end: Some(end) }
     }
 
     /// Checks `until >= from`, the times (as for a [`Recurrence`], when both
@@ -305,9 +260,7 @@ impl Exception {
     /// The extra session's times on `date`, if this is an extra session there.
     fn extra_on(&self, date: Date) -> Option<Slot> {
         match (self.kind, self.start, self.end) {
-            (ExceptionKind::Extra, Some(start), Some(end)) if self.from == date => {
-                Some((start, end))
-            }
+            (ExceptionKind::Extra, Some(start), Some(end)) if self.from == date => Some((start, end)),
             _ => None,
         }
     }
@@ -335,23 +288,13 @@ impl Opening {
 /// sorted. Invalid entries are ignored.
 pub fn day_slots(recurrences: &[Recurrence], exceptions: &[Exception], date: Date) -> Vec<Slot> {
     let mut slots = Vec::new();
-    for r in recurrences
-        .iter()
-        .filter(|r| r.validate().is_ok() && r.occurs_on(date))
-    {
-        let cancelled = exceptions
-            .iter()
-            .any(|e| e.validate().is_ok() && e.cancels(date, r.start, r.end));
+    for r in recurrences.iter().filter(|r| r.validate().is_ok() && r.occurs_on(date)) {
+        let cancelled = exceptions.iter().any(|e| e.validate().is_ok() && e.cancels(date, r.start, r.end));
         if !cancelled {
             slots.push((r.start, r.end));
         }
     }
-    slots.extend(
-        exceptions
-            .iter()
-            .filter(|e| e.validate().is_ok())
-            .filter_map(|e| e.extra_on(date)),
-    );
+    slots.extend(exceptions.iter().filter(|e| e.validate().is_ok()).filter_map(|e| e.extra_on(date)));
     merge(slots)
 }
 
@@ -359,12 +302,7 @@ pub fn day_slots(recurrences: &[Recurrence], exceptions: &[Exception], date: Dat
 /// extras added; sessions that overlap or touch are merged. Openings are
 /// returned whole (not clipped to `[from, to)`). The cost is proportional to
 /// the number of days in the range times the number of entries.
-pub fn openings(
-    recurrences: &[Recurrence],
-    exceptions: &[Exception],
-    from: Timestamp,
-    to: Timestamp,
-) -> Vec<Opening> {
+pub fn openings(recurrences: &[Recurrence], exceptions: &[Exception], from: Timestamp, to: Timestamp) -> Vec<Opening> {
     if to <= from {
         return Vec::new();
     }
@@ -377,9 +315,7 @@ pub fn openings(
     let mut spans = Vec::new();
     for date in dates(first, last) {
         for (start, end) in day_slots(recurrences, exceptions, date) {
-            let (Some((start, start_in_gap)), Some((end, end_in_gap))) =
-                (instant(date, start), instant(date, end))
-            else {
+            let (Some((start, start_in_gap)), Some((end, end_in_gap))) = (instant(date, start), instant(date, end)) else {
                 continue;
             };
             // Dropped when it never shows on the clock, or when the gap moved
@@ -392,10 +328,7 @@ pub fn openings(
     merge(spans)
         .into_iter()
         .filter(|&(start, end)| start < to && end > from)
-        .map(|(start, end)| Opening {
-            start: start.to_zoned(tz.clone()),
-            end: end.to_zoned(tz.clone()),
-        })
+        .map(|(start, end)| Opening { start: start.to_zoned(tz.clone()), end: end.to_zoned(tz.clone()) })
         .collect()
 }
 
@@ -404,30 +337,16 @@ pub fn openings(
 /// `horizon_days` calendar days after `now` (clamped to
 /// `0..=MAX_HORIZON_DAYS`; e.g. 120). `None` when nothing is scheduled in
 /// that window.
-pub fn next_opening(
-    recurrences: &[Recurrence],
-    exceptions: &[Exception],
-    now: Timestamp,
-    horizon_days: i64,
-) -> Option<Opening> {
+pub fn next_opening(recurrences: &[Recurrence], exceptions: &[Exception], now: Timestamp, horizon_days: i64) -> Option<Opening> {
     let days = horizon_days.clamp(0, MAX_HORIZON_DAYS);
-    let limit = now
-        .to_zoned(time_zone().clone())
-        .checked_add(days.days())
-        .map_or(Timestamp::MAX, |z| z.timestamp());
-    let to = limit
-        .checked_add(SignedDuration::from_nanos(1))
-        .unwrap_or(Timestamp::MAX);
-    openings(recurrences, exceptions, now, to)
-        .into_iter()
-        .next()
+    let limit = now.to_zoned(time_zone().clone()).checked_add(days.days()).map_or(Timestamp::MAX, |z| z.timestamp());
+    let to = limit.checked_add(SignedDuration::from_nanos(1)).unwrap_or(Timestamp::MAX);
+    openings(recurrences, exceptions, now, to).into_iter().next()
 }
 
 /// Whether the place is open at `now`.
 pub fn is_open(recurrences: &[Recurrence], exceptions: &[Exception], now: Timestamp) -> bool {
-    let to = now
-        .checked_add(SignedDuration::from_nanos(1))
-        .unwrap_or(Timestamp::MAX);
+    let to = now.checked_add(SignedDuration::from_nanos(1)).unwrap_or(Timestamp::MAX);
     !openings(recurrences, exceptions, now, to).is_empty()
 }
 
@@ -459,28 +378,12 @@ pub fn is_open(recurrences: &[Recurrence], exceptions: &[Exception], now: Timest
 ///   `off`: a later normal rule replaces the earlier ones for its dates.
 ///   A partial closure is thus written as the remaining hours.
 /// * Nothing at all: `off`.
-pub fn opening_hours(
-    recurrences: &[Recurrence],
-    exceptions: &[Exception],
-    today: Date,
-    horizon_days: i64,
-) -> String {
+pub fn opening_hours(recurrences: &[Recurrence], exceptions: &[Exception], today: Date, horizon_days: i64) -> String {
     let days = horizon_days.clamp(0, MAX_HORIZON_DAYS);
     let last = today.checked_add(days.days()).unwrap_or(today);
-    let recurrences: Vec<Recurrence> = recurrences
-        .iter()
-        .filter(|r| r.validate().is_ok())
-        .copied()
-        .collect();
-    let exceptions: Vec<Exception> = exceptions
-        .iter()
-        .filter(|e| e.validate().is_ok())
-        .copied()
-        .collect();
-    let weekly: Vec<&Recurrence> = recurrences
-        .iter()
-        .filter(|r| r.every_weeks == 1 && r.until.is_none_or(|until| until >= today))
-        .collect();
+    let recurrences: Vec<Recurrence> = recurrences.iter().filter(|r| r.validate().is_ok()).copied().collect();
+    let exceptions: Vec<Exception> = exceptions.iter().filter(|e| e.validate().is_ok()).copied().collect();
+    let weekly: Vec<&Recurrence> = recurrences.iter().filter(|r| r.every_weeks == 1 && r.until.is_none_or(|until| until >= today)).collect();
 
     // 1. Weekly rules, grouped by their date bounds; bounds in the past are
     //    dropped (the string speaks from `today` on). Unbounded first.
@@ -505,15 +408,7 @@ pub fn opening_hours(
             }
         }
     }
-    let regular = |date: Date| -> Vec<Slot> {
-        merge(
-            weekly
-                .iter()
-                .filter(|r| r.occurs_on(date))
-                .map(|r| (r.start, r.end))
-                .collect(),
-        )
-    };
+    let regular = |date: Date| -> Vec<Slot> { merge(weekly.iter().filter(|r| r.occurs_on(date)).map(|r| (r.start, r.end)).collect()) };
 
     // 2. Whole-day closures, as ranges, when they close a recurring session.
     let mut closed: Vec<(Date, Date)> = exceptions
@@ -530,25 +425,13 @@ pub fn opening_hours(
             _ => ranges.push((from, until)),
         }
     }
-    ranges.retain(|&(from, until)| {
-        dates(from, until).any(|date| recurrences.iter().any(|r| r.occurs_on(date)))
-    });
-    let mut rules: Vec<String> = ranges
-        .iter()
-        .map(|&(from, until)| format!("{} off", fmt_date_range(from, until)))
-        .collect();
+    ranges.retain(|&(from, until)| dates(from, until).any(|date| recurrences.iter().any(|r| r.occurs_on(date))));
+    let mut rules: Vec<String> = ranges.iter().map(|&(from, until)| format!("{} off", fmt_date_range(from, until))).collect();
 
     // 3. Dates whose sessions differ from what the rules so far state.
     let mut groups: Vec<(Vec<Slot>, Vec<Date>)> = Vec::new();
     for date in dates(today, last) {
-        let stated = if ranges
-            .iter()
-            .any(|&(from, until)| from <= date && date <= until)
-        {
-            Vec::new()
-        } else {
-            regular(date)
-        };
+        let stated = if ranges.iter().any(|&(from, until)| from <= date && date <= until) { Vec::new() } else { regular(date) };
         let actual = day_slots(&recurrences, &exceptions, date);
         if stated != actual {
             match groups.iter_mut().find(|(slots, _)| *slots == actual) {
@@ -573,11 +456,7 @@ pub fn opening_hours(
         if let Some((first, prev)) = run {
             items.push(fmt_date_range(first, prev));
         }
-        let what = if slots.is_empty() {
-            "off".to_string()
-        } else {
-            fmt_slots(slots)
-        };
+        let what = if slots.is_empty() { "off".to_string() } else { fmt_slots(slots) };
         rules.push(format!("{} {what}", items.join(",")));
     }
 
@@ -628,9 +507,7 @@ fn days_between(a: Date, b: Date) -> i64 {
 
 /// The dates `first..=last` (nothing when `last < first`).
 fn dates(first: Date, last: Date) -> impl Iterator<Item = Date> {
-    std::iter::successors((first <= last).then_some(first), move |d| {
-        d.tomorrow().ok().filter(|next| *next <= last)
-    })
+    std::iter::successors((first <= last).then_some(first), move |d| d.tomorrow().ok().filter(|next| *next <= last))
 }
 
 /// Sorts intervals and merges those that overlap or touch.
@@ -651,20 +528,14 @@ fn weekday_index(w: Weekday) -> usize {
 }
 
 const WEEKDAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 fn fmt_time(t: Time) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 fn fmt_slots(slots: &[Slot]) -> String {
-    slots
-        .iter()
-        .map(|&(start, end)| format!("{}-{}", fmt_time(start), fmt_time(end)))
-        .collect::<Vec<_>>()
-        .join(",")
+    slots.iter().map(|&(start, end)| format!("{}-{}", fmt_time(start), fmt_time(end))).collect::<Vec<_>>().join(",")
 }
 
 fn fmt_date(d: Date) -> String {
@@ -694,10 +565,7 @@ fn date_prefixes(today: Date, from: Option<Date>, until: Option<Date>) -> Vec<St
         }
         (Some(from), None) => {
             let new_year_eve = jiff::civil::date(from.year(), 12, 31);
-            vec![
-                format!("{} ", fmt_date_range(from, new_year_eve)),
-                format!("{}+ ", i32::from(from.year()) + 1),
-            ]
+            vec![format!("{} ", fmt_date_range(from, new_year_eve)), format!("{}+ ", i32::from(from.year()) + 1)]
         }
     }
 }
@@ -786,22 +654,8 @@ mod tests {
         want: Option<(&'static str, &'static str)>,
     }
 
-    fn row(
-        desc: &'static str,
-        recs: Vec<Recurrence>,
-        excs: Vec<Exception>,
-        now: &'static str,
-        horizon: i64,
-        want: Option<(&'static str, &'static str)>,
-    ) -> Row {
-        Row {
-            desc,
-            recs,
-            excs,
-            now,
-            horizon,
-            want,
-        }
+    fn row(desc: &'static str, recs: Vec<Recurrence>, excs: Vec<Exception>, now: &'static str, horizon: i64, want: Option<(&'static str, &'static str)>) -> Row {
+        Row { desc, recs, excs, now, horizon, want }
     }
 
     // 2026-12-01 is a Tuesday; 2026-12-28 .. 2027-01-03 is ISO week 53 of 2026.
@@ -939,10 +793,7 @@ mod tests {
             let got_s = got.as_ref().map(|o| (local(&o.start), local(&o.end)));
             let want_s = r.want.map(|(s, e)| (s.to_string(), e.to_string()));
             if got_s != want_s {
-                failures.push(format!(
-                    "{}: now {} got {:?} want {:?}",
-                    r.desc, r.now, got_s, want_s
-                ));
+                failures.push(format!("{}: now {} got {:?} want {:?}", r.desc, r.now, got_s, want_s));
             }
             // is_open agrees with the opening being in progress.
             let in_progress = got.as_ref().is_some_and(|o| o.contains(now));
@@ -971,26 +822,11 @@ mod tests {
         assert_eq!(o.end.timestamp(), ts("2027-03-28T10:00Z"));
         assert_eq!(o.start.offset().seconds(), 7200);
         // The 02:00-03:30 session on the spring day lasts 30 real minutes.
-        let o = next_opening(
-            &[wk(Sunday, "02:00", "03:30")],
-            &[],
-            ts("2027-03-27T12:00Z"),
-            120,
-        )
-        .unwrap();
+        let o = next_opening(&[wk(Sunday, "02:00", "03:30")], &[], ts("2027-03-27T12:00Z"), 120).unwrap();
         assert_eq!(o.start.timestamp(), ts("2027-03-28T01:00Z"));
-        assert_eq!(
-            o.end.timestamp().duration_since(o.start.timestamp()),
-            SignedDuration::from_mins(30)
-        );
+        assert_eq!(o.end.timestamp().duration_since(o.start.timestamp()), SignedDuration::from_mins(30));
         // The 02:00-03:00 session on the autumn day lasts two real hours.
-        let o = next_opening(
-            &[wk(Sunday, "02:00", "03:00")],
-            &[],
-            ts("2026-10-24T12:00Z"),
-            120,
-        )
-        .unwrap();
+        let o = next_opening(&[wk(Sunday, "02:00", "03:00")], &[], ts("2026-10-24T12:00Z"), 120).unwrap();
         assert_eq!(o.start.timestamp(), ts("2026-10-25T00:00Z"));
         assert_eq!(o.end.timestamp(), ts("2026-10-25T02:00Z"));
     }
@@ -1015,24 +851,10 @@ mod tests {
 
     #[test]
     fn openings_in_a_range() {
-        let recs = [
-            wk(Tuesday, "09:30", "12:00"),
-            wk(Thursday, "14:00", "17:00"),
-            wk(Thursday, "16:00", "18:00"),
-        ];
-        let excs = [
-            closed("2026-12-08", "2026-12-08"),
-            extra("2026-12-06", "10:00", "12:00"),
-        ];
-        let got: Vec<(String, String)> = openings(
-            &recs,
-            &excs,
-            ts("2026-12-01T10:00+01:00"),
-            ts("2026-12-10T15:00+01:00"),
-        )
-        .iter()
-        .map(|o| (local(&o.start), local(&o.end)))
-        .collect();
+        let recs = [wk(Tuesday, "09:30", "12:00"), wk(Thursday, "14:00", "17:00"), wk(Thursday, "16:00", "18:00")];
+        let excs = [closed("2026-12-08", "2026-12-08"), extra("2026-12-06", "10:00", "12:00")];
+        let got: Vec<(String, String)> =
+            openings(&recs, &excs, ts("2026-12-01T10:00+01:00"), ts("2026-12-10T15:00+01:00")).iter().map(|o| (local(&o.start), local(&o.end))).collect();
         let want = [
             ("2026-12-01T09:30+01:00", "2026-12-01T12:00+01:00"), // in progress at `from`: whole
             ("2026-12-03T14:00+01:00", "2026-12-03T18:00+01:00"), // Thursday sessions merged
@@ -1040,24 +862,10 @@ mod tests {
             // Dec 8 closed
             ("2026-12-10T14:00+01:00", "2026-12-10T18:00+01:00"), // overlaps `to`: whole
         ];
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(s, e)| (s.to_string(), e.to_string()))
-            .collect();
+        let want: Vec<(String, String)> = want.iter().map(|(s, e)| (s.to_string(), e.to_string())).collect();
         assert_eq!(got, want);
-        assert!(
-            openings(
-                &recs,
-                &excs,
-                ts("2026-12-02T00:00Z"),
-                ts("2026-12-02T00:00Z")
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            day_slots(&recs, &excs, d("2026-12-03")),
-            vec![(t("14:00"), t("18:00"))],
-        );
+        assert!(openings(&recs, &excs, ts("2026-12-02T00:00Z"), ts("2026-12-02T00:00Z")).is_empty());
+        assert_eq!(day_slots(&recs, &excs, d("2026-12-03")), vec![(t("14:00"), t("18:00"))],);
     }
 
     #[test]
@@ -1074,64 +882,15 @@ mod tests {
         let ok = wk(Tuesday, "09:30", "12:00");
         let rows: Vec<(&str, Recurrence, Result<(), ScheduleError>)> = vec![
             ("valid", ok, Ok(())),
-            (
-                "18:00-02:00",
-                wk(Tuesday, "18:00", "02:00"),
-                Err(ScheduleError::CrossesMidnight),
-            ),
-            (
-                "10:00-10:00",
-                wk(Tuesday, "10:00", "10:00"),
-                Err(ScheduleError::Empty),
-            ),
-            (
-                "seconds",
-                Recurrence {
-                    start: time(9, 30, 15, 0),
-                    ..ok
-                },
-                Err(ScheduleError::SubMinute),
-            ),
-            (
-                "every 0 weeks",
-                Recurrence {
-                    every_weeks: 0,
-                    ..ok
-                },
-                Err(ScheduleError::BadEveryWeeks),
-            ),
-            (
-                "every 9 weeks",
-                Recurrence {
-                    every_weeks: 9,
-                    ..ok
-                },
-                Err(ScheduleError::BadEveryWeeks),
-            ),
-            (
-                "every 8 weeks",
-                every(8, "2026-12-01", "09:30", "12:00"),
-                Ok(()),
-            ),
-            (
-                "anchor not on weekday",
-                Recurrence {
-                    weekday: Monday,
-                    anchor: d("2026-12-01"),
-                    ..ok
-                },
-                Err(ScheduleError::AnchorNotOnWeekday),
-            ),
-            (
-                "until before from",
-                ok.with_from(d("2026-12-10")).with_until(d("2026-12-09")),
-                Err(ScheduleError::UntilBeforeFrom),
-            ),
-            (
-                "until == from",
-                ok.with_from(d("2026-12-08")).with_until(d("2026-12-08")),
-                Ok(()),
-            ),
+            ("18:00-02:00", wk(Tuesday, "18:00", "02:00"), Err(ScheduleError::CrossesMidnight)),
+            ("10:00-10:00", wk(Tuesday, "10:00", "10:00"), Err(ScheduleError::Empty)),
+            ("seconds", Recurrence { start: time(9, 30, 15, 0), ..ok }, Err(ScheduleError::SubMinute)),
+            ("every 0 weeks", Recurrence { every_weeks: 0, ..ok }, Err(ScheduleError::BadEveryWeeks)),
+            ("every 9 weeks", Recurrence { every_weeks: 9, ..ok }, Err(ScheduleError::BadEveryWeeks)),
+            ("every 8 weeks", every(8, "2026-12-01", "09:30", "12:00"), Ok(())),
+            ("anchor not on weekday", Recurrence { weekday: Monday, anchor: d("2026-12-01"), ..ok }, Err(ScheduleError::AnchorNotOnWeekday)),
+            ("until before from", ok.with_from(d("2026-12-10")).with_until(d("2026-12-09")), Err(ScheduleError::UntilBeforeFrom)),
+            ("until == from", ok.with_from(d("2026-12-08")).with_until(d("2026-12-08")), Ok(())),
         ];
         for (desc, r, want) in rows {
             assert_eq!(r.validate(), want, "{desc}");
@@ -1140,91 +899,30 @@ mod tests {
         let x = extra("2026-12-06", "10:00", "12:00");
         let rows: Vec<(&str, Exception, Result<(), ScheduleError>)> = vec![
             ("closed range", closed("2026-12-24", "2027-01-01"), Ok(())),
-            (
-                "closed until < from",
-                closed("2027-01-01", "2026-12-24"),
-                Err(ScheduleError::UntilBeforeFrom),
-            ),
-            (
-                "closed slot",
-                closed_slot("2026-12-08", "13:00", "15:00"),
-                Ok(()),
-            ),
-            (
-                "closed slot reversed",
-                closed_slot("2026-12-08", "15:00", "13:00"),
-                Err(ScheduleError::CrossesMidnight),
-            ),
-            (
-                "closed from 14:00 on",
-                Exception {
-                    end: None,
-                    ..closed_slot("2026-12-08", "14:00", "15:00")
-                },
-                Ok(()),
-            ),
+            ("closed until < from", closed("2027-01-01", "2026-12-24"), Err(ScheduleError::UntilBeforeFrom)),
+            ("closed slot", closed_slot("2026-12-08", "13:00", "15:00"), Ok(())),
+            ("closed slot reversed", closed_slot("2026-12-08", "15:00", "13:00"), Err(ScheduleError::CrossesMidnight)),
+            ("closed from 14:00 on", Exception { end: None, ..closed_slot("2026-12-08", "14:00", "15:00") }, Ok(())),
             ("extra", x, Ok(())),
-            (
-                "extra without end",
-                Exception { end: None, ..x },
-                Err(ScheduleError::ExtraNeedsTimes),
-            ),
-            (
-                "extra without times",
-                Exception {
-                    start: None,
-                    end: None,
-                    ..x
-                },
-                Err(ScheduleError::ExtraNeedsTimes),
-            ),
-            (
-                "extra over two days",
-                Exception {
-                    until: d("2026-12-07"),
-                    ..x
-                },
-                Err(ScheduleError::ExtraSpansDays),
-            ),
-            (
-                "extra crossing midnight",
-                extra("2026-12-06", "22:00", "01:00"),
-                Err(ScheduleError::CrossesMidnight),
-            ),
-            (
-                "extra empty",
-                extra("2026-12-06", "10:00", "10:00"),
-                Err(ScheduleError::Empty),
-            ),
+            ("extra without end", Exception { end: None, ..x }, Err(ScheduleError::ExtraNeedsTimes)),
+            ("extra without times", Exception { start: None, end: None, ..x }, Err(ScheduleError::ExtraNeedsTimes)),
+            ("extra over two days", Exception { until: d("2026-12-07"), ..x }, Err(ScheduleError::ExtraSpansDays)),
+            ("extra crossing midnight", extra("2026-12-06", "22:00", "01:00"), Err(ScheduleError::CrossesMidnight)),
+            ("extra empty", extra("2026-12-06", "10:00", "10:00"), Err(ScheduleError::Empty)),
         ];
         for (desc, e, want) in rows {
             assert_eq!(e.validate(), want, "{desc}");
         }
-        assert_eq!(
-            ScheduleError::CrossesMidnight.to_string(),
-            "the session ends before it starts (a session cannot cross midnight)"
-        );
+        assert_eq!(ScheduleError::CrossesMidnight.to_string(), "the session ends before it starts (a session cannot cross midnight)");
     }
 
     #[test]
     fn closure_window_without_end_cancels_the_rest_of_the_day() {
         let recs = [wk(Tuesday, "09:30", "12:00"), wk(Tuesday, "14:00", "17:00")];
-        let afternoon = Exception {
-            end: None,
-            ..closed_slot("2026-12-08", "13:00", "13:00")
-        };
-        assert_eq!(
-            day_slots(&recs, &[afternoon], d("2026-12-08")),
-            vec![(t("09:30"), t("12:00"))]
-        );
-        let morning = Exception {
-            start: None,
-            ..closed_slot("2026-12-08", "13:00", "13:00")
-        };
-        assert_eq!(
-            day_slots(&recs, &[morning], d("2026-12-08")),
-            vec![(t("14:00"), t("17:00"))]
-        );
+        let afternoon = Exception { end: None, ..closed_slot("2026-12-08", "13:00", "13:00") };
+        assert_eq!(day_slots(&recs, &[afternoon], d("2026-12-08")), vec![(t("09:30"), t("12:00"))]);
+        let morning = Exception { start: None, ..closed_slot("2026-12-08", "13:00", "13:00") };
+        assert_eq!(day_slots(&recs, &[morning], d("2026-12-08")), vec![(t("14:00"), t("17:00"))]);
     }
 
     #[rustfmt::skip]
@@ -1306,16 +1004,9 @@ mod tests {
         let Ok(prefix) = std::env::var("OH_CASES") else {
             return;
         };
-        let mut cases: Vec<(Vec<Recurrence>, Vec<Exception>, Timestamp, i64)> = next_opening_rows()
-            .into_iter()
-            .map(|r| (r.recs, r.excs, ts(r.now), r.horizon.max(1)))
-            .collect();
+        let mut cases: Vec<(Vec<Recurrence>, Vec<Exception>, Timestamp, i64)> = next_opening_rows().into_iter().map(|r| (r.recs, r.excs, ts(r.now), r.horizon.max(1))).collect();
         for (_, recs, excs, _) in osm_rows() {
-            for now in [
-                "2026-11-30T00:00+01:00",
-                "2026-12-08T10:30+01:00",
-                "2026-12-26T12:00+01:00",
-            ] {
+            for now in ["2026-11-30T00:00+01:00", "2026-12-08T10:30+01:00", "2026-12-26T12:00+01:00"] {
                 cases.push((recs.clone(), excs.clone(), ts(now), 60));
             }
         }
@@ -1335,10 +1026,7 @@ mod tests {
             let opening = all.first().map_or("none".to_string(), fmt);
             let intervals: Vec<String> = all.iter().map(fmt).collect();
             input.push_str(&format!("{value}\t{now}\t{limit}\n"));
-            want.push_str(&format!(
-                "{value}\t{now}\topen={open}\tnext_change={next_change}\topening={opening}\tintervals={}\n",
-                intervals.join(",")
-            ));
+            want.push_str(&format!("{value}\t{now}\topen={open}\tnext_change={next_change}\topening={opening}\tintervals={}\n", intervals.join(",")));
         }
         std::fs::write(format!("{prefix}.in"), input).unwrap();
         std::fs::write(format!("{prefix}.want"), want).unwrap();

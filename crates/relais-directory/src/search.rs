@@ -59,10 +59,7 @@ struct Timeline {
 
 impl Timeline {
     fn new(recurrences: &[Recurrence], exceptions: &[Exception], from: Timestamp, to: Timestamp) -> Timeline {
-        let spans = schedule::openings(recurrences, exceptions, from, to)
-            .into_iter()
-            .map(|o| (o.start.timestamp().as_second(), o.end.timestamp().as_second()))
-            .collect();
+        let spans = schedule::openings(recurrences, exceptions, from, to).into_iter().map(|o| (o.start.timestamp().as_second(), o.end.timestamp().as_second())).collect();
         Timeline { from, to, spans }
     }
 
@@ -163,9 +160,7 @@ impl Entry {
             Some(found) => found,
             None => {
                 let to = limit.checked_add(SignedDuration::from_nanos(1)).unwrap_or(Timestamp::MAX);
-                schedule::openings(&self.recurrences, &self.schedule_exceptions, now, to)
-                    .first()
-                    .map(|o| (o.start.timestamp().as_second(), o.end.timestamp().as_second()))
+                schedule::openings(&self.recurrences, &self.schedule_exceptions, now, to).first().map(|o| (o.start.timestamp().as_second(), o.end.timestamp().as_second()))
             }
         }
     }
@@ -542,15 +537,9 @@ impl When {
         match self {
             When::Any => horizon_limit(now),
             When::OpenNow => now,
-            When::Today => now
-                .to_zoned(schedule::zone())
-                .tomorrow()
-                .and_then(|z| z.start_of_day())
-                .map_or_else(|_| horizon_limit(now), |z| before(z.timestamp())),
+            When::Today => now.to_zoned(schedule::zone()).tomorrow().and_then(|z| z.start_of_day()).map_or_else(|_| horizon_limit(now), |z| before(z.timestamp())),
             // From the whole second, so that the answer is the same all through that second.
-            When::ThisWeek => before(
-                Timestamp::from_second(now.as_second()).unwrap_or(now).saturating_add(SignedDuration::from_hours(7 * 24)).unwrap_or(Timestamp::MAX),
-            ),
+            When::ThisWeek => before(Timestamp::from_second(now.as_second()).unwrap_or(now).saturating_add(SignedDuration::from_hours(7 * 24)).unwrap_or(Timestamp::MAX)),
         }
     }
 }
@@ -617,14 +606,7 @@ impl<'a> Filter<'a> {
                 Some(false) => FREE_ACCESS,
                 None => 0,
             };
-        Filter {
-            query,
-            theme: test(&snapshot.themes, &query.theme),
-            public,
-            language: test(&snapshot.languages, &query.language),
-            flags,
-            moment: snapshot.moment(query.when, now),
-        }
+        Filter { query, theme: test(&snapshot.themes, &query.theme), public, language: test(&snapshot.languages, &query.language), flags, moment: snapshot.moment(query.when, now) }
     }
 
     /// Whether the place passes every filter but distance and time.
@@ -632,9 +614,7 @@ impl<'a> Filter<'a> {
         let entry = || &entries[spot.entry as usize];
         spot.flags & self.flags == self.flags
             && self.theme.passes(spot.themes, || matches!(&self.theme, CodeTest::List(c) if entry().themes.contains(c)))
-            && self.public.passes(spot.publics, || {
-                matches!(&self.public, CodeTest::List(c) if entry().publics.contains(c) || entry().publics.iter().any(|p| p == "everyone"))
-            })
+            && self.public.passes(spot.publics, || matches!(&self.public, CodeTest::List(c) if entry().publics.contains(c) || entry().publics.iter().any(|p| p == "everyone")))
             && self.language.passes(spot.languages, || matches!(&self.language, CodeTest::List(c) if entry().languages.contains(c)))
             && self.query.organisation.is_none_or(|o| entry().place.organisation_id == o)
     }
@@ -729,11 +709,7 @@ pub fn search(snapshot: &Snapshot, query: &Query, now: Timestamp, offset: usize,
     let key = |f: &Found| if is_far(f) { (true, Home::rank(home, &entries[f.1 as usize])) } else { (false, 0) };
     let order = |a: &Found, b: &Found| {
         let (ea, eb) = (&entries[a.1 as usize].place, &entries[b.1 as usize].place);
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal))
-            .then_with(|| ea.postcode.cmp(&eb.postcode))
-            .then_with(|| ea.id.cmp(&eb.id))
+        key(a).cmp(&key(b)).then_with(|| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal)).then_with(|| ea.postcode.cmp(&eb.postcode)).then_with(|| ea.id.cmp(&eb.id))
     };
     let near = found.iter().filter(|f| !is_far(f)).count();
     let phone_help = match query.centre {

@@ -24,15 +24,7 @@ pub enum Taxonomy {
 }
 
 impl Taxonomy {
-    pub const ALL: [Taxonomy; 7] = [
-        Taxonomy::Theme,
-        Taxonomy::Public,
-        Taxonomy::Service,
-        Taxonomy::Language,
-        Taxonomy::OnlineService,
-        Taxonomy::Autonomy,
-        Taxonomy::Outcome,
-    ];
+    pub const ALL: [Taxonomy; 7] = [Taxonomy::Theme, Taxonomy::Public, Taxonomy::Service, Taxonomy::Language, Taxonomy::OnlineService, Taxonomy::Autonomy, Taxonomy::Outcome];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -127,12 +119,7 @@ impl Taxonomy {
                 ("bus-tram", "online-service-bus-tram"),
                 ("other", "online-service-other"),
             ],
-            Taxonomy::Autonomy => &[
-                ("done-for", "autonomy-done-for"),
-                ("done-with", "autonomy-done-with"),
-                ("done-by", "autonomy-done-by"),
-                ("explained", "autonomy-explained"),
-            ],
+            Taxonomy::Autonomy => &[("done-for", "autonomy-done-for"), ("done-with", "autonomy-done-with"), ("done-by", "autonomy-done-by"), ("explained", "autonomy-explained")],
             Taxonomy::Outcome => &[
                 ("solved", "outcome-solved"),
                 ("partly-solved", "outcome-partly-solved"),
@@ -200,9 +187,7 @@ pub async fn all_terms(db: &Db) -> Result<Vec<Term>, DbError> {
     .await)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(taxonomy, code, fr, nl, de, en, active)| {
-            Some(Term { taxonomy: Taxonomy::parse(&taxonomy)?, code, labels: [fr, nl, de, en], active })
-        })
+        .filter_map(|(taxonomy, code, fr, nl, de, en, active)| Some(Term { taxonomy: Taxonomy::parse(&taxonomy)?, code, labels: [fr, nl, de, en], active }))
         .collect())
 }
 
@@ -221,19 +206,11 @@ pub const PLACE_KINDS: &[(&str, &str)] = &[
 ];
 
 /// Equipment a place offers: (code, Fluent key).
-pub const EQUIPMENT: &[(&str, &str)] = &[
-    ("computers", "equipment-computers"),
-    ("tablets", "equipment-tablets"),
-    ("wifi", "equipment-wifi"),
-    ("printer-scanner", "equipment-printer-scanner"),
-];
+pub const EQUIPMENT: &[(&str, &str)] =
+    &[("computers", "equipment-computers"), ("tablets", "equipment-tablets"), ("wifi", "equipment-wifi"), ("printer-scanner", "equipment-printer-scanner")];
 
 /// Who helps at a session: (code, Fluent key).
-pub const HELPER_KINDS: &[(&str, &str)] = &[
-    ("professional", "helper-kind-professional"),
-    ("volunteer", "helper-kind-volunteer"),
-    ("both", "helper-kind-both"),
-];
+pub const HELPER_KINDS: &[(&str, &str)] = &[("professional", "helper-kind-professional"), ("volunteer", "helper-kind-volunteer"), ("both", "helper-kind-both")];
 
 /// The Fluent key of a code in a fixed vocabulary.
 pub fn key_of(list: &'static [(&'static str, &'static str)], code: &str) -> Option<&'static str> {

@@ -9,12 +9,7 @@ use uuid::Uuid;
 use crate::places;
 
 /// Kinds of unit: (code, Fluent key).
-pub const UNIT_KINDS: &[(&str, &str)] = &[
-    ("bus", "unit-kind-bus"),
-    ("van", "unit-kind-van"),
-    ("cargo-bike", "unit-kind-cargo-bike"),
-    ("other", "unit-kind-other"),
-];
+pub const UNIT_KINDS: &[(&str, &str)] = &[("bus", "unit-kind-bus"), ("van", "unit-kind-van"), ("cargo-bike", "unit-kind-cargo-bike"), ("other", "unit-kind-other")];
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Unit {

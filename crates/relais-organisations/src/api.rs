@@ -82,11 +82,8 @@ impl FromRequestParts<AppState> for ApiUser {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let secret = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.get(..7).filter(|p| p.eq_ignore_ascii_case("bearer ")).map(|_| v[7..].trim()));
+        let secret =
+            parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.get(..7).filter(|p| p.eq_ignore_ascii_case("bearer ")).map(|_| v[7..].trim()));
         let Some(secret) = secret else { return Err(api_error(StatusCode::UNAUTHORIZED, "unauthorized")) };
         // One query: the token, its person and their memberships (every API call pays for it).
         let found = tokens::authenticate_user(&state.db, secret).await.map_err(|e| from_app_error(e.into()))?;
@@ -95,14 +92,7 @@ impl FromRequestParts<AppState> for ApiUser {
         };
         if audit_use {
             let ClientAddr(client) = ClientAddr::from_request_parts(parts, state).await.unwrap_or(ClientAddr("unknown".into()));
-            audit::record_or_log(&state.db, Event {
-                actor: Some(user.id),
-                action: "token.used",
-                object: Some(token_id.to_string()),
-                client: &client,
-                ..Event::default()
-            })
-            .await;
+            audit::record_or_log(&state.db, Event { actor: Some(user.id), action: "token.used", object: Some(token_id.to_string()), client: &client, ..Event::default() }).await;
         }
         Ok(ApiUser(user))
     }
@@ -152,10 +142,7 @@ pub async fn me(State(state): State<AppState>, ApiUser(user): ApiUser) -> Respon
         Ok(scopes) => scopes,
         Err(e) => return from_app_error(e.into()),
     };
-    let scopes = scopes
-        .into_iter()
-        .map(|s| ScopeOut { slug: s.slug, name: s.name, kind: s.kind })
-        .collect();
+    let scopes = scopes.into_iter().map(|s| ScopeOut { slug: s.slug, name: s.name, kind: s.kind }).collect();
     json(Me {
         id: user.id,
         email: user.email,
@@ -226,21 +213,15 @@ pub async fn members(State(state): State<AppState>, ClientAddr(client): ClientAd
         Decision::Forbidden => return api_error(StatusCode::FORBIDDEN, "forbidden"),
         Decision::NotFound => return api_error(StatusCode::NOT_FOUND, "not_found"),
     }
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action: "member.list_viewed",
-        object: Some("api".into()),
-        client: &client,
-        ..Event::default()
-    })
+    audit::record_or_log(
+        &state.db,
+        Event { actor: Some(user.id), organisation: Some(organisation.id), action: "member.list_viewed", object: Some("api".into()), client: &client, ..Event::default() },
+    )
     .await;
     match organisations::members_of(&state.db, organisation.id).await {
-        Ok(list) => json(
-            list.into_iter()
-                .map(|m| MemberOut { user_id: m.user_id, display_name: m.display_name, email: m.email, role: m.role, active: m.active })
-                .collect::<Vec<_>>(),
-        ),
+        Ok(list) => {
+            json(list.into_iter().map(|m| MemberOut { user_id: m.user_id, display_name: m.display_name, email: m.email, role: m.role, active: m.active }).collect::<Vec<_>>())
+        }
         Err(e) => from_app_error(e.into()),
     }
 }

@@ -22,7 +22,8 @@ fn org<'a>(slug: &'a str, name: &'a str, kind: OrganisationKind, municipality: &
 async fn load(db: &Db) -> Result<(), DbError> {
     use OrganisationKind::*;
     let charleroi = organisations::create(db, &org("cpas-charleroi", "CPAS de Charleroi (démo)", Cpas, "Charleroi", "fr", "numerique@cpas-charleroi.demo")).await?;
-    let ip_operator = organisations::create(db, &org("clic-bruxelles", "Clic Bruxelles asbl (démo)", DigitalSpaceOperator, "Bruxelles", "fr,nl", "contact@clic-bruxelles.demo")).await?;
+    let ip_operator =
+        organisations::create(db, &org("clic-bruxelles", "Clic Bruxelles asbl (démo)", DigitalSpaceOperator, "Bruxelles", "fr,nl", "contact@clic-bruxelles.demo")).await?;
     let host_venue = organisations::create(db, &org("maison-quartier-nord", "Maison de quartier Nord (démo)", Association, "Schaerbeek", "fr,nl", "accueil@mq-nord.demo")).await?;
     let puurs = organisations::create(db, &org("ocmw-puurs-sint-amands", "OCMW Puurs-Sint-Amands (demo)", Cpas, "Puurs-Sint-Amands", "nl", "digikar@ocmw-puurs.demo")).await?;
     let bornem = organisations::create(db, &org("ocmw-bornem", "OCMW Bornem (demo)", Cpas, "Bornem", "nl", "welzijn@ocmw-bornem.demo")).await?;
@@ -30,14 +31,9 @@ async fn load(db: &Db) -> Result<(), DbError> {
     let digilab = organisations::create(db, &org("digilab", "SPP IS — Digilab (démo)", Funder, "Bruxelles", "fr,nl,de", "digilab@mi-is.demo")).await?;
 
     // Fictitious BCE/KBO numbers (valid check digits), published as `pivot` in the open data.
-    for (organisation, number) in [
-        (charleroi, "0207.461.026"),
-        (ip_operator, "0212.453.160"),
-        (host_venue, "0247.188.167"),
-        (puurs, "0207.992.051"),
-        (bornem, "0211.500.283"),
-        (eupen, "0256.114.345"),
-    ] {
+    for (organisation, number) in
+        [(charleroi, "0207.461.026"), (ip_operator, "0212.453.160"), (host_venue, "0247.188.167"), (puurs, "0207.992.051"), (bornem, "0211.500.283"), (eupen, "0256.114.345")]
+    {
         organisations::set_company_number(db, organisation, Some(number)).await?;
     }
 
@@ -79,15 +75,7 @@ async fn load(db: &Db) -> Result<(), DbError> {
     ];
     let mut created = std::collections::HashMap::new();
     for (email, name, locale, membership) in accounts {
-        let user = match users::create(db, users::NewUser {
-            email,
-            display_name: name,
-            locale: *locale,
-            is_admin: membership.is_none(),
-            password_hash: Some(hash.clone()),
-        })
-        .await
-        {
+        let user = match users::create(db, users::NewUser { email, display_name: name, locale: *locale, is_admin: membership.is_none(), password_hash: Some(hash.clone()) }).await {
             Ok(user) => user,
             Err(users::CreateUserError::Db(e)) => return Err(e),
             Err(other) => {
@@ -104,11 +92,7 @@ async fn load(db: &Db) -> Result<(), DbError> {
     // Group scopes: the funder sees the programme's aggregates, the Digikar lead its project's,
     // the Brussels network's lead its network's.
     let admin = created.get("admin@demo.relais.be").copied();
-    for (email, group) in [
-        ("viewer.digilab@demo.relais.be", programme),
-        ("coordinator.puurs@demo.relais.be", digikar),
-        ("coordinator.bruxelles@demo.relais.be", network),
-    ] {
+    for (email, group) in [("viewer.digilab@demo.relais.be", programme), ("coordinator.puurs@demo.relais.be", digikar), ("coordinator.bruxelles@demo.relais.be", network)] {
         if let Some(user) = created.get(email) {
             crate::groups::grant(db, group, *user, admin).await?;
         }

@@ -181,9 +181,7 @@ pub async fn candidates_for(db: &Db, group: Uuid) -> Result<Vec<Candidate>, DbEr
     .await)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(user_id, display_name, email, organisation, role)| {
-            Some(Candidate { user_id, display_name, email, organisation, role: Role::parse(&role)? })
-        })
+        .filter_map(|(user_id, display_name, email, organisation, role)| Some(Candidate { user_id, display_name, email, organisation, role: Role::parse(&role)? }))
         .collect())
 }
 

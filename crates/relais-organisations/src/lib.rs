@@ -1,6 +1,7 @@
 //! Who is who and who may see what: organisations, groups (projects, networks, programmes),
 //! users and their roles, sessions, single-use links, login throttling, the audit log.
 
+pub mod access;
 pub mod api;
 pub mod audit;
 pub mod company_number;

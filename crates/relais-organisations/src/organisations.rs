@@ -48,13 +48,7 @@ pub async fn create(db: &Db, new: &NewOrganisation<'_>) -> Result<Uuid, DbError>
     Ok(id)
 }
 
-pub async fn create_group(
-    db: &Db,
-    slug: &str,
-    kind: GroupKind,
-    name: &str,
-    programme: Option<Uuid>,
-) -> Result<Uuid, DbError> {
+pub async fn create_group(db: &Db, slug: &str, kind: GroupKind, name: &str, programme: Option<Uuid>) -> Result<Uuid, DbError> {
     let id = Uuid::new_v4();
     on_db!(db, pool => sqlx::query(
         "INSERT INTO groups (id, slug, kind, name, programme_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -124,14 +118,7 @@ pub async fn memberships_of(db: &Db, user: Uuid) -> Result<Vec<Membership>, DbEr
     .await)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, slug, name, role)| {
-            Some(Membership {
-                organisation_id: id,
-                organisation_slug: slug,
-                organisation_name: name,
-                role: Role::parse(&role)?,
-            })
-        })
+        .filter_map(|(id, slug, name, role)| Some(Membership { organisation_id: id, organisation_slug: slug, organisation_name: name, role: Role::parse(&role)? }))
         .collect())
 }
 
@@ -296,7 +283,14 @@ pub async fn set_company_number(db: &Db, organisation: Uuid, number: Option<&str
 
 /// The settings page's fields, saved together: idle timeout, second factor required, BCE/KBO
 /// number (already checked by [`crate::company_number::parse`]; `None` clears it).
-pub async fn save_settings(db: &Db, organisation: Uuid, idle_minutes: i64, require_second_factor: bool, company_number: Option<&str>, retention_months: i64) -> Result<(), DbError> {
+pub async fn save_settings(
+    db: &Db,
+    organisation: Uuid,
+    idle_minutes: i64,
+    require_second_factor: bool,
+    company_number: Option<&str>,
+    retention_months: i64,
+) -> Result<(), DbError> {
     on_db!(db, pool => sqlx::query(
         "UPDATE organisations SET idle_timeout_minutes = $2, require_second_factor = $3, company_number = $4, retention_months = $5 WHERE id = $1",
     )

@@ -1,9 +1,6 @@
 //! Passwords: argon2id hashes, a length floor and a strength check against common passwords.
 
-use argon2::{
-    Argon2, PasswordHash, PasswordHasher, PasswordVerifier,
-    password_hash::SaltString,
-};
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier, password_hash::SaltString};
 
 pub const MIN_LENGTH: usize = 12;
 
@@ -30,8 +27,24 @@ impl PasswordProblem {
 
 /// Passwords people in Belgium pick that the general-purpose dictionaries may miss.
 const LOCAL_COMMON: &[&str] = &[
-    "motdepasse", "wachtwoord", "passwort", "azerty", "azertyuiop", "qwertz", "bonjour", "belgique",
-    "belgie", "belgien", "bruxelles", "brussel", "cpas", "ocmw", "relais", "soleil", "doudou", "chouchou",
+    "motdepasse",
+    "wachtwoord",
+    "passwort",
+    "azerty",
+    "azertyuiop",
+    "qwertz",
+    "bonjour",
+    "belgique",
+    "belgie",
+    "belgien",
+    "bruxelles",
+    "brussel",
+    "cpas",
+    "ocmw",
+    "relais",
+    "soleil",
+    "doudou",
+    "chouchou",
 ];
 
 /// Check a new password: at least 12 characters, not common, not built from the e-mail.
@@ -88,9 +101,7 @@ pub async fn hash_async(password: String) -> Option<String> {
 
 /// Verify on a blocking thread.
 pub async fn verify_async(password: String, stored: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || verify(&password, stored.as_deref()))
-        .await
-        .unwrap_or(false)
+    tokio::task::spawn_blocking(move || verify(&password, stored.as_deref())).await.unwrap_or(false)
 }
 
 #[cfg(test)]

@@ -50,13 +50,7 @@ pub fn role_may(role: Role, action: Action) -> bool {
         Action::LogRequests => role != Role::Viewer,
         Action::ViewRequests | Action::ViewPeople | Action::ManageWorkshops | Action::ManageParticipants => matches!(role, Role::Coordinator | Role::Worker),
         Action::ViewReports => role != Role::Volunteer,
-        Action::ViewMembers
-        | Action::ManageMembers
-        | Action::ViewAuditLog
-        | Action::ManageSettings
-        | Action::ManageDirectory
-        | Action::ErasePeople
-        | Action::ReviewSignals => {
+        Action::ViewMembers | Action::ManageMembers | Action::ViewAuditLog | Action::ManageSettings | Action::ManageDirectory | Action::ErasePeople | Action::ReviewSignals => {
             role == Role::Coordinator
         }
     }
@@ -103,14 +97,6 @@ pub fn decide_platform(user: &CurrentUser, action: PlatformAction) -> Decision {
     }
 }
 
-/// For handlers: `Forbidden` unless [`decide_platform`] allows.
-pub fn authorise_platform(user: &CurrentUser, action: PlatformAction) -> Result<(), relais_core::web::error::AppError> {
-    match decide_platform(user, action) {
-        Decision::Allowed => Ok(()),
-        _ => Err(relais_core::web::error::AppError::Forbidden),
-    }
-}
-
 /// What may be done with a group (project, network, programme).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupAction {
@@ -138,9 +124,7 @@ pub struct GroupFacts {
 /// nothing of scopes. A platform admin or a coordinator of a lead organisation manages scopes.
 pub fn decide_group(user: &CurrentUser, facts: &GroupFacts, action: GroupAction) -> Decision {
     let member_of_covered = user.memberships.iter().any(|m| facts.organisations.iter().any(|(o, _)| *o == m.organisation_id));
-    let coordinates_lead = user.memberships.iter().any(|m| {
-        m.role == Role::Coordinator && facts.organisations.iter().any(|(o, lead)| *lead && *o == m.organisation_id)
-    });
+    let coordinates_lead = user.memberships.iter().any(|m| m.role == Role::Coordinator && facts.organisations.iter().any(|(o, lead)| *lead && *o == m.organisation_id));
     let knows_group = user.is_admin || facts.user_holds_scope || member_of_covered;
     let allowed = match action {
         GroupAction::ViewGroup => knows_group,
@@ -168,10 +152,7 @@ mod tests {
             display_name: "X".into(),
             locale: Locale::Fr,
             is_admin: admin,
-            memberships: role
-                .map(|role| Membership { organisation_id: org, organisation_slug: "a".into(), organisation_name: "A".into(), role })
-                .into_iter()
-                .collect(),
+            memberships: role.map(|role| Membership { organisation_id: org, organisation_slug: "a".into(), organisation_name: "A".into(), role }).into_iter().collect(),
             token: String::new(),
             second_factor_pending: false,
             must_enrol: false,

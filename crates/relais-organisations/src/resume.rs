@@ -8,7 +8,6 @@
 //! password, to its handler — one submit, nothing retyped. A page (GET) resumes through
 //! `POST /session/resume`, which then returns to it.
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form, Router,
@@ -18,6 +17,7 @@ use axum::{
     middleware::{self, Next},
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::{FluentArg, Tr},
     web::{AppState, BODY_LIMIT, client::ClientAddr, error::AppError, layout::PageContext},
@@ -53,11 +53,7 @@ pub fn layer(router: Router<AppState>, state: &AppState) -> Router<AppState> {
 }
 
 fn is_form(request: &Request) -> bool {
-    request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+    request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
 }
 
 pub async fn middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -113,14 +109,7 @@ async fn try_resume(state: &AppState, parts: &mut Parts, token: &str, password: 
         if let Err(error) = throttle::sign_in_failed(db, &idle.email, &client, now).await {
             tracing::error!(%error, "could not count a failed resumption");
         }
-        audit::record_or_log(db, Event {
-            actor: Some(idle.user_id),
-            action: "session.resume_failed",
-            object: Some(idle.email.clone()),
-            client: &client,
-            ..Event::default()
-        })
-        .await;
+        audit::record_or_log(db, Event { actor: Some(idle.user_id), action: "session.resume_failed", object: Some(idle.email.clone()), client: &client, ..Event::default() }).await;
         Err(ResumeFailure::WrongPassword)
     }
 }

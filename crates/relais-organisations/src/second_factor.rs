@@ -17,12 +17,7 @@ pub fn new_secret() -> String {
 
 fn totp(secret_base32: &str, email: &str) -> Option<Totp> {
     let secret = Secret::try_from_base32(secret_base32).ok()?;
-    Builder::new()
-        .with_secret(secret)
-        .with_account_name(email.to_string())
-        .with_issuer(Some("Relais"))
-        .build()
-        .ok()
+    Builder::new().with_secret(secret).with_account_name(email.to_string()).with_issuer(Some("Relais")).build().ok()
 }
 
 /// The `otpauth://` URL an authenticator app reads from the QR code.

@@ -3,12 +3,12 @@
 //! only its fingerprint. Sessions end after an idle timeout (per organisation, 30 min by default),
 //! after 12 hours in all, at log-out, or with "log out everywhere".
 
-use relais_core::web::response::see_other;
 use axum::{
     extract::FromRequestParts,
     http::{HeaderValue, header, request::Parts},
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     Db, DbError,
     i18n::Locale,
@@ -279,19 +279,11 @@ impl FromRequestParts<AppState> for CurrentUser {
         match state_of_session {
             Ok(Some(user)) if user.second_factor_pending => {
                 let path = parts.uri.path();
-                if path == SECOND_FACTOR_LOGIN || path == "/logout" {
-                    Ok(user)
-                } else {
-                    Err(see_other(SECOND_FACTOR_LOGIN).into_response())
-                }
+                if path == SECOND_FACTOR_LOGIN || path == "/logout" { Ok(user) } else { Err(see_other(SECOND_FACTOR_LOGIN).into_response()) }
             }
             Ok(Some(user)) if user.must_enrol => {
                 let path = parts.uri.path();
-                if path == SECOND_FACTOR_ENROL || path == "/logout" {
-                    Ok(user)
-                } else {
-                    Err(see_other(SECOND_FACTOR_ENROL).into_response())
-                }
+                if path == SECOND_FACTOR_ENROL || path == "/logout" { Ok(user) } else { Err(see_other(SECOND_FACTOR_ENROL).into_response()) }
             }
             Ok(Some(user)) => Ok(user),
             Ok(None) => {
@@ -334,7 +326,6 @@ pub(crate) fn encode_component(text: &str) -> String {
         })
         .collect()
 }
-
 
 /// The user behind an API token (same rights as in the browser).
 pub async fn user_by_id(db: &Db, id: Uuid) -> Result<Option<CurrentUser>, DbError> {

@@ -120,14 +120,7 @@ pub async fn authenticate_user(db: &Db, secret: &str) -> Result<Option<(Uuid, cr
         is_admin: first.6,
         memberships: rows
             .iter()
-            .filter_map(|r| {
-                Some(Membership {
-                    organisation_id: r.7?,
-                    organisation_slug: r.8.clone()?,
-                    organisation_name: r.9.clone()?,
-                    role: Role::parse(r.10.as_deref()?)?,
-                })
-            })
+            .filter_map(|r| Some(Membership { organisation_id: r.7?, organisation_slug: r.8.clone()?, organisation_name: r.9.clone()?, role: Role::parse(r.10.as_deref()?)? }))
             .collect(),
         token: String::new(),
         second_factor_pending: false,

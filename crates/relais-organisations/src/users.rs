@@ -132,7 +132,6 @@ pub async fn set_password(db: &Db, id: Uuid, password_hash: &str, locale: Locale
     Ok(())
 }
 
-
 /// Close an account: the person can no longer log in; their name and e-mail are replaced by a
 /// pseudonym so that records they authored stay readable without identifying them.
 pub async fn close(db: &Db, id: Uuid) -> Result<String, DbError> {

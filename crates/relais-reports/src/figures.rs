@@ -168,10 +168,8 @@ pub async fn compute(db: &Db, organisations: &[Uuid], period: &Period) -> Result
     })?;
     figures.moments = row.0;
     figures.moment_head_count = row.1;
-    figures.moment_people = [("under-25", row.2), ("25-44", row.3), ("45-64", row.4), ("65-plus", row.5), ("women", row.6), ("men", row.7)]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    figures.moment_people =
+        [("under-25", row.2), ("25-44", row.3), ("45-64", row.4), ("65-plus", row.5), ("women", row.6), ("men", row.7)].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
 
     // Political signals recorded in the period (each merged duplicate counts in the one it joined).
     let sql = format!(

@@ -144,7 +144,17 @@ fn label(id: &str, code: &str, tr: &Tr, terms: &Terms, places: &HashMap<Uuid, St
 
 /// Build the report. `places`: names of the places of the scope's organisations.
 #[allow(clippy::too_many_arguments)]
-pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &Figures, previous: &Figures, suppressed: bool, places: &HashMap<Uuid, String>, modules: &HashMap<String, String>) -> Report {
+pub fn build(
+    tr: &Tr,
+    terms: &Terms,
+    scope: String,
+    period: &Period,
+    figures: &Figures,
+    previous: &Figures,
+    suppressed: bool,
+    places: &HashMap<Uuid, String>,
+    modules: &HashMap<String, String>,
+) -> Report {
     let (people, none) = (Measure::People, Measure::NoOne);
     let attendance = Measure::RateOf(figures.learning.expected, previous.learning.expected);
     let headline_rows = [

@@ -18,10 +18,10 @@ use relais_core::{
 };
 use relais_directory::places;
 use relais_organisations::{
+    access::{authorise, authorise_group},
     api::{ApiError, ApiUser, BadRequest},
     groups,
     policy::{self, Action, Decision, GroupAction, GroupFacts},
-    routes::{group, organisation::authorise},
     sessions::CurrentUser,
 };
 use serde::Deserialize;
@@ -97,7 +97,8 @@ async fn report_of(state: &AppState, tr: &Tr, scope: String, organisations: &[Uu
             names.insert(p.id, p.name(tr.locale).to_string());
         }
     }
-    let modules: HashMap<String, String> = relais_diagnostics::catalogue::all_active(&state.db).await?.into_iter().map(|m| (m.code.clone(), m.text(tr.locale).title.clone())).collect();
+    let modules: HashMap<String, String> =
+        relais_diagnostics::catalogue::all_active(&state.db).await?.into_iter().map(|m| (m.code.clone(), m.text(tr.locale).title.clone())).collect();
     Ok(report::build(tr, &terms, scope, period, &now, &before, suppressed, &names, &modules))
 }
 
@@ -205,7 +206,12 @@ fn render(ctx: &PageContext, scopes: Vec<ScopeLink>, action: String, report: &Re
 fn csv_of(report: &Report, table: &str, tr: &Tr) -> Result<Response, AppError> {
     let table = report.tables.iter().find(|t| t.id == table).ok_or(AppError::NotFound)?;
     let mut writer = CsvWriter::new(csv::COMMA_WITH_BOM);
-    writer.record([tr.t("report-csv-label"), tr.t("report-csv-code"), format!("{} – {}", report.period.from, report.period.to), format!("{} – {}", report.previous_period.from, report.previous_period.to)])?;
+    writer.record([
+        tr.t("report-csv-label"),
+        tr.t("report-csv-code"),
+        format!("{} – {}", report.period.from, report.period.to),
+        format!("{} – {}", report.previous_period.from, report.previous_period.to),
+    ])?;
     for r in &table.rows {
         writer.record([r.label.as_str(), r.code.as_str(), &r.value.text(), &r.previous.text()])?;
     }
@@ -236,7 +242,13 @@ fn answer(ctx: &PageContext, scopes: Vec<ScopeLink>, action: String, report: Rep
 }
 
 /// `GET /organisations/{slug}/reports`: the organisation's own figures (nothing hidden).
-pub async fn organisation(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<ReportQuery>) -> Result<Response, AppError> {
+pub async fn organisation(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path(slug): Path<String>,
+    Query(query): Query<ReportQuery>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ViewReports).await?;
     let (period, ok) = period_of(&query);
     let report = report_of(&state, &ctx.tr, organisation.name.clone(), &[organisation.id], &period, false).await?;
@@ -248,7 +260,7 @@ pub async fn organisation(State(state): State<AppState>, ctx: PageContext, user:
 /// `GET /groups/{slug}/reports`: a project's, network's or programme's figures, aggregates only,
 /// small cells hidden. For holders of a scope on the group.
 pub async fn group(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<ReportQuery>) -> Result<Response, AppError> {
-    let (group, covered, _) = group::authorise(&state, &user, &slug, GroupAction::ViewGroupStatistics).await?;
+    let (group, covered, _) = authorise_group(&state, &user, &slug, GroupAction::ViewGroupStatistics).await?;
     let (period, ok) = period_of(&query);
     let organisations: Vec<Uuid> = covered.iter().map(|o| o.organisation_id).collect();
     let report = report_of(&state, &ctx.tr, group.name.clone(), &organisations, &period, true).await?;
@@ -306,7 +318,6 @@ pub async fn api(State(state): State<AppState>, ApiUser(user): ApiUser, Query(qu
     }
 }
 
-
 #[derive(Debug, Deserialize, Default)]
 pub struct AnnualQuery {
     #[serde(default)]
@@ -332,7 +343,16 @@ fn year_of(query: &AnnualQuery) -> i32 {
 }
 
 #[allow(clippy::too_many_arguments)] // the page's parts, from two scopes
-async fn annual(state: &AppState, ctx: &PageContext, scope: String, kind: String, organisations: &[Uuid], partners: Vec<String>, suppressed: bool, year: i32) -> Result<Response, AppError> {
+async fn annual(
+    state: &AppState,
+    ctx: &PageContext,
+    scope: String,
+    kind: String,
+    organisations: &[Uuid],
+    partners: Vec<String>,
+    suppressed: bool,
+    year: i32,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let period = Period { from: format!("{year}-01"), to: format!("{year}-12") };
     let report = report_of(state, &tr, scope, organisations, &period, suppressed).await?;
@@ -354,7 +374,13 @@ async fn annual(state: &AppState, ctx: &PageContext, scope: String, kind: String
 }
 
 /// `GET /organisations/{slug}/reports/annual?year=2026`: the yearly activity report, printable.
-pub async fn organisation_annual(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<AnnualQuery>) -> Result<Response, AppError> {
+pub async fn organisation_annual(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path(slug): Path<String>,
+    Query(query): Query<AnnualQuery>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ViewReports).await?;
     let partners = relais_organisations::organisations::groups_of(&state.db, organisation.id).await?.into_iter().map(|(_, name, _, _)| name).collect();
     let kind = ctx.tr.t("annual-organisation");
@@ -362,8 +388,14 @@ pub async fn organisation_annual(State(state): State<AppState>, ctx: PageContext
 }
 
 /// `GET /groups/{slug}/reports/annual?year=2026`: the same for a project, network or programme.
-pub async fn group_annual(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<AnnualQuery>) -> Result<Response, AppError> {
-    let (group, covered, _) = group::authorise(&state, &user, &slug, GroupAction::ViewGroupStatistics).await?;
+pub async fn group_annual(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path(slug): Path<String>,
+    Query(query): Query<AnnualQuery>,
+) -> Result<Response, AppError> {
+    let (group, covered, _) = authorise_group(&state, &user, &slug, GroupAction::ViewGroupStatistics).await?;
     let organisations: Vec<Uuid> = covered.iter().map(|o| o.organisation_id).collect();
     let partners = covered.iter().map(|o| o.name.clone()).collect();
     let kind = ctx.tr.t("annual-group");

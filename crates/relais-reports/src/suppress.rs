@@ -61,12 +61,7 @@ pub fn table(counts: &[i64], apply: bool) -> Vec<Cell> {
     let hidden = cells.iter().filter(|c| **c == Cell::Suppressed).count();
     if hidden == 1 {
         // Complementary suppression: hide the smallest other non-zero cell as well.
-        let smallest = counts
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| **c > 0 && cells[*i] != Cell::Suppressed)
-            .min_by_key(|(_, c)| **c)
-            .map(|(i, _)| i);
+        let smallest = counts.iter().enumerate().filter(|(i, c)| **c > 0 && cells[*i] != Cell::Suppressed).min_by_key(|(_, c)| **c).map(|(i, _)| i);
         if let Some(i) = smallest {
             cells[i] = Cell::Suppressed;
         }
@@ -101,14 +96,10 @@ mod tests {
         let parts = [vec![0, 1], vec![2, 3]];
         assert_eq!(partitioned(&counts, &parts, true), vec![Cell::Suppressed, Cell::Suppressed, Cell::Value(7), Cell::Value(6)]);
         // The December: 4 and 4 from a single moment, both hidden.
-        assert_eq!(partitioned(&[0, 4, 4, 0, 5, 3], &[vec![0, 1, 2, 3], vec![4, 5]], true), vec![
-            Cell::Value(0),
-            Cell::Suppressed,
-            Cell::Suppressed,
-            Cell::Value(0),
-            Cell::Suppressed,
-            Cell::Suppressed
-        ]);
+        assert_eq!(
+            partitioned(&[0, 4, 4, 0, 5, 3], &[vec![0, 1, 2, 3], vec![4, 5]], true),
+            vec![Cell::Value(0), Cell::Suppressed, Cell::Suppressed, Cell::Value(0), Cell::Suppressed, Cell::Suppressed]
+        );
         assert_eq!(partitioned(&counts, &parts, false), counts.map(Cell::Value).to_vec());
     }
 

@@ -27,29 +27,24 @@ pub async fn add(args: UserAddArgs) -> CliResult {
         None
     };
     let db = open_database(&args.database).await?;
-    let name = args
-        .name
-        .clone()
-        .unwrap_or_else(|| args.email.split('@').next().unwrap_or("").to_string());
+    let name = args.name.clone().unwrap_or_else(|| args.email.split('@').next().unwrap_or("").to_string());
     let password_hash = match password {
         Some(p) => Some(passwords::hash_async(p).await.ok_or("could not hash the password")?),
         None => None,
     };
-    let user = users::create(&db, users::NewUser {
-        email: &args.email,
-        display_name: &name,
-        locale: Locale::default(),
-        is_admin: args.admin,
-        password_hash: password_hash.clone(),
-    })
-    .await?;
-    relais_organisations::audit::record_or_log(&db, relais_organisations::audit::Event {
-        actor: Some(user.id),
-        action: if args.admin { "user.created.admin" } else { "user.created" },
-        object: Some(user.email.clone()),
-        client: "command line",
-        ..Default::default()
-    })
+    let user =
+        users::create(&db, users::NewUser { email: &args.email, display_name: &name, locale: Locale::default(), is_admin: args.admin, password_hash: password_hash.clone() })
+            .await?;
+    relais_organisations::audit::record_or_log(
+        &db,
+        relais_organisations::audit::Event {
+            actor: Some(user.id),
+            action: if args.admin { "user.created.admin" } else { "user.created" },
+            object: Some(user.email.clone()),
+            client: "command line",
+            ..Default::default()
+        },
+    )
     .await;
     if password_hash.is_some() {
         db.close().await;
@@ -70,14 +65,17 @@ pub async fn create_token(args: TokenCreateArgs) -> CliResult {
     let db = open_database(&args.database).await?;
     let user = users::find_by_email(&db, &args.email).await?.ok_or("no account with this e-mail")?;
     let (id, secret) = relais_organisations::tokens::create(&db, user.id, &args.name).await?;
-    relais_organisations::audit::record_or_log(&db, relais_organisations::audit::Event {
-        actor: Some(user.id),
-        action: "token.created",
-        object: Some(id.to_string()),
-        client: "command line",
-        detail: Some(args.name.clone()),
-        ..Default::default()
-    })
+    relais_organisations::audit::record_or_log(
+        &db,
+        relais_organisations::audit::Event {
+            actor: Some(user.id),
+            action: "token.created",
+            object: Some(id.to_string()),
+            client: "command line",
+            detail: Some(args.name.clone()),
+            ..Default::default()
+        },
+    )
     .await;
     db.close().await;
     crate::outln!("token \"{}\" created for {}; it is shown only once:", args.name.trim(), user.email);

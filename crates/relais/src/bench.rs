@@ -100,23 +100,12 @@ pub struct Measurement {
 }
 
 async fn http(args: HttpArgs) -> CliResult {
-    let authority = args
-        .url
-        .strip_prefix("http://")
-        .ok_or("only http:// URLs are supported (bench runs on loopback)")?
-        .trim_end_matches('/')
-        .to_string();
-    let targets = if args.target.is_empty() {
-        vec![Target::Home, Target::Healthz]
-    } else {
-        args.target.clone()
-    };
+    let authority = args.url.strip_prefix("http://").ok_or("only http:// URLs are supported (bench runs on loopback)")?.trim_end_matches('/').to_string();
+    let targets = if args.target.is_empty() { vec![Target::Home, Target::Healthz] } else { args.target.clone() };
     let conns = args.conns.max(1);
     let duration = Duration::from_secs(args.duration.max(1));
     // Fail early and clearly when nothing listens there.
-    TcpStream::connect(&authority)
-        .await
-        .map_err(|e| format!("cannot reach {}: {e} (start it with `relais serve --demo`)", args.url))?;
+    TcpStream::connect(&authority).await.map_err(|e| format!("cannot reach {}: {e} (start it with `relais serve --demo`)", args.url))?;
     for target in targets {
         crate::outln!("loading {}{} with {conns} connections for {}s…", args.url, target.path(), duration.as_secs());
         let m = load(&authority, target.path(), conns, duration).await?;
@@ -304,9 +293,7 @@ pub async fn fresh_database(given: Option<&str>, name: &str, what: &str) -> Resu
     let tables: i64 = match &db {
         Db::Sqlite(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetch_one(pool).await?,
         Db::Postgres(pool) => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")
-                .fetch_one(pool)
-                .await?
+            sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')").fetch_one(pool).await?
         }
     };
     if tables > 0 {
@@ -629,8 +616,7 @@ mod search {
         fn new(count: usize) -> Fixture {
             let reference = reference();
             let municipalities = &reference.municipalities;
-            let coordinates: HashMap<(&str, &str), (f64, f64)> =
-                reference.postcodes.iter().map(|p| ((p.code.as_str(), p.nis.as_str()), (p.latitude, p.longitude))).collect();
+            let coordinates: HashMap<(&str, &str), (f64, f64)> = reference.postcodes.iter().map(|p| ((p.code.as_str(), p.nis.as_str()), (p.latitude, p.longitude))).collect();
             let themes: Vec<&str> = Taxonomy::Theme.defaults().iter().map(|(code, _)| *code).collect();
             let mut rng = Rng(0x5EED_2026);
             let mut organisations = Vec::new();
@@ -734,16 +720,19 @@ mod search {
             for o in &self.organisations {
                 let email = format!("{}@bench.invalid", o.slug);
                 ids.push(
-                    organisations::create(db, &NewOrganisation {
-                        slug: &o.slug,
-                        name: &o.name,
-                        kind: OrganisationKind::Cpas,
-                        municipality: &o.municipality,
-                        languages: o.languages,
-                        email: Some(&email),
-                        phone: None,
-                        website: None,
-                    })
+                    organisations::create(
+                        db,
+                        &NewOrganisation {
+                            slug: &o.slug,
+                            name: &o.name,
+                            kind: OrganisationKind::Cpas,
+                            municipality: &o.municipality,
+                            languages: o.languages,
+                            email: Some(&email),
+                            phone: None,
+                            website: None,
+                        },
+                    )
                     .await?,
                 );
             }
@@ -919,11 +908,7 @@ mod search {
                 Region::Brussels => Locale::Fr,
             };
             let name = m.name(locale);
-            let (page_area, by_name) = if centre_of(name, "", &m.nis).is_some() {
-                (format!("q={}", encode(name)), true)
-            } else {
-                (api_area.replacen("postcode=", "q=", 1), false)
-            };
+            let (page_area, by_name) = if centre_of(name, "", &m.nis).is_some() { (format!("q={}", encode(name)), true) } else { (api_area.replacen("postcode=", "q=", 1), false) };
             areas.push((api_area, page_area, by_name, centre));
         }
         let themes = std::iter::once(None).chain(Taxonomy::Theme.defaults().iter().map(|(code, _)| Some(*code))).collect::<Vec<_>>();

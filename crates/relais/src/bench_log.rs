@@ -71,16 +71,10 @@ pub async fn run(args: LogArgs) -> CliResult {
     for i in 0..args.organisations.max(1) {
         let slug = format!("bench-cpas-{i}");
         let name = format!("CPAS bench {i}");
-        let organisation = organisations::create(&db, &NewOrganisation {
-            slug: &slug,
-            name: &name,
-            kind: OrganisationKind::Cpas,
-            municipality: "Namur",
-            languages: "fr",
-            email: None,
-            phone: None,
-            website: None,
-        })
+        let organisation = organisations::create(
+            &db,
+            &NewOrganisation { slug: &slug, name: &name, kind: OrganisationKind::Cpas, municipality: "Namur", languages: "fr", email: None, phone: None, website: None },
+        )
         .await?;
         let email = format!("worker{i}@bench.relais.invalid");
         let user = users::create(&db, users::NewUser { email: &email, display_name: "Bench", locale: Locale::Fr, is_admin: false, password_hash: None })
@@ -118,7 +112,8 @@ pub async fn run(args: LogArgs) -> CliResult {
     let ok = sample.latencies.len();
     let rows = after - before;
     let rate = ok as f64 / sample.elapsed.as_secs_f64();
-    let percentile = |q: f64| sample.latencies.get(((ok as f64 * q).ceil() as usize).saturating_sub(1).min(ok.saturating_sub(1))).copied().unwrap_or_default().as_secs_f64() * 1000.0;
+    let percentile =
+        |q: f64| sample.latencies.get(((ok as f64 * q).ceil() as usize).saturating_sub(1).min(ok.saturating_sub(1))).copied().unwrap_or_default().as_secs_f64() * 1000.0;
     if let Some(error) = &sample.first_error {
         crate::outln!("first error: {error}");
     }

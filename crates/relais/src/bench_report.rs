@@ -3,9 +3,7 @@
 //! for one organisation, one project and the programme. One line per scope:
 //! `bench: engine=… records=N scope=organisation|project|programme median_ms=… p95_ms=…`.
 
-use std::{
-    time::{Duration, Instant},
-};
+use std::time::{Duration, Instant};
 
 use clap::Args;
 use relais_core::on_db;
@@ -61,7 +59,11 @@ pub async fn run(args: ReportArgs) -> CliResult {
     for i in 0..ORGANISATIONS {
         let slug = format!("bench-cpas-{i}");
         let name = format!("CPAS bench {i}");
-        let id = organisations::create(&db, &NewOrganisation { slug: &slug, name: &name, kind: OrganisationKind::Cpas, municipality: "Namur", languages: "fr", email: None, phone: None, website: None }).await?;
+        let id = organisations::create(
+            &db,
+            &NewOrganisation { slug: &slug, name: &name, kind: OrganisationKind::Cpas, municipality: "Namur", languages: "fr", email: None, phone: None, website: None },
+        )
+        .await?;
         if i % PER_PROJECT == 0 {
             project = organisations::create_group(&db, &format!("bench-project-{}", i / PER_PROJECT), GroupKind::Project, "Bench project", Some(programme)).await?;
             projects.push(Vec::new());
@@ -81,8 +83,25 @@ pub async fn run(args: ReportArgs) -> CliResult {
     while left > 0 {
         let n = left.min(BATCH);
         left -= n;
-        let values = (0..n).map(|i| format!("(${}, ${}, NULL, ${}, 'place', NULL, ${}, ${}, ${}, ${}, ${}, ${}, ${}, '', NULL, NULL, ${})",
-            i * 11 + 1, i * 11 + 2, i * 11 + 3, i * 11 + 4, i * 11 + 5, i * 11 + 6, i * 11 + 7, i * 11 + 8, i * 11 + 9, i * 11 + 10, i * 11 + 11)).collect::<Vec<_>>().join(", ");
+        let values = (0..n)
+            .map(|i| {
+                format!(
+                    "(${}, ${}, NULL, ${}, 'place', NULL, ${}, ${}, ${}, ${}, ${}, ${}, ${}, '', NULL, NULL, ${})",
+                    i * 11 + 1,
+                    i * 11 + 2,
+                    i * 11 + 3,
+                    i * 11 + 4,
+                    i * 11 + 5,
+                    i * 11 + 6,
+                    i * 11 + 7,
+                    i * 11 + 8,
+                    i * 11 + 9,
+                    i * 11 + 10,
+                    i * 11 + 11
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
         let sql = format!(
             "INSERT INTO accompaniments (id, organisation_id, helper_id, helper_kind, setting, place_id, started_at, minutes, themes,
                 online_service, autonomy, outcome, steps, note, follow_up_on, person_id, created_at) VALUES {values}"
@@ -119,7 +138,11 @@ pub async fn run(args: ReportArgs) -> CliResult {
     let rollup_rows: i64 = on_db!(&db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM activity_rollup").fetch_one(pool).await)?;
     // Statistics for the planner, as autovacuum (PostgreSQL) would gather on a live instance.
     on_db!(&db, pool => sqlx::query("ANALYZE").execute(pool).await.map(|_| ()))?;
-    crate::outln!("bench: step=rollup engine={engine} records={} organisation_months={months} rollup_rows={rollup_rows} build_s={:.1}", args.records, started.elapsed().as_secs_f64());
+    crate::outln!(
+        "bench: step=rollup engine={engine} records={} organisation_months={months} rollup_rows={rollup_rows} build_s={:.1}",
+        args.records,
+        started.elapsed().as_secs_f64()
+    );
 
     // The dashboard's default period (12 months) and its comparison.
     let to = rollup::month_of(now);

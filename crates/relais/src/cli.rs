@@ -118,7 +118,8 @@ impl MessagingArgs {
         };
         let sms = match self.sms_url.as_deref().map(str::trim).filter(|url| !url.is_empty()) {
             Some(url) => {
-                let sender = SmsSender::http(url, &self.sms_token, &self.sms_from, relais_core::sms::GATEWAY_TIMEOUT).map_err(|error| format!("cannot send SMS (--sms-url): {error}"))?;
+                let sender =
+                    SmsSender::http(url, &self.sms_token, &self.sms_from, relais_core::sms::GATEWAY_TIMEOUT).map_err(|error| format!("cannot send SMS (--sms-url): {error}"))?;
                 tracing::info!(gateway = %sender.destination(), from = %self.sms_from, "SMS are sent through the gateway");
                 sender
             }

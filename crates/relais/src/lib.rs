@@ -8,14 +8,14 @@ macro_rules! outln {
 }
 
 pub mod accounts;
-pub mod output;
 pub mod bench;
-pub mod bench_log;
-pub mod bench_report;
 pub mod bench_diagnostic;
 pub mod bench_jobs;
+pub mod bench_log;
+pub mod bench_report;
 pub mod cli;
 pub mod jobs;
+pub mod output;
 pub mod serve;
 pub mod telemetry;
 

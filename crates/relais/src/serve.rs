@@ -5,8 +5,7 @@ use std::io::Write;
 use std::net::SocketAddr;
 
 use relais_core::{
-    demo,
-    settings,
+    demo, settings,
     web::{AppState, WebConfig},
 };
 use tokio::net::TcpListener;
@@ -44,9 +43,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
     // (A closed stdout does not stop the server.)
     let _ = writeln!(std::io::stdout(), "listening on http://{address}").and_then(|()| std::io::stdout().flush());
 
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await?;
     // The jobs in hand are finished and answered (their round ends), then the loop stops.
     let _ = stopping.send(true);
     if tokio::time::timeout(std::time::Duration::from_secs(20), jobs).await.is_err() {

@@ -32,10 +32,7 @@ pub struct Choice {
 }
 
 pub fn term_choices(terms: &Terms, taxonomy: Taxonomy, locale: Locale, selected: &[String]) -> Vec<Choice> {
-    terms
-        .active(taxonomy)
-        .map(|t| Choice { value: t.code.clone(), label: t.label(locale).to_string(), checked: selected.contains(&t.code) })
-        .collect()
+    terms.active(taxonomy).map(|t| Choice { value: t.code.clone(), label: t.label(locale).to_string(), checked: selected.contains(&t.code) }).collect()
 }
 
 pub fn vocabulary_choices(tr: &Tr, list: Vocabulary, selected: &[String]) -> Vec<Choice> {

@@ -1,7 +1,5 @@
 //! Collective moments outside the catalogue: the organisation's list and the form.
 
-use relais_core::db::{FormTable, is_own_row};
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -9,12 +7,14 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::db::{FormTable, is_own_row};
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     web::{AppState, error::AppError, layout::PageContext},
 };
 use relais_directory::{places, taxonomy::Taxonomy};
-use relais_organisations::{organisations::Organisation, policy::Action, routes::organisation::authorise, sessions::CurrentUser};
+use relais_organisations::{access::authorise, organisations::Organisation, policy::Action, sessions::CurrentUser};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -78,7 +78,16 @@ const COUNT_FIELDS: [(&str, &str); 7] = [
 ];
 
 #[allow(clippy::too_many_arguments)]
-async fn render(state: &AppState, ctx: &PageContext, organisation: &Organisation, terms: &Terms, typed: TypedMoment, errors: Vec<FieldError>, notice: Option<String>, status: StatusCode) -> Result<Response, AppError> {
+async fn render(
+    state: &AppState,
+    ctx: &PageContext,
+    organisation: &Organisation,
+    terms: &Terms,
+    typed: TypedMoment,
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let names = place_names(state, &tr, organisation.id).await?;
     let lines = moments::of_organisation(&state.db, organisation.id, 100)
@@ -158,9 +167,7 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
         }
     };
     let id = Uuid::parse_str(field(&fields, "id")).unwrap_or_else(|_| Uuid::new_v4());
-    if !moments::create(&state.db, id, organisation.id, &moment, Some(user.id)).await?
-        && !is_own_row(&state.db, FormTable::CollectiveMoments, organisation.id, id).await?
-    {
+    if !moments::create(&state.db, id, organisation.id, &moment, Some(user.id)).await? && !is_own_row(&state.db, FormTable::CollectiveMoments, organisation.id, id).await? {
         // The form's id is another organisation's row: recorded as a fresh one.
         moments::create(&state.db, Uuid::new_v4(), organisation.id, &moment, Some(user.id)).await?;
     }

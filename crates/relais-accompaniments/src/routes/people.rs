@@ -2,8 +2,6 @@
 //! history, their export (JSON) and erasure. Only within the organisation, only for the roles
 //! the policy allows.
 
-use relais_core::db::{FormTable, is_own_row};
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form, Json,
@@ -11,16 +9,18 @@ use axum::{
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
+use relais_core::db::{FormTable, is_own_row};
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use relais_directory::taxonomy::Taxonomy;
 use relais_organisations::{
+    access::authorise,
     audit::{self, Event},
     organisations::Organisation,
     policy::{self, Action, Decision},
-    routes::organisation::authorise,
     sessions::{self, CurrentUser},
 };
 use serde::{Deserialize, Serialize};
@@ -83,13 +83,7 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext, user: Current
         .iter()
         .map(|p| PersonLine { id: p.id, pseudonym: p.pseudonym.clone(), details: details(p, &terms, &tr), last_activity: local_datetime(p.last_activity_at) })
         .collect();
-    let page = ListPage {
-        tr,
-        organisation: &organisation,
-        query: query.q.chars().take(60).collect(),
-        people,
-        notice: (query.done == "erased").then(|| tr.t("person-erased")),
-    };
+    let page = ListPage { tr, organisation: &organisation, query: query.q.chars().take(60).collect(), people, notice: (query.done == "erased").then(|| tr.t("person-erased")) };
     ctx.render(&format!("{} — {}", tr.t("people-title"), organisation.name), &page.render()?)
 }
 
@@ -117,7 +111,16 @@ impl NewPage<'_> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn render_new(ctx: &PageContext, organisation: &Organisation, form_id: String, typed: TypedPerson, terms: &Terms, errors: Vec<FieldError>, duplicates: Vec<PersonLine>, status: StatusCode) -> Result<Response, AppError> {
+fn render_new(
+    ctx: &PageContext,
+    organisation: &Organisation,
+    form_id: String,
+    typed: TypedPerson,
+    terms: &Terms,
+    errors: Vec<FieldError>,
+    duplicates: Vec<PersonLine>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let one = |v: &str| vec![v.to_string()];
     let page = NewPage {
@@ -134,7 +137,8 @@ fn render_new(ctx: &PageContext, organisation: &Organisation, form_id: String, t
         errors,
         duplicates,
     };
-    let title = if page.errors.is_empty() && page.duplicates.is_empty() { tr.t("person-new-title") } else { format!("{} — {}", tr.t("form-has-errors"), tr.t("person-new-title")) };
+    let title =
+        if page.errors.is_empty() && page.duplicates.is_empty() { tr.t("person-new-title") } else { format!("{} — {}", tr.t("form-has-errors"), tr.t("person-new-title")) };
     ctx.render_with_status(status, &title, &page.render()?)
 }
 
@@ -196,14 +200,10 @@ pub async fn create(
         created = people::create(&state.db, form_id, organisation.id, &checked, user.id).await?;
     }
     if created {
-        audit::record_or_log(&state.db, Event {
-            actor: Some(user.id),
-            organisation: Some(organisation.id),
-            action: "person.created",
-            object: Some(form_id.to_string()),
-            client: &client,
-            detail: None,
-        })
+        audit::record_or_log(
+            &state.db,
+            Event { actor: Some(user.id), organisation: Some(organisation.id), action: "person.created", object: Some(form_id.to_string()), client: &client, detail: None },
+        )
         .await;
     }
     Ok(see_other(&format!("/organisations/{}/people/{form_id}", organisation.slug)).into_response())
@@ -228,7 +228,15 @@ struct PersonPage<'a> {
     erase_error: Option<String>,
 }
 
-async fn person_page(state: &AppState, ctx: &PageContext, user: &CurrentUser, organisation: &Organisation, id: Uuid, erase_error: Option<String>, status: StatusCode) -> Result<Response, AppError> {
+async fn person_page(
+    state: &AppState,
+    ctx: &PageContext,
+    user: &CurrentUser,
+    organisation: &Organisation,
+    id: Uuid,
+    erase_error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let person = people::find(&state.db, organisation.id, id).await?.ok_or(AppError::NotFound)?;
     let tr = ctx.tr;
     let terms = terms::terms(state).await?;
@@ -237,11 +245,7 @@ async fn person_page(state: &AppState, ctx: &PageContext, user: &CurrentUser, or
     let rows = log::of_person(&state.db, organisation.id, person.id).await?;
     let today = super::today().to_string();
     let history: Vec<Line> = rows.iter().map(|a| line(a, &terms, &tr, &places, &names)).collect();
-    let follow_ups = rows
-        .iter()
-        .filter(|a| a.follow_up_on.as_deref().is_some_and(|d| d >= today.as_str()))
-        .map(|a| line(a, &terms, &tr, &places, &names))
-        .collect();
+    let follow_ups = rows.iter().filter(|a| a.follow_up_on.as_deref().is_some_and(|d| d >= today.as_str())).map(|a| line(a, &terms, &tr, &places, &names)).collect();
     let consent_by = match person.consent_by {
         Some(by) => sessions::user_by_id(&state.db, by).await?.map(|u| u.display_name).unwrap_or_default(),
         None => String::new(),
@@ -307,12 +311,7 @@ struct ExportedRedirection {
 }
 
 /// `GET /organisations/{slug}/people/{person}/export`: the person's data as JSON (a download).
-pub async fn export(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    ClientAddr(client): ClientAddr,
-    Path((slug, id)): Path<(String, String)>,
-) -> Result<Response, AppError> {
+pub async fn export(State(state): State<AppState>, user: CurrentUser, ClientAddr(client): ClientAddr, Path((slug, id)): Path<(String, String)>) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ErasePeople).await?;
     let person = people::find(&state.db, organisation.id, person_id(&id)?).await?.ok_or(AppError::NotFound)?;
     let mut requests = Vec::new();
@@ -337,21 +336,13 @@ pub async fn export(
             redirections,
         });
     }
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action: "person.exported",
-        object: Some(person.id.to_string()),
-        client: &client,
-        detail: None,
-    })
+    audit::record_or_log(
+        &state.db,
+        Event { actor: Some(user.id), organisation: Some(organisation.id), action: "person.exported", object: Some(person.id.to_string()), client: &client, detail: None },
+    )
     .await;
     let body = Export { organisation: &organisation.name, person: &person, requests };
-    Ok((
-        [(header::CONTENT_DISPOSITION, format!("attachment; filename=\"relais-person-{}.json\"", person.id))],
-        Json(body),
-    )
-        .into_response())
+    Ok(([(header::CONTENT_DISPOSITION, format!("attachment; filename=\"relais-person-{}.json\"", person.id))], Json(body)).into_response())
 }
 
 /// `POST /organisations/{slug}/people/{person}/erase` (with `confirm=yes`).
@@ -371,14 +362,10 @@ pub async fn erase(
     if !people::erase(&state.db, organisation.id, id).await? {
         return Err(AppError::NotFound);
     }
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action: "person.erased",
-        object: Some(id.to_string()),
-        client: &client,
-        detail: None,
-    })
+    audit::record_or_log(
+        &state.db,
+        Event { actor: Some(user.id), organisation: Some(organisation.id), action: "person.erased", object: Some(id.to_string()), client: &client, detail: None },
+    )
     .await;
     Ok(see_other(&format!("/organisations/{}/people?done=erased", organisation.slug)).into_response())
 }

@@ -1,7 +1,6 @@
 //! Redirections both ways (incoming ones get a status from the receiving partner) and the
 //! organisation's register of referral targets.
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -9,12 +8,13 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     web::{AppState, error::AppError, layout::PageContext},
 };
 use relais_directory::taxonomy::Taxonomy;
-use relais_organisations::{organisations::Organisation, policy::Action, routes::organisation::authorise, sessions::CurrentUser};
+use relais_organisations::{access::authorise, organisations::Organisation, policy::Action, sessions::CurrentUser};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -69,14 +69,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, user: Current
     };
     let incoming = redirections::incoming(&state.db, organisation.id, 100).await?.into_iter().map(|r| to_line(r, true)).collect();
     let outgoing = redirections::outgoing(&state.db, organisation.id, 100).await?.into_iter().map(|r| to_line(r, false)).collect();
-    let page = Page {
-        tr,
-        csrf: &ctx.csrf,
-        organisation: &organisation,
-        incoming,
-        outgoing,
-        notice: (query.done == "status").then(|| tr.t("redirection-status-saved")),
-    };
+    let page = Page { tr, csrf: &ctx.csrf, organisation: &organisation, incoming, outgoing, notice: (query.done == "status").then(|| tr.t("redirection-status-saved")) };
     ctx.render(&format!("{} — {}", tr.t("redirections-title"), organisation.name), &page.render()?)
 }
 
@@ -128,7 +121,15 @@ struct Typed {
     languages: Vec<String>,
 }
 
-async fn render_targets(state: &AppState, ctx: &PageContext, organisation: &Organisation, typed: Typed, errors: Vec<FieldError>, notice: Option<String>, status: StatusCode) -> Result<Response, AppError> {
+async fn render_targets(
+    state: &AppState,
+    ctx: &PageContext,
+    organisation: &Organisation,
+    typed: Typed,
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let targets = redirections::referral_targets(&state.db, organisation.id)
         .await?
@@ -136,13 +137,7 @@ async fn render_targets(state: &AppState, ctx: &PageContext, organisation: &Orga
         .map(|t| TargetLine {
             id: t.id,
             kind: tr.t(vocabulary::key_of(vocabulary::REFERRAL_KINDS, &t.kind).unwrap_or("referral-kind-other")),
-            languages: t
-                .languages
-                .split_whitespace()
-                .filter_map(|l| vocabulary::key_of(vocabulary::PERSON_LANGUAGES, l))
-                .map(|k| tr.t(k))
-                .collect::<Vec<_>>()
-                .join(", "),
+            languages: t.languages.split_whitespace().filter_map(|l| vocabulary::key_of(vocabulary::PERSON_LANGUAGES, l)).map(|k| tr.t(k)).collect::<Vec<_>>().join(", "),
             name: t.name,
             contact: t.contact,
             active: t.active,

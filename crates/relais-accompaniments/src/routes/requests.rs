@@ -14,9 +14,9 @@ use relais_core::{
 };
 use relais_directory::{places, taxonomy::Taxonomy};
 use relais_organisations::{
+    access::authorise,
     organisations::Organisation,
     policy::{self, Action, Decision},
-    routes::organisation::authorise,
     sessions::CurrentUser,
 };
 use serde::Deserialize;
@@ -106,37 +106,21 @@ pub struct ListQuery {
 }
 
 /// `GET /organisations/{slug}/requests`.
-pub async fn list(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    user: CurrentUser,
-    Path(slug): Path<String>,
-    Query(query): Query<ListQuery>,
-) -> Result<Response, AppError> {
+pub async fn list(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<ListQuery>) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let tr = ctx.tr;
     let all = policy::decide(&user, organisation.id, Action::ViewRequests) == Decision::Allowed;
     let helper = (!all).then_some(user.id);
     let before = query.before.filter(|t| super::plausible(*t)).and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok());
     let rows = log::list(&state.db, organisation.id, ListFilter { helper, before, follow_up_from: None }, PAGE).await?;
-    let follow_rows = if before.is_none() {
-        log::list(&state.db, organisation.id, ListFilter { helper, before: None, follow_up_from: Some(today()) }, 20).await?
-    } else {
-        Vec::new()
-    };
+    let follow_rows =
+        if before.is_none() { log::list(&state.db, organisation.id, ListFilter { helper, before: None, follow_up_from: Some(today()) }, 20).await? } else { Vec::new() };
     let terms = terms::terms(&state).await?;
     let places = place_names(&state, &tr, organisation.id).await?;
     let names = if all { person_names(&state, organisation.id, &[rows.as_slice(), follow_rows.as_slice()].concat()).await? } else { HashMap::new() };
     let lines: Vec<Line> = rows.iter().map(|a| line(a, &terms, &tr, &places, &names)).collect();
     let next = (lines.len() as i64 == PAGE).then(|| lines.last().map(|l| l.started_at)).flatten();
-    let page = ListPage {
-        tr,
-        organisation: &organisation,
-        all,
-        follow_ups: follow_rows.iter().map(|a| line(a, &terms, &tr, &places, &names)).collect(),
-        lines,
-        next,
-    };
+    let page = ListPage { tr, organisation: &organisation, all, follow_ups: follow_rows.iter().map(|a| line(a, &terms, &tr, &places, &names)).collect(), lines, next };
     let title = if all { tr.t("requests-title") } else { tr.t("requests-mine-title") };
     ctx.render(&format!("{title} — {}", organisation.name), &page.render()?)
 }

@@ -2,8 +2,6 @@
 //! phone) and the request form, one request after another. The common case is five
 //! interactions: a theme, the online service, how it went, the outcome, save.
 
-use relais_core::db::{FormTable, is_own_row};
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -11,16 +9,18 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::db::{FormTable, is_own_row};
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::{FluentArg, Tr},
     web::{AppState, error::AppError, layout::PageContext},
 };
 use relais_directory::{places, taxonomy::Taxonomy};
 use relais_organisations::{
+    access::authorise,
     model::Role,
     organisations::Organisation,
     policy::{self, Action, Decision},
-    routes::organisation::authorise,
     sessions::CurrentUser,
 };
 use serde::Deserialize;
@@ -63,13 +63,7 @@ pub struct SessionQuery {
 }
 
 /// `GET /organisations/{slug}/session`: where is the helper now?
-pub async fn start(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    user: CurrentUser,
-    Path(slug): Path<String>,
-    Query(query): Query<SessionQuery>,
-) -> Result<Response, AppError> {
+pub async fn start(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<SessionQuery>) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let tr = ctx.tr;
     let may_view_people = policy::decide(&user, organisation.id, Action::ViewPeople) == Decision::Allowed;
@@ -86,10 +80,8 @@ pub async fn start(
         let line = Where { href: href(&format!("place:{}", place.id)), label: place.name(tr.locale).to_string() };
         if place.mobile_unit_id.is_some() { stops.push(line) } else { fixed.push(line) }
     }
-    let elsewhere = ["home-visit", "phone"]
-        .iter()
-        .map(|code| Where { href: href(code), label: tr.t(vocabulary::key_of(vocabulary::SETTINGS, code).unwrap_or_default()) })
-        .collect();
+    let elsewhere =
+        ["home-visit", "phone"].iter().map(|code| Where { href: href(code), label: tr.t(vocabulary::key_of(vocabulary::SETTINGS, code).unwrap_or_default()) }).collect();
     let page = SessionPage {
         tr,
         organisation: &organisation,
@@ -266,11 +258,7 @@ async fn render(
             .map(|t| Target2 { selected: shown.target == format!("ref:{}", t.id), value: format!("ref:{}", t.id), label: t.name })
             .collect();
         let recent = if person.is_none() {
-            people::list(&state.db, organisation.id, "", 50)
-                .await?
-                .into_iter()
-                .map(|p| Target2 { selected: false, value: p.id.to_string(), label: p.pseudonym })
-                .collect()
+            people::list(&state.db, organisation.id, "", 50).await?.into_iter().map(|p| Target2 { selected: false, value: p.id.to_string(), label: p.pseudonym }).collect()
         } else {
             Vec::new()
         };
@@ -283,10 +271,7 @@ async fn render(
     // order so a choice stays where the hand expects it); one more for the others, shown at once
     // when one of them is chosen.
     let frequent = log::frequent(&state.db, organisation.id, OffsetDateTime::now_utc() - time::Duration::days(FREQUENT_DAYS)).await?;
-    let themes = term_choices(terms, Taxonomy::Theme, tr.locale, &typed.themes)
-        .into_iter()
-        .map(|choice| ThemeChoice { icon: icons::theme(&choice.value), choice })
-        .collect();
+    let themes = term_choices(terms, Taxonomy::Theme, tr.locale, &typed.themes).into_iter().map(|choice| ThemeChoice { icon: icons::theme(&choice.value), choice }).collect();
     let (themes, more_themes) = split_frequent(themes, &frequent.themes, FREQUENT_THEMES, |t: &ThemeChoice| &t.choice.value);
     let services = term_choices(terms, Taxonomy::OnlineService, tr.locale, std::slice::from_ref(&typed.online_service));
     let (mut services, more_services) = split_frequent(services, &frequent.online_services, FREQUENT_SERVICES, |c: &Choice| &c.value);
@@ -337,13 +322,7 @@ async fn render(
 }
 
 /// `GET /organisations/{slug}/log?at=…&since=…`: the request form.
-pub async fn form(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    user: CurrentUser,
-    Path(slug): Path<String>,
-    Query(query): Query<LogQuery>,
-) -> Result<Response, AppError> {
+pub async fn form(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<LogQuery>) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     if query.at.is_empty() {
         // No place chosen yet: choose it first.
@@ -364,13 +343,7 @@ pub async fn form(
 }
 
 /// `POST /organisations/{slug}/log`: save one request, then a fresh form for the next.
-pub async fn save(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    user: CurrentUser,
-    Path(slug): Path<String>,
-    Form(fields): Form<Fields>,
-) -> Result<Response, AppError> {
+pub async fn save(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Form(fields): Form<Fields>) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let tr = ctx.tr;
     let at = resolve_at(&state, &tr, &organisation, field(&fields, "at")).await?;
@@ -488,11 +461,7 @@ pub fn helper_kind(user: &CurrentUser, organisation: Uuid) -> &'static str {
 pub async fn resolve_target(state: &AppState, organisation: &Organisation, value: &str) -> Result<Option<Target>, AppError> {
     let Some((kind, id)) = Target::parse_kind(value) else { return Ok(None) };
     Ok(match kind {
-        "org" => redirections::partner_organisations(&state.db, organisation.id)
-            .await?
-            .into_iter()
-            .any(|(o, _)| o == id)
-            .then_some(Target::Organisation(id)),
+        "org" => redirections::partner_organisations(&state.db, organisation.id).await?.into_iter().any(|(o, _)| o == id).then_some(Target::Organisation(id)),
         // Any published place of another organisation (the form offers the nearby ones).
         "place" => relais_directory::routes::public::cache_snapshot(state)
             .await?
@@ -500,11 +469,7 @@ pub async fn resolve_target(state: &AppState, organisation: &Organisation, value
             .iter()
             .find(|e| e.place.id == id && e.place.published && e.place.organisation_id != organisation.id)
             .map(|e| Target::Place { organisation: e.place.organisation_id, place: id }),
-        "ref" => redirections::referral_targets(&state.db, organisation.id)
-            .await?
-            .into_iter()
-            .any(|t| t.id == id && t.active)
-            .then_some(Target::Referral(id)),
+        "ref" => redirections::referral_targets(&state.db, organisation.id).await?.into_iter().any(|t| t.id == id && t.active).then_some(Target::Referral(id)),
         _ => None,
     })
 }
@@ -514,14 +479,16 @@ const NEARBY_KM: f64 = 25.0;
 
 /// Published places of other organisations near `origin` (a place of the organisation, else its
 /// first place), nearest first: (place, its organisation, "name — municipality (n km)").
-pub async fn nearby_partner_places(state: &AppState, organisation: &Organisation, origin: Option<Uuid>, locale: relais_core::i18n::Locale) -> Result<Vec<(Uuid, Uuid, String)>, AppError> {
+pub async fn nearby_partner_places(
+    state: &AppState,
+    organisation: &Organisation,
+    origin: Option<Uuid>,
+    locale: relais_core::i18n::Locale,
+) -> Result<Vec<(Uuid, Uuid, String)>, AppError> {
     use relais_directory::reference::{distance_km, reference};
     let snapshot = relais_directory::routes::public::cache_snapshot(state).await?;
     let own: Vec<_> = snapshot.entries.iter().filter(|e| e.place.organisation_id == organisation.id).collect();
-    let centre = origin
-        .and_then(|id| own.iter().find(|e| e.place.id == id))
-        .or(own.first())
-        .map(|e| (e.place.latitude, e.place.longitude));
+    let centre = origin.and_then(|id| own.iter().find(|e| e.place.id == id)).or(own.first()).map(|e| (e.place.latitude, e.place.longitude));
     let mut found: Vec<(f64, Uuid, Uuid, String)> = snapshot
         .entries
         .iter()

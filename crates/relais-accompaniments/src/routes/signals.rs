@@ -20,9 +20,9 @@ use relais_core::{
 };
 use relais_directory::{reference, taxonomy::Taxonomy};
 use relais_organisations::{
+    access::authorise,
     organisations::Organisation,
     policy::{self, Action, Decision},
-    routes::organisation::authorise,
     sessions::CurrentUser,
 };
 use serde::{Deserialize, Serialize};
@@ -72,7 +72,16 @@ impl NewPage<'_> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn render_new(ctx: &PageContext, organisation: &Organisation, terms: &Terms, form_id: String, request: String, typed: &TypedSignal, errors: Vec<FieldError>, status: StatusCode) -> Result<Response, AppError> {
+fn render_new(
+    ctx: &PageContext,
+    organisation: &Organisation,
+    terms: &Terms,
+    form_id: String,
+    request: String,
+    typed: &TypedSignal,
+    errors: Vec<FieldError>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let mut services = vec![Choice { value: String::new(), label: tr.t("signal-choose-service"), checked: typed.online_service.is_empty() }];
     services.extend(term_choices(terms, Taxonomy::OnlineService, tr.locale, std::slice::from_ref(&typed.online_service)));
@@ -198,7 +207,17 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext, user: Current
     let merge_targets = rows
         .iter()
         .filter(|s| s.status != "merged")
-        .map(|s| (s.id, format!("{} — {} ({})", terms.label(Taxonomy::OnlineService, &s.online_service, tr.locale), s.description.chars().take(40).collect::<String>(), local_datetime(s.created_at))))
+        .map(|s| {
+            (
+                s.id,
+                format!(
+                    "{} — {} ({})",
+                    terms.label(Taxonomy::OnlineService, &s.online_service, tr.locale),
+                    s.description.chars().take(40).collect::<String>(),
+                    local_datetime(s.created_at)
+                ),
+            )
+        })
         .collect();
     let page = ListPage {
         tr,
@@ -490,4 +509,3 @@ mod tests {
         assert_eq!(super::query_string(&q), "?from=2026-01-01&region=brussels");
     }
 }
-

@@ -32,40 +32,26 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
         .iter()
         .map(|(name, content_type, body)| {
             let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-            Asset {
-                name,
-                hashed: format!("{stem}.{:08x}.{ext}", fnv1a(body) as u32),
-                content_type,
-                body,
-            }
+            Asset { name, hashed: format!("{stem}.{:08x}.{ext}", fnv1a(body) as u32), content_type, body }
         })
         .collect()
 });
 
 /// FNV-1a: a stable content hash, enough for cache busting.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The URL of an embedded asset by its logical name (`app.css` → `/assets/app.1a2b3c4d.css`).
 pub fn url(name: &str) -> String {
-    ASSETS
-        .iter()
-        .find(|asset| asset.name == name)
-        .map(|asset| format!("/assets/{}", asset.hashed))
-        .unwrap_or_default()
+    ASSETS.iter().find(|asset| asset.name == name).map(|asset| format!("/assets/{}", asset.hashed)).unwrap_or_default()
 }
 
 /// `GET /assets/{file}`: only the current hashed names exist.
 pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {
     let asset = ASSETS.iter().find(|asset| asset.hashed == file).ok_or(AppError::NotFound)?;
     Ok((
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(asset.content_type)),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
-        ],
+        [(header::CONTENT_TYPE, HeaderValue::from_static(asset.content_type)), (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"))],
         Verbatim,
         asset.body,
     )

@@ -47,21 +47,10 @@ impl PageContext {
                 current: *locale == self.tr.locale,
             })
             .collect();
-        let page = Layout {
-            tr: self.tr,
-            title,
-            main,
-            demo: self.demo,
-            languages,
-            css: assets::url("app.css"),
-            icon: assets::url("icon.svg"),
-            version: env!("CARGO_PKG_VERSION"),
-        };
+        let page = Layout { tr: self.tr, title, main, demo: self.demo, languages, css: assets::url("app.css"), icon: assets::url("icon.svg"), version: env!("CARGO_PKG_VERSION") };
         let html = page.render()?;
         let mut response = (status, Html(html)).into_response();
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         Ok(response)
     }
 
@@ -133,13 +122,7 @@ mod tests {
 
     #[test]
     fn switcher_links_keep_the_query_but_replace_lang() {
-        let ctx = PageContext {
-            tr: Tr::new(Locale::Fr),
-            path: "/places".into(),
-            query: query_without_lang(Some("q=li%C3%A8ge&lang=nl&x=1")),
-            demo: false,
-            csrf: String::new(),
-        };
+        let ctx = PageContext { tr: Tr::new(Locale::Fr), path: "/places".into(), query: query_without_lang(Some("q=li%C3%A8ge&lang=nl&x=1")), demo: false, csrf: String::new() };
         assert_eq!(ctx.href_in(Locale::De), "/places?q=li%C3%A8ge&x=1&lang=de");
         let bare = PageContext { query: String::new(), ..ctx };
         assert_eq!(bare.href_in(Locale::En), "/places?lang=en");

@@ -22,10 +22,7 @@ pub fn prometheus() -> PrometheusHandle {
         .get_or_init(|| {
             let builder = PrometheusBuilder::new();
             let builder = builder
-                .set_buckets_for_metric(
-                    Matcher::Full(DURATION.to_string()),
-                    &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0],
-                )
+                .set_buckets_for_metric(Matcher::Full(DURATION.to_string()), &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0])
                 .unwrap_or_else(|_| PrometheusBuilder::new());
             let recorder = builder.build_recorder();
             let handle = recorder.handle();
@@ -40,18 +37,10 @@ pub fn prometheus() -> PrometheusHandle {
 /// Counts and times each request, labelled by route pattern (not the raw path) and status.
 pub async fn track(request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "unmatched".to_string());
+    let route = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string()).unwrap_or_else(|| "unmatched".to_string());
     let method = method_label(request.method());
     let response = next.run(request).await;
-    let labels = [
-        ("method", method.to_string()),
-        ("route", route),
-        ("status", response.status().as_u16().to_string()),
-    ];
+    let labels = [("method", method.to_string()), ("route", route), ("status", response.status().as_u16().to_string())];
     metrics::counter!(REQUESTS, &labels).increment(1);
     metrics::histogram!(DURATION, &labels).record(started.elapsed().as_secs_f64());
     response
@@ -75,14 +64,8 @@ fn method_label(method: &Method) -> &'static str {
 pub async fn render(State(state): State<AppState>) -> Response {
     let pool = state.db.pool_stats();
     metrics::gauge!("relais_db_pool_connections", "state" => "idle").set(f64::from(pool.idle));
-    metrics::gauge!("relais_db_pool_connections", "state" => "in_use")
-        .set(f64::from(pool.size.saturating_sub(pool.idle)));
+    metrics::gauge!("relais_db_pool_connections", "state" => "in_use").set(f64::from(pool.size.saturating_sub(pool.idle)));
     metrics::gauge!("relais_db_pool_max_connections").set(f64::from(pool.max));
     state.metrics.run_upkeep();
-    (
-        [(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"))],
-        Verbatim,
-        state.metrics.render(),
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"))], Verbatim, state.metrics.render()).into_response()
 }

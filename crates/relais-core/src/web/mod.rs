@@ -8,13 +8,13 @@ pub mod error;
 pub mod home;
 pub mod instance;
 pub mod layout;
+pub mod limits;
 pub mod metrics;
 pub mod ops;
 pub mod response;
 pub mod security;
 pub mod shell;
 pub mod templates;
-pub mod limits;
 pub mod text_input;
 
 use std::{any::Any, sync::Arc, time::Duration};
@@ -28,10 +28,7 @@ use axum::{
     routing::{MethodRouter, get},
 };
 use metrics_exporter_prometheus::PrometheusHandle;
-use tower_http::{
-    CompressionLevel, catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
-    timeout::TimeoutLayer, trace::TraceLayer,
-};
+use tower_http::{CompressionLevel, catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer, timeout::TimeoutLayer, trace::TraceLayer};
 
 use crate::db::Db;
 
@@ -245,11 +242,7 @@ async fn not_found() -> error::AppError {
 
 /// A panic in a handler becomes a logged 500; the shell renders the translated error page.
 fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
-    let message = panic
-        .downcast_ref::<String>()
-        .map(String::as_str)
-        .or_else(|| panic.downcast_ref::<&str>().copied())
-        .unwrap_or("(no message)");
+    let message = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("(no message)");
     tracing::error!(panic = message, "a request handler panicked");
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }

@@ -13,15 +13,7 @@ use super::{AppState, response::Verbatim};
 const READY_TIMEOUT: Duration = Duration::from_secs(2);
 
 fn text(status: StatusCode, body: &'static str) -> Response {
-    (
-        status,
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        Verbatim,
-        body,
-    )
+    (status, [(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8")), (header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], Verbatim, body)
         .into_response()
 }
 

@@ -99,14 +99,9 @@ mod tests {
         // with a backslash instead of the second slash: never another origin, always a valid header.
         let specials: Vec<char> = (0u8..=0x20).chain([0x7f]).map(char::from).collect();
         for c in specials {
-            for next in [
-                format!("/{c}/evil.example"),
-                format!("/{c}\\evil.example"),
-                format!("/\\{c}evil.example"),
-                format!("{c}//evil.example"),
-                format!("/{c}"),
-                format!("/account{c}x"),
-            ] {
+            for next in
+                [format!("/{c}/evil.example"), format!("/{c}\\evil.example"), format!("/\\{c}evil.example"), format!("{c}//evil.example"), format!("/{c}"), format!("/account{c}x")]
+            {
                 if let Some(local) = local_target(PUBLIC, &next) {
                     assert!(local.starts_with('/') && !local.starts_with("//") && !local.starts_with("/\\"), "{next:?} → {local:?}");
                     assert!(axum::http::HeaderValue::from_str(&local).is_ok(), "{next:?} → {local:?}");

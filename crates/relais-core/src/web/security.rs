@@ -28,11 +28,7 @@ pub async fn security_headers(State(state): State<super::AppState>, request: Req
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::REFERRER_POLICY, "same-origin");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
-    set(
-        headers,
-        HeaderName::from_static("permissions-policy"),
-        "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()",
-    );
+    set(headers, HeaderName::from_static("permissions-policy"), "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()");
     set(headers, HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
     response
 }

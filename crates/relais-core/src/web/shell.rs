@@ -21,14 +21,8 @@ pub const LANG_COOKIE: &str = "lang";
 pub async fn shell(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let query_lang = query_param(request.uri().query(), "lang").and_then(Locale::parse);
     let cookie_lang = cookie(request.headers(), LANG_COOKIE).and_then(Locale::parse);
-    let accept = request
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    let locale = query_lang
-        .or(cookie_lang)
-        .or_else(|| accept.and_then(Locale::from_accept_language))
-        .unwrap_or_default();
+    let accept = request.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let locale = query_lang.or(cookie_lang).or_else(|| accept.and_then(Locale::from_accept_language)).unwrap_or_default();
     request.extensions_mut().insert(locale);
     let path = request.uri().path().to_string();
     let query = query_without_lang(request.uri().query());
@@ -36,23 +30,10 @@ pub async fn shell(State(state): State<AppState>, mut request: Request, next: Ne
     let mut response = next.run(request).await;
 
     let status = response.status();
-    if (status.is_client_error() || status.is_server_error())
-        && response.extensions().get::<Verbatim>().is_none()
-        && !is_html(response.headers())
-        && path.starts_with("/api/")
-    {
+    if (status.is_client_error() || status.is_server_error()) && response.extensions().get::<Verbatim>().is_none() && !is_html(response.headers()) && path.starts_with("/api/") {
         response = api_error(status);
-    } else if (status.is_client_error() || status.is_server_error())
-        && response.extensions().get::<Verbatim>().is_none()
-        && !is_html(response.headers())
-    {
-        let ctx = PageContext {
-            tr: Tr::new(locale),
-            path,
-            query,
-            demo: state.instance.is_demo(&state.db).await,
-            csrf: String::new(),
-        };
+    } else if (status.is_client_error() || status.is_server_error()) && response.extensions().get::<Verbatim>().is_none() && !is_html(response.headers()) {
+        let ctx = PageContext { tr: Tr::new(locale), path, query, demo: state.instance.is_demo(&state.db).await, csrf: String::new() };
         let text = response.extensions().get::<ErrorText>().copied();
         response = error_page(&ctx, status, response.headers(), text);
     }
@@ -60,10 +41,7 @@ pub async fn shell(State(state): State<AppState>, mut request: Request, next: Ne
     let headers = response.headers_mut();
     if let Some(chosen) = query_lang
         && cookie_lang != Some(chosen)
-        && let Ok(value) = HeaderValue::from_str(&format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            chosen.code()
-        ))
+        && let Ok(value) = HeaderValue::from_str(&format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", chosen.code()))
     {
         headers.append(header::SET_COOKIE, value);
     }
@@ -91,12 +69,7 @@ fn error_page(ctx: &PageContext, status: StatusCode, original: &HeaderMap, text:
         _ => ("error-bad-request-title", "error-bad-request-text"),
     });
     let title = tr.t(title_key);
-    let body = ErrorPage {
-        tr,
-        status: status.as_u16(),
-        title: &title,
-        text: tr.t(text_key),
-    };
+    let body = ErrorPage { tr, status: status.as_u16(), title: &title, text: tr.t(text_key) };
     let mut response = askama::Template::render(&body)
         .map_err(super::error::AppError::from)
         .and_then(|main| ctx.render_with_status(status, &title, &main))
@@ -125,28 +98,16 @@ fn api_error(status: StatusCode) -> Response {
         s if s >= 500 => "internal",
         _ => "bad_request",
     };
-    (
-        status,
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
-        format!("{{\"error\":\"{code}\"}}"),
-    )
-        .into_response()
+    (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], format!("{{\"error\":\"{code}\"}}")).into_response()
 }
 
 fn is_html(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"))
+    headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"))
 }
 
 /// The raw value of one query parameter (no decoding: only used for short codes).
 fn query_param<'a>(query: Option<&'a str>, name: &str) -> Option<&'a str> {
-    query?
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
+    query?.split('&').filter_map(|pair| pair.split_once('=')).find(|(key, _)| *key == name).map(|(_, value)| value)
 }
 
 /// The value of one cookie.

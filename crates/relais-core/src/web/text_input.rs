@@ -21,7 +21,10 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{BODY_LIMIT, limits, response::{ErrorText, Verbatim}};
+use super::{
+    BODY_LIMIT, limits,
+    response::{ErrorText, Verbatim},
+};
 use crate::i18n::{Locale, Tr};
 
 /// The Fluent keys of the refusal.

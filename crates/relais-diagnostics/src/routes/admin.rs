@@ -28,7 +28,7 @@ use crate::{
 };
 
 fn admin_only(user: &CurrentUser) -> Result<(), AppError> {
-    relais_organisations::policy::authorise_platform(user, relais_organisations::policy::PlatformAction::ManageItemBank)
+    relais_organisations::access::authorise_platform(user, relais_organisations::policy::PlatformAction::ManageItemBank)
 }
 
 pub struct ItemLine {
@@ -62,7 +62,8 @@ struct ListPage<'a> {
 
 /// How often each item was answered, and answered right, over every finished diagnostic.
 async fn answer_stats(state: &AppState) -> Result<HashMap<String, (i64, i64)>, AppError> {
-    let rows: Vec<String> = on_db!(&state.db, pool => sqlx::query_scalar("SELECT answers FROM diagnostics WHERE stage = 'done'").fetch_all(pool).await).map_err(relais_core::DbError::from)?;
+    let rows: Vec<String> =
+        on_db!(&state.db, pool => sqlx::query_scalar("SELECT answers FROM diagnostics WHERE stage = 'done'").fetch_all(pool).await).map_err(relais_core::DbError::from)?;
     let mut stats: HashMap<String, (i64, i64)> = HashMap::new();
     for answers in rows {
         for a in serde_json::from_str::<Vec<Answer>>(&answers).unwrap_or_default().into_iter().filter(|a| a.scored) {
@@ -174,7 +175,18 @@ fn variants_of(item: &Item) -> Vec<VariantForm> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn render(ctx: &PageContext, item: &Item, variants: Vec<VariantForm>, answer: String, difficulty: String, discrimination: String, active: bool, errors: Vec<String>, notice: Option<String>, status: StatusCode) -> Result<Response, AppError> {
+fn render(
+    ctx: &PageContext,
+    item: &Item,
+    variants: Vec<VariantForm>,
+    answer: String,
+    difficulty: String,
+    discrimination: String,
+    active: bool,
+    errors: Vec<String>,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let page = EditPage {
         tr,
@@ -201,7 +213,18 @@ pub async fn edit(State(state): State<AppState>, ctx: PageContext, user: Current
     admin_only(&user)?;
     let item = find(&state, &code).await?;
     let notice = (query.done == "saved").then(|| ctx.tr.t("admin-item-saved"));
-    render(&ctx, &item, variants_of(&item), item.answer.to_string(), format!("{:.2}", item.difficulty), format!("{:.2}", item.discrimination), item.active, Vec::new(), notice, StatusCode::OK)
+    render(
+        &ctx,
+        &item,
+        variants_of(&item),
+        item.answer.to_string(),
+        format!("{:.2}", item.difficulty),
+        format!("{:.2}", item.discrimination),
+        item.active,
+        Vec::new(),
+        notice,
+        StatusCode::OK,
+    )
 }
 
 /// `POST /admin/items/{code}`.

@@ -59,7 +59,10 @@ pub async fn find(state: &AppState, query: &CalendarQuery, limit: usize) -> Resu
     let mut found = Vec::new();
     for w in list {
         let Some(module) = modules.iter().find(|m| m.id == w.module_id) else { continue };
-        if (!query.module.is_empty() && module.code != query.module) || (!query.language.is_empty() && w.language != query.language) || (!query.device.is_empty() && w.device != query.device) {
+        if (!query.module.is_empty() && module.code != query.module)
+            || (!query.language.is_empty() && w.language != query.language)
+            || (!query.device.is_empty() && w.device != query.device)
+        {
             continue;
         }
         let place = w.place_id.and_then(|p| places.get(&p)).cloned();
@@ -117,7 +120,16 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, Query(query):
     let mut devices = vec![Choice { value: String::new(), label: tr.t("catalogue-all-devices"), checked: query.device.is_empty(), path: "" }];
     devices.extend(["smartphone", "tablet", "pc"].iter().map(|d| Choice { value: d.to_string(), label: device_label(&tr, d), checked: query.device == *d, path: "" }));
     let qs = query_string(&query);
-    let page = CalendarPage { tr, lines, modules, languages, devices, postcode: query.postcode.clone(), postcode_error, ical: if qs.is_empty() { "/workshops.ics".into() } else { format!("/workshops.ics?{qs}") } };
+    let page = CalendarPage {
+        tr,
+        lines,
+        modules,
+        languages,
+        devices,
+        postcode: query.postcode.clone(),
+        postcode_error,
+        ical: if qs.is_empty() { "/workshops.ics".into() } else { format!("/workshops.ics?{qs}") },
+    };
     ctx.render(&tr.t("calendar-title"), &page.render()?)
 }
 
@@ -208,7 +220,17 @@ async fn load(state: &AppState, id: &str) -> Result<(Workshop, Module, Option<Pl
 }
 
 #[allow(clippy::too_many_arguments)]
-fn render_workshop(ctx: &PageContext, w: &Workshop, m: &Module, place: Option<&Place>, name: String, phone: String, errors: Vec<FieldError>, notice: Option<String>, status: StatusCode) -> Result<Response, AppError> {
+fn render_workshop(
+    ctx: &PageContext,
+    w: &Workshop,
+    m: &Module,
+    place: Option<&Place>,
+    name: String,
+    phone: String,
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let line = present::line(&tr, w, Some(m), place, String::new(), None);
     let page = WorkshopPage {

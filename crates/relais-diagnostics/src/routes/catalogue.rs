@@ -84,12 +84,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, Path(code): P
     let targets = m
         .targets
         .iter()
-        .map(|t| {
-            tr.t_args(
-                "module-target",
-                &[("area", FluentArg::Text(tr.t(t.area.key()))), ("from", FluentArg::Number(t.from as f64)), ("to", FluentArg::Number(t.to as f64))],
-            )
-        })
+        .map(|t| tr.t_args("module-target", &[("area", FluentArg::Text(tr.t(t.area.key()))), ("from", FluentArg::Number(t.from as f64)), ("to", FluentArg::Number(t.to as f64))]))
         .collect();
     let page = ModulePage {
         tr,

@@ -2,7 +2,6 @@
 //! diagnostic the person took alone (by the code on their result), see the organisation's
 //! diagnostics, and change the recommended modules.
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -11,14 +10,15 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use relais_accompaniments::people;
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::{FluentArg, Tr},
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use relais_organisations::{
+    access::authorise,
     organisations::Organisation,
     policy::{self, Action, Decision},
-    routes::organisation::authorise,
     sessions::CurrentUser,
     throttle::{self, Limit},
 };
@@ -70,7 +70,17 @@ pub struct ListQuery {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn render(state: &AppState, ctx: &PageContext, user: &CurrentUser, organisation: &Organisation, person: Option<Uuid>, code: String, link_error: Option<String>, notice: Option<String>, status: StatusCode) -> Result<Response, AppError> {
+async fn render(
+    state: &AppState,
+    ctx: &PageContext,
+    user: &CurrentUser,
+    organisation: &Organisation,
+    person: Option<Uuid>,
+    code: String,
+    link_error: Option<String>,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let may_view_people = policy::decide(user, organisation.id, Action::ViewPeople) == Decision::Allowed;
     let may_view_all = policy::decide(user, organisation.id, Action::ViewRequests) == Decision::Allowed;
@@ -186,7 +196,12 @@ pub async fn link(
 }
 
 /// `POST /organisations/{slug}/diagnostics/{id}/modules`: the helper's choice of modules.
-pub async fn set_modules(State(state): State<AppState>, user: CurrentUser, Path((slug, diagnostic)): Path<(String, String)>, Form(fields): Form<Fields>) -> Result<Response, AppError> {
+pub async fn set_modules(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((slug, diagnostic)): Path<(String, String)>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let id = Uuid::parse_str(&diagnostic).map_err(|_| AppError::NotFound)?;
     let d = diagnostics::find(&state.db, id).await?.filter(|d| d.organisation_id == Some(organisation.id)).ok_or(AppError::NotFound)?;

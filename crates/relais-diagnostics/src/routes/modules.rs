@@ -2,7 +2,6 @@
 //! organisation reuses): its title, goals, the area and levels it is for, devices, duration,
 //! materials, prerequisites and links to learn alone.
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -10,12 +9,13 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::{Locale, Tr},
     web::{AppState, error::AppError, layout::PageContext},
 };
 use relais_directory::taxonomy::Taxonomy;
-use relais_organisations::{organisations::Organisation, policy::Action, routes::organisation::authorise, sessions::CurrentUser};
+use relais_organisations::{access::authorise, organisations::Organisation, policy::Action, sessions::CurrentUser};
 
 use super::{Choice, FieldError, Fields, all, field, translated};
 use crate::{
@@ -82,7 +82,10 @@ async fn render(state: &AppState, ctx: &PageContext, organisation: &Organisation
         levels_from: levels(&typed.from, 0..=3),
         levels_to: levels(&typed.to, 1..=4),
         themes: terms.active(Taxonomy::Theme).map(|t| choice(&t.code, t.label(tr.locale).to_string(), typed.theme == t.code)).collect(),
-        devices: [("smartphone", "device-smartphone"), ("tablet", "device-tablet"), ("pc", "device-pc")].iter().map(|(v, k)| choice(v, tr.t(k), typed.devices.iter().any(|d| d == v))).collect(),
+        devices: [("smartphone", "device-smartphone"), ("tablet", "device-tablet"), ("pc", "device-pc")]
+            .iter()
+            .map(|(v, k)| choice(v, tr.t(k), typed.devices.iter().any(|d| d == v)))
+            .collect(),
         languages: Locale::ALL.iter().map(|l| choice(l.code(), l.endonym().to_string(), typed.languages.iter().any(|x| x == l.code()))).collect(),
         own,
         typed,

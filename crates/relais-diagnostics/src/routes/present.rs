@@ -7,7 +7,11 @@ use relais_core::{
     Db, DbError,
     i18n::{FluentArg, Tr},
 };
-use relais_directory::{display, places::{self, Place}, reference, schedule};
+use relais_directory::{
+    display,
+    places::{self, Place},
+    reference, schedule,
+};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -66,11 +70,7 @@ pub fn line(tr: &Tr, w: &Workshop, module: Option<&Module>, place: Option<&Place
         meetings_text: if w.meetings.len() > 1 { tr.t_args("workshop-meetings-count", &[("count", FluentArg::Number(w.meetings.len() as f64))]) } else { String::new() },
         place: place.map(|p| p.name(tr.locale).to_string()).unwrap_or_default(),
         address: place.map(|p| address(p, tr)).unwrap_or_default(),
-        seats: if w.free() > 0 {
-            tr.t_args("workshop-seats-left", &[("count", FluentArg::Number(w.free() as f64))])
-        } else {
-            tr.t("workshop-full")
-        },
+        seats: if w.free() > 0 { tr.t_args("workshop-seats-left", &[("count", FluentArg::Number(w.free() as f64))]) } else { tr.t("workshop-full") },
         full: w.free() == 0,
         cancelled: w.cancelled,
         distance: distance_km.map(|km| display::distance(tr, km)).unwrap_or_default(),

@@ -13,13 +13,15 @@ use relais_core::{
     web::{AppState, error::AppError, layout::PageContext},
 };
 use relais_directory::{
-    display,
-    reference,
+    display, reference,
     routes::public::{address, cache_snapshot},
     schedule,
     search::{self, Query as SearchQuery},
 };
-use relais_organisations::{policy::{self, Action, Decision}, sessions::MaybeUser};
+use relais_organisations::{
+    policy::{self, Action, Decision},
+    sessions::MaybeUser,
+};
 use serde::Deserialize;
 
 use super::take::{history, load};
@@ -102,11 +104,7 @@ pub fn facts(tr: &Tr, m: &Module) -> String {
             })
         })
         .collect();
-    format!(
-        "{} · {}",
-        tr.t_args("module-meetings", &[("count", FluentArg::Number(m.meetings as f64)), ("minutes", FluentArg::Number(m.minutes as f64))]),
-        devices.join(", ")
-    )
+    format!("{} · {}", tr.t_args("module-meetings", &[("count", FluentArg::Number(m.meetings as f64)), ("minutes", FluentArg::Number(m.minutes as f64))]), devices.join(", "))
 }
 
 pub fn card(tr: &Tr, m: &Module, chosen: bool) -> ModuleCard {
@@ -115,7 +113,13 @@ pub fn card(tr: &Tr, m: &Module, chosen: bool) -> ModuleCard {
 }
 
 /// `GET /diagnostic/{id}/result`.
-pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(user): MaybeUser, Path(id): Path<String>, Query(query): Query<ResultQuery>) -> Result<Response, AppError> {
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    Query(query): Query<ResultQuery>,
+) -> Result<Response, AppError> {
     let d = load(&state, &id).await?;
     if d.stage != Stage::Done {
         return Ok(axum::response::IntoResponse::into_response(relais_core::web::response::see_other(&format!("/diagnostic/{}", d.id))));
@@ -191,7 +195,9 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, MaybeUser(use
         }
     }
     let helper_of = match (&user, d.organisation_id) {
-        (Some(u), Some(org)) if policy::decide(u, org, Action::LogRequests) == Decision::Allowed => u.memberships.iter().find(|m| m.organisation_id == org).map(|m| m.organisation_slug.clone()),
+        (Some(u), Some(org)) if policy::decide(u, org, Action::LogRequests) == Decision::Allowed => {
+            u.memberships.iter().find(|m| m.organisation_id == org).map(|m| m.organisation_slug.clone())
+        }
         _ => None,
     };
     let all_modules = if helper_of.is_some() { catalogue.iter().map(|m| card(&tr, m, d.modules.contains(&m.code))).collect() } else { Vec::new() };

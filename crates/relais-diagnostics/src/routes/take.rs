@@ -2,7 +2,6 @@
 //! form per page, every answer by a tap; works without JavaScript (a read-aloud button is added
 //! by script where the browser can speak). Nothing is timed.
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -10,6 +9,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     web::{AppState, error::AppError, layout::PageContext},
@@ -75,7 +75,8 @@ struct IntakePage<'a> {
     postcode_error: Option<String>,
 }
 
-const DEVICES: [(&str, &str, &str); 3] = [("smartphone", "intake-device-smartphone", "phone"), ("tablet", "intake-device-tablet", "touch"), ("computer", "intake-device-computer", "keyboard")];
+const DEVICES: [(&str, &str, &str); 3] =
+    [("smartphone", "intake-device-smartphone", "phone"), ("tablet", "intake-device-tablet", "touch"), ("computer", "intake-device-computer", "keyboard")];
 const CONNECTIONS: [(&str, &str, &str); 4] = [
     ("home", "intake-connection-home", "home"),
     ("mobile-data", "intake-connection-mobile", "phone"),
@@ -93,7 +94,9 @@ const SERVICES: [(&str, &str, &str); 6] = [
 ];
 
 fn choices(tr: &Tr, list: &[(&str, &str, &'static str)], selected: &[String]) -> Vec<Choice> {
-    list.iter().map(|(value, key, picto)| Choice { value: value.to_string(), label: tr.t(key), checked: selected.iter().any(|s| s == value), path: pictograms::path(picto) }).collect()
+    list.iter()
+        .map(|(value, key, picto)| Choice { value: value.to_string(), label: tr.t(key), checked: selected.iter().any(|s| s == value), path: pictograms::path(picto) })
+        .collect()
 }
 
 fn intake_page<'a>(ctx: &'a PageContext, id: Uuid, intake: &Intake, postcode: &str, postcode_error: Option<String>) -> IntakePage<'a> {
@@ -150,7 +153,15 @@ pub async fn page(State(state): State<AppState>, ctx: PageContext, Path(id): Pat
     render_step(&ctx, &d, &bank, previous.as_ref(), &seen, None, StatusCode::OK)
 }
 
-fn render_step(ctx: &PageContext, d: &Diagnostic, bank: &[Item], previous: Option<&Diagnostic>, seen: &[String], typed_error: Option<String>, status: StatusCode) -> Result<Response, AppError> {
+fn render_step(
+    ctx: &PageContext,
+    d: &Diagnostic,
+    bank: &[Item],
+    previous: Option<&Diagnostic>,
+    seen: &[String],
+    typed_error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     match flow::step(d, bank, previous, seen) {
         Step::Result => Ok(see_other(&format!("/diagnostic/{}/result", d.id)).into_response()),
@@ -162,10 +173,8 @@ fn render_step(ctx: &PageContext, d: &Diagnostic, bank: &[Item], previous: Optio
             // the pictures of the Wi-Fi task, in an order fixed by the session
             let mut pictures: Vec<(usize, &str)> = gate::WIFI_CHOICES.iter().copied().enumerate().collect();
             fastrand::Rng::with_seed(d.seed).shuffle(&mut pictures);
-            let pictures = pictures
-                .into_iter()
-                .map(|(i, name)| Choice { value: i.to_string(), label: tr.t(gate_picture_key(name)), checked: false, path: pictograms::path(name) })
-                .collect();
+            let pictures =
+                pictures.into_iter().map(|(i, name)| Choice { value: i.to_string(), label: tr.t(gate_picture_key(name)), checked: false, path: pictograms::path(name) }).collect();
             let page = GatePage { tr, csrf: &ctx.csrf, id: d.id, task: task.code, expected: d.answers.len(), word: gate::WORD, pictures, typed_error };
             ctx.render_with_status(status, &tr.t("gate-title"), &page.render()?)
         }

@@ -2,8 +2,6 @@
 //! series), its participants and waiting list, registering someone, cancelling, attendance taken
 //! on a phone, the demand for modules and the call list of a group opened on demand.
 
-use relais_core::db::{FormTable, is_own_row};
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -13,18 +11,20 @@ use axum::{
 };
 use jiff::civil::{Date, Time};
 use relais_accompaniments::people;
+use relais_core::db::{FormTable, is_own_row};
+use relais_core::web::response::see_other;
 use relais_core::{
-    i18n::{FluentArg, Tr},
     i18n::Locale,
-    messages::{self, Channel, NewMessage, SmsTemplate, MessageTemplate},
+    i18n::{FluentArg, Tr},
+    messages::{self, Channel, MessageTemplate, NewMessage, SmsTemplate},
     sms,
     web::{AppState, error::AppError, layout::PageContext},
 };
 use relais_directory::{places, schedule};
 use relais_organisations::{
+    access::authorise,
     organisations::Organisation,
     policy::{self, Action, Decision},
-    routes::organisation::authorise,
     sessions::CurrentUser,
 };
 use serde::Deserialize;
@@ -32,8 +32,9 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    Choice, FieldError, Fields, field, translated,
+    Choice, FieldError, Fields, field,
     present::{self, WorkshopLine},
+    translated,
 };
 use crate::{
     catalogue::{self, Module},
@@ -93,10 +94,8 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext, user: Current
     let list = workshops::of_organisation(&state.db, organisation.id, since, 200).await?;
     let modules = catalogue::available_to(&state.db, Some(organisation.id)).await?;
     let places = present::places_of(&state.db, &list).await?;
-    let upcoming = list
-        .iter()
-        .map(|w| present::line(&tr, w, modules.iter().find(|m| m.id == w.module_id), w.place_id.and_then(|p| places.get(&p)), href(&organisation, w), None))
-        .collect();
+    let upcoming =
+        list.iter().map(|w| present::line(&tr, w, modules.iter().find(|m| m.id == w.module_id), w.place_id.and_then(|p| places.get(&p)), href(&organisation, w), None)).collect();
     let may_manage = policy::decide(&user, organisation.id, Action::ManageWorkshops) == Decision::Allowed;
     let page = ListPage { tr, organisation: &organisation, upcoming, may_manage };
     ctx.render(&format!("{} — {}", tr.t("workshops-title"), organisation.name), &page.render()?)
@@ -153,7 +152,14 @@ pub struct NewQuery {
     demand: String,
 }
 
-async fn render_new(state: &AppState, ctx: &PageContext, organisation: &Organisation, typed: TypedWorkshop, errors: Vec<FieldError>, status: StatusCode) -> Result<Response, AppError> {
+async fn render_new(
+    state: &AppState,
+    ctx: &PageContext,
+    organisation: &Organisation,
+    typed: TypedWorkshop,
+    errors: Vec<FieldError>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let (modules_list, modules) = module_choices(state, &tr, organisation, &typed.module).await?;
     let _ = modules_list;
@@ -256,7 +262,15 @@ pub fn check(typed: &TypedWorkshop, modules: &[Module], places: &[Uuid], today: 
             _ => return Err(vec![("date", "workshop-error-date")]),
         }
     }
-    Ok(NewWorkshop { module_id: module, place_id: place, language: typed.language.clone(), device: typed.device.clone(), capacity, facilitators: typed.facilitators.clone(), meetings })
+    Ok(NewWorkshop {
+        module_id: module,
+        place_id: place,
+        language: typed.language.clone(),
+        device: typed.device.clone(),
+        capacity,
+        facilitators: typed.facilitators.clone(),
+        meetings,
+    })
 }
 
 fn today() -> Date {
@@ -329,7 +343,15 @@ pub const SMS_TEMPLATES: &[SmsTemplate] = &[SmsTemplate {
 /// The messages inviting someone who asked for the module, in the workshop's language: an
 /// e-mail when they gave an address, else an SMS when they gave a mobile number (and a phone to
 /// call back is known); whoever gets neither stays on the call list only.
-fn invitations(locale: Locale, state: &AppState, organisation: &Organisation, w: &Workshop, module: &Module, place: Option<&places::Place>, r: &demand::Request) -> Vec<NewMessage> {
+fn invitations(
+    locale: Locale,
+    state: &AppState,
+    organisation: &Organisation,
+    w: &Workshop,
+    module: &Module,
+    place: Option<&places::Place>,
+    r: &demand::Request,
+) -> Vec<NewMessage> {
     let tr = Tr::new(locale);
     let title = module.text(locale).title.clone();
     let key = |channel: Channel| Some(format!("workshop:{}:invitation:{}:{}", w.id, r.id, channel.code()));
@@ -434,7 +456,17 @@ pub fn language_label(code: &str) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn render_show(state: &AppState, ctx: &PageContext, user: &CurrentUser, organisation: &Organisation, w: &Workshop, typed: (String, String, String), errors: Vec<FieldError>, notice: Option<String>, status: StatusCode) -> Result<Response, AppError> {
+async fn render_show(
+    state: &AppState,
+    ctx: &PageContext,
+    user: &CurrentUser,
+    organisation: &Organisation,
+    w: &Workshop,
+    typed: (String, String, String),
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let modules = catalogue::available_to(&state.db, Some(organisation.id)).await?;
     let place = match w.place_id {
@@ -458,7 +490,12 @@ async fn render_show(state: &AppState, ctx: &PageContext, user: &CurrentUser, or
     let may_view_people = policy::decide(user, organisation.id, Action::ViewPeople) == Decision::Allowed;
     let mut people_choices = vec![Choice { value: String::new(), label: tr.t("workshop-person-none"), checked: true, path: "" }];
     if may_view_people {
-        people_choices.extend(people::list(&state.db, organisation.id, "", 500).await?.into_iter().map(|p| Choice { value: p.id.to_string(), label: p.pseudonym, checked: false, path: "" }));
+        people_choices.extend(people::list(&state.db, organisation.id, "", 500).await?.into_iter().map(|p| Choice {
+            value: p.id.to_string(),
+            label: p.pseudonym,
+            checked: false,
+            path: "",
+        }));
     }
     let invited = demand::invited_to(&state.db, organisation.id, w.id).await?.len();
     let page = ShowPage {
@@ -495,7 +532,13 @@ pub struct DoneQuery {
 }
 
 /// `GET /organisations/{slug}/workshops/{workshop}`.
-pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path((slug, workshop)): Path<(String, String)>, Query(query): Query<DoneQuery>) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path((slug, workshop)): Path<(String, String)>,
+    Query(query): Query<DoneQuery>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let w = own_workshop(&state, &organisation, &workshop).await?;
     let notice = match query.done.as_str() {
@@ -528,7 +571,13 @@ pub fn check_contact(name: &str, phone: &str, email: &str) -> Vec<(&'static str,
 }
 
 /// `POST /organisations/{slug}/workshops/{workshop}/registrations`: a helper registers someone.
-pub async fn register(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path((slug, workshop)): Path<(String, String)>, Form(fields): Form<Fields>) -> Result<Response, AppError> {
+pub async fn register(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path((slug, workshop)): Path<(String, String)>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let w = own_workshop(&state, &organisation, &workshop).await?;
     let tr = ctx.tr;
@@ -562,7 +611,11 @@ pub async fn register(State(state): State<AppState>, ctx: PageContext, user: Cur
 /// `POST /organisations/{slug}/workshops/{workshop}/registrations/{registration}/cancel`: by a
 /// helper who manages participants, or by the helper who registered the person. A registration
 /// the workshop does not have is not found; one cancelled already changes nothing, and says so.
-pub async fn cancel_registration(State(state): State<AppState>, user: CurrentUser, Path((slug, workshop, registration)): Path<(String, String, String)>) -> Result<Response, AppError> {
+pub async fn cancel_registration(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((slug, workshop, registration)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let w = own_workshop(&state, &organisation, &workshop).await?;
     let id = Uuid::parse_str(&registration).map_err(|_| AppError::NotFound)?;
@@ -607,7 +660,12 @@ struct AttendancePage<'a> {
 }
 
 /// `GET /organisations/{slug}/workshops/{workshop}/attendance/{meeting}`.
-pub async fn attendance(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path((slug, workshop, meeting)): Path<(String, String, String)>) -> Result<Response, AppError> {
+pub async fn attendance(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path((slug, workshop, meeting)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let w = own_workshop(&state, &organisation, &workshop).await?;
     let m = w.meetings.iter().find(|m| m.id.to_string() == meeting).ok_or(AppError::NotFound)?;
@@ -620,13 +678,19 @@ pub async fn attendance(State(state): State<AppState>, ctx: PageContext, user: C
         .filter(|r| r.status == Status::Booked)
         .map(|r| Present { present: present.contains(&r.id), id: r.id, name: if full { r.name } else { workshops::first_name_and_initial(&r.name) } })
         .collect();
-    let title = catalogue::available_to(&state.db, Some(organisation.id)).await?.into_iter().find(|x| x.id == w.module_id).map(|x| x.text(tr.locale).title.clone()).unwrap_or_default();
+    let title =
+        catalogue::available_to(&state.db, Some(organisation.id)).await?.into_iter().find(|x| x.id == w.module_id).map(|x| x.text(tr.locale).title.clone()).unwrap_or_default();
     let page = AttendancePage { tr, csrf: &ctx.csrf, organisation: &organisation, workshop: w.id, meeting: m.id, title, when: present::when(&tr, m.starts_at, m.ends_at), people };
     ctx.render(&tr.t("attendance-title"), &page.render()?)
 }
 
 /// `POST /organisations/{slug}/workshops/{workshop}/attendance/{meeting}`.
-pub async fn save_attendance(State(state): State<AppState>, user: CurrentUser, Path((slug, workshop, meeting)): Path<(String, String, String)>, Form(fields): Form<Fields>) -> Result<Response, AppError> {
+pub async fn save_attendance(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((slug, workshop, meeting)): Path<(String, String, String)>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let w = own_workshop(&state, &organisation, &workshop).await?;
     let m = w.meetings.iter().find(|m| m.id.to_string() == meeting).ok_or(AppError::NotFound)?;
@@ -682,7 +746,16 @@ impl DemandPage<'_> {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn render_demand(state: &AppState, ctx: &PageContext, user: &CurrentUser, organisation: &Organisation, typed: (String, String, String, String, String), errors: Vec<FieldError>, notice: Option<String>, status: StatusCode) -> Result<Response, AppError> {
+async fn render_demand(
+    state: &AppState,
+    ctx: &PageContext,
+    user: &CurrentUser,
+    organisation: &Organisation,
+    typed: (String, String, String, String, String),
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let (modules, module_options) = module_choices(state, &tr, organisation, &typed.0).await?;
     let place_options = place_choices(state, &tr, organisation, &typed.1).await?;
@@ -698,7 +771,12 @@ async fn render_demand(state: &AppState, ctx: &PageContext, user: &CurrentUser, 
             count: w.count,
             count_text: tr.t_args("demand-waiting", &[("count", FluentArg::Number(w.count as f64))]),
             enough: w.enough(),
-            open_href: format!("/organisations/{}/workshops/new?module={}&place={}&demand=1", organisation.slug, w.module_id, w.place_id.map(|p| p.to_string()).unwrap_or_default()),
+            open_href: format!(
+                "/organisations/{}/workshops/new?module={}&place={}&demand=1",
+                organisation.slug,
+                w.module_id,
+                w.place_id.map(|p| p.to_string()).unwrap_or_default()
+            ),
         })
         .collect();
     // the people waiting, with their phones: only for those who manage participants
@@ -735,7 +813,13 @@ async fn render_demand(state: &AppState, ctx: &PageContext, user: &CurrentUser, 
 }
 
 /// `GET /organisations/{slug}/demand`.
-pub async fn demand_page(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<DoneQuery>) -> Result<Response, AppError> {
+pub async fn demand_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Path(slug): Path<String>,
+    Query(query): Query<DoneQuery>,
+) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::LogRequests).await?;
     let notice = match query.done.as_str() {
         "added" => Some(ctx.tr.t("demand-added")),
@@ -822,9 +906,13 @@ pub async fn call_list(State(state): State<AppState>, ctx: PageContext, user: Cu
         None => None,
     };
     let line = present::line(&tr, &w, modules.iter().find(|m| m.id == w.module_id), place.as_ref(), String::new(), None);
-    let mut calls: Vec<CallLine> =
-        demand::invited_to(&state.db, organisation.id, w.id).await?.into_iter().map(|r| CallLine { mailed: !r.email.is_empty(), name: r.name, phone: r.phone, email: r.email }).collect();
+    let mut calls: Vec<CallLine> = demand::invited_to(&state.db, organisation.id, w.id)
+        .await?
+        .into_iter()
+        .map(|r| CallLine { mailed: !r.email.is_empty(), name: r.name, phone: r.phone, email: r.email })
+        .collect();
     calls.sort_by_key(|c| c.mailed);
-    let page = CallListPage { tr, organisation: &organisation, line, dates: w.meetings.iter().map(|m| present::when(&tr, m.starts_at, m.ends_at)).collect(), calls, workshop: w.id };
+    let page =
+        CallListPage { tr, organisation: &organisation, line, dates: w.meetings.iter().map(|m| present::when(&tr, m.starts_at, m.ends_at)).collect(), calls, workshop: w.id };
     ctx.render(&tr.t("call-list-title"), &page.render()?)
 }

@@ -3,7 +3,6 @@
 //! messages and keeps what was typed; a double submit creates nothing twice (each form carries
 //! the id of what it creates).
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -15,15 +14,16 @@ use jiff::{
     Timestamp,
     civil::{Date, Time, Weekday},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use relais_organisations::{
+    access::authorise,
     audit::{self, Event},
     organisations::Organisation,
     policy::Action,
-    routes::organisation::authorise,
     sessions::CurrentUser,
 };
 use uuid::Uuid;
@@ -50,15 +50,7 @@ fn all<'a>(fields: &'a Fields, name: &str) -> Vec<&'a str> {
 }
 
 async fn audited(state: &AppState, user: &CurrentUser, organisation: &Organisation, client: &str, action: &str, object: Uuid) {
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action,
-        object: Some(object.to_string()),
-        client,
-        detail: None,
-    })
-    .await;
+    audit::record_or_log(&state.db, Event { actor: Some(user.id), organisation: Some(organisation.id), action, object: Some(object.to_string()), client, detail: None }).await;
     state.caches.get::<DirectoryCache>().invalidate();
 }
 
@@ -420,9 +412,7 @@ impl SessionForm {
                 }
             }
         }
-        let (Some(weekday), Some(start), Some(end), Some(every_weeks), Some(first), Ok(until), true) =
-            (weekday, start, end, every_weeks, first, until, errors.is_empty())
-        else {
+        let (Some(weekday), Some(start), Some(end), Some(every_weeks), Some(first), Ok(until), true) = (weekday, start, end, every_weeks, first, until, errors.is_empty()) else {
             return Err(errors);
         };
         // The first date sets the phase: move it forward to the chosen weekday.
@@ -488,11 +478,13 @@ impl ExceptionForm {
             return Err(vec!["exception-error-reason"]);
         }
         let exception = Exception { kind, from, until, start, end };
-        exception.validate().map_err(|e| vec![match e {
-            ScheduleError::ExtraNeedsTimes => "exception-error-extra-times",
-            ScheduleError::UntilBeforeFrom => "exception-error-until",
-            other => schedule_error_key(&other),
-        }])?;
+        exception.validate().map_err(|e| {
+            vec![match e {
+                ScheduleError::ExtraNeedsTimes => "exception-error-extra-times",
+                ScheduleError::UntilBeforeFrom => "exception-error-until",
+                other => schedule_error_key(&other),
+            }]
+        })?;
         Ok(exception)
     }
 }
@@ -575,7 +567,11 @@ async fn render_place(state: &AppState, ctx: &PageContext, organisation: &Organi
         exceptions,
         weekdays: (1..=7i8)
             .filter_map(|n| Weekday::from_monday_one_offset(n).ok())
-            .map(|d| Choice { value: d.to_monday_one_offset().to_string(), label: tr.t(display::weekday_key(d)), selected: d.to_monday_one_offset().to_string() == session_form.weekday })
+            .map(|d| Choice {
+                value: d.to_monday_one_offset().to_string(),
+                label: tr.t(display::weekday_key(d)),
+                selected: d.to_monday_one_offset().to_string() == session_form.weekday,
+            })
             .collect(),
         frequencies: (1..=4u8)
             .map(|n| Choice {
@@ -837,12 +833,7 @@ pub async fn delete_exception(
 }
 
 /// `/organisations/{slug}/places/{id}/preview`: the public page as it will look, published or not.
-pub async fn preview(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    user: CurrentUser,
-    Path((slug, id)): Path<(String, String)>,
-) -> Result<Response, AppError> {
+pub async fn preview(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path((slug, id)): Path<(String, String)>) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ManageDirectory).await?;
     let place = own_place(&state, &organisation, &id).await?;
     let snapshot = crate::routes::public::cache_snapshot(&state).await?;

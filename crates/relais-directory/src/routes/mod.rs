@@ -3,6 +3,6 @@
 pub mod manage;
 pub mod network;
 pub mod public;
+pub mod sheet;
 pub mod taxonomies;
 pub mod units;
-pub mod sheet;

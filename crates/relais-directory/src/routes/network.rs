@@ -12,7 +12,7 @@ use relais_core::{
     i18n::Tr,
     web::{AppState, error::AppError, layout::PageContext},
 };
-use relais_organisations::{policy::GroupAction, routes::group::authorise, sessions::CurrentUser};
+use relais_organisations::{access::authorise_group, policy::GroupAction, sessions::CurrentUser};
 use uuid::Uuid;
 
 use crate::{display, places, reference::reference, schedule, search::HORIZON_DAYS};
@@ -36,7 +36,7 @@ struct Page<'a> {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
-    let (group, covered, _) = authorise(&state, &user, &slug, GroupAction::ViewDirectory).await?;
+    let (group, covered, _) = authorise_group(&state, &user, &slug, GroupAction::ViewDirectory).await?;
     let now = Timestamp::now();
     let zoned = now.to_zoned(schedule::zone());
     let mut lines = Vec::new();

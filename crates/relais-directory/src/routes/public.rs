@@ -82,12 +82,8 @@ pub fn resolve(params: &SearchParams) -> Resolved {
     if !params.area.is_empty() {
         let postcode = params.q.trim();
         if let Some(m) = reference.municipality(&params.area) {
-            let (latitude, longitude) = reference
-                .by_postcode(postcode)
-                .into_iter()
-                .find(|p| p.nis == m.nis)
-                .map(|p| (p.latitude, p.longitude))
-                .unwrap_or((m.latitude, m.longitude));
+            let (latitude, longitude) =
+                reference.by_postcode(postcode).into_iter().find(|p| p.nis == m.nis).map(|p| (p.latitude, p.longitude)).unwrap_or((m.latitude, m.longitude));
             return Resolved::Area(Area::Municipality { nis: m.nis.clone(), postcode: None, latitude, longitude });
         }
     }
@@ -143,10 +139,7 @@ struct Choice {
 }
 
 fn choices(snapshot: &Snapshot, tr: &Tr, taxonomy: Taxonomy, selected: &str) -> Vec<Choice> {
-    snapshot
-        .terms_of(taxonomy)
-        .map(|t| Choice { value: t.code.clone(), label: t.label(tr.locale).to_string(), selected: t.code == selected })
-        .collect()
+    snapshot.terms_of(taxonomy).map(|t| Choice { value: t.code.clone(), label: t.label(tr.locale).to_string(), selected: t.code == selected }).collect()
 }
 
 struct ResultLine {
@@ -300,10 +293,16 @@ pub async fn search_page(State(state): State<AppState>, ctx: PageContext, Query(
                 .map(|a| AreaChoice {
                     href: href_with(
                         &params,
-                        &[("area", match a {
-                            Area::Region(_) => "brussels",
-                            Area::Municipality { nis, .. } => nis,
-                        }), ("page", "")],
+                        &[
+                            (
+                                "area",
+                                match a {
+                                    Area::Region(_) => "brussels",
+                                    Area::Municipality { nis, .. } => nis,
+                                },
+                            ),
+                            ("page", ""),
+                        ],
                     ) + "#results",
                     label: area_label(&tr, a),
                 })
@@ -424,7 +423,12 @@ fn labels(snapshot: &Snapshot, tr: &Tr, taxonomy: Taxonomy, codes: &[String]) ->
 }
 
 /// `/places/{id}` and `/places/{id}.ics`.
-pub async fn place_page(State(state): State<AppState>, ctx: PageContext, Path(id): Path<String>, axum::extract::RawQuery(query): axum::extract::RawQuery) -> Result<Response, AppError> {
+pub async fn place_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Result<Response, AppError> {
     if let Some(id) = id.strip_suffix(".ics") {
         let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
         return crate::feeds::place_feed(&state, id, query.as_deref()).await;
@@ -465,12 +469,7 @@ pub fn render_place_page(ctx: &PageContext, snapshot: &Snapshot, entry: &Entry, 
         })
         .collect();
     let today = zoned.date();
-    let exceptions = entry
-        .exceptions
-        .iter()
-        .filter(|e| e.exception.until >= today)
-        .map(|e| exception_line(&tr, e))
-        .collect();
+    let exceptions = entry.exceptions.iter().filter(|e| e.exception.until >= today).map(|e| exception_line(&tr, e)).collect();
     let address = address(entry, tr.locale);
     let page = PlacePage {
         tr,
@@ -509,7 +508,6 @@ pub fn exception_line(tr: &Tr, e: &crate::places::PlaceException) -> ExceptionLi
     };
     ExceptionLine { dates, what, reason: e.reason.clone() }
 }
-
 
 /// Feeds and JSON are answered as they are (no error page wrapping).
 pub fn verbatim(content_type: &'static str, body: String) -> Response {

@@ -214,17 +214,14 @@ async fn answer(state: &AppState, ctx: &PageContext, params: &SheetParams, scope
             if !matches!(group.kind.as_str(), "network" | "project") {
                 return Err(AppError::NotFound);
             }
-            let covered: HashSet<Uuid> =
-                relais_organisations::groups::covered_organisations(&state.db, group.id).await?.into_iter().map(|o| o.organisation_id).collect();
+            let covered: HashSet<Uuid> = relais_organisations::groups::covered_organisations(&state.db, group.id).await?.into_iter().map(|o| o.organisation_id).collect();
             let entries = snapshot.entries.iter().filter(|e| covered.contains(&e.place.organisation_id)).map(AsRef::as_ref).collect();
             (Some(tr.t_args("sheet-title-network", &[("network", FluentArg::Text(group.name.clone()))])), group.slug.clone(), entries)
         }
     };
     let mut places: Vec<PlaceSheet> = entries.into_iter().map(|e| place_sheet(&snapshot, &tr, e, &window)).collect();
     match sort {
-        Sort::Next => places.sort_by(|a, b| {
-            (a.first_opening.is_none(), a.first_opening, &a.sort_name).cmp(&(b.first_opening.is_none(), b.first_opening, &b.sort_name))
-        }),
+        Sort::Next => places.sort_by(|a, b| (a.first_opening.is_none(), a.first_opening, &a.sort_name).cmp(&(b.first_opening.is_none(), b.first_opening, &b.sort_name))),
         Sort::Name => places.sort_by(|a, b| a.sort_name.cmp(&b.sort_name)),
     }
     let single = title.is_none();
@@ -235,17 +232,11 @@ async fn answer(state: &AppState, ctx: &PageContext, params: &SheetParams, scope
         title,
         single,
         intro: tr.t("sheet-intro"),
-        period_line: tr.t_args(
-            "sheet-period",
-            &[("from", FluentArg::Text(display::date(&tr, window.first))), ("to", FluentArg::Text(display::date(&tr, window.last)))],
-        ),
+        period_line: tr.t_args("sheet-period", &[("from", FluentArg::Text(display::date(&tr, window.first))), ("to", FluentArg::Text(display::date(&tr, window.last)))]),
         count_line: (!single && !places.is_empty()).then(|| tr.t_args("sheet-count", &[("count", FluentArg::Number(places.len() as f64))])),
         places,
         empty_line: tr.t("sheet-empty"),
-        as_of_line: tr.t_args(
-            "sheet-as-of",
-            &[("date", FluentArg::Text(display::date(&tr, today))), ("year", FluentArg::Text(today.year().to_string()))],
-        ),
+        as_of_line: tr.t_args("sheet-as-of", &[("date", FluentArg::Text(display::date(&tr, today))), ("year", FluentArg::Text(today.year().to_string()))]),
         file_stem: format!("relais-{}-{}-{}", file_slug(&file_name), period.code(), window.first),
     };
     if params.format == "pdf" {
@@ -298,12 +289,8 @@ fn place_sheet(snapshot: &Snapshot, tr: &Tr, entry: &Entry, window: &Window) -> 
         let date = opening.start.date();
         let (start, end) = (opening.start.time(), opening.end.time());
         // By appointment when every session behind this opening is.
-        let behind: Vec<bool> = entry
-            .sessions
-            .iter()
-            .filter(|s| s.recurrence.occurs_on(date) && s.recurrence.start < end && s.recurrence.end > start)
-            .map(|s| s.by_appointment)
-            .collect();
+        let behind: Vec<bool> =
+            entry.sessions.iter().filter(|s| s.recurrence.occurs_on(date) && s.recurrence.start < end && s.recurrence.end > start).map(|s| s.by_appointment).collect();
         let mut hours = display::hours(start, end);
         if !behind.is_empty() && behind.iter().all(|a| *a) {
             hours = format!("{hours} ({})", tr.t("sheet-by-appointment"));
@@ -430,9 +417,9 @@ mod pdf {
     use skrifa::{
         FontRef, MetadataProvider,
         charmap::Charmap,
-        raw::TableProvider,
         instance::{LocationRef, Size},
         metrics::GlyphMetrics,
+        raw::TableProvider,
     };
 
     use super::{FluentArg, Locale, Sheet, Tr};
@@ -471,10 +458,7 @@ mod pdf {
         }
 
         fn width(&self, text: &str, size: f32) -> f32 {
-            let units: f32 = text
-                .chars()
-                .map(|c| self.charmap.map(c).and_then(|g| self.glyphs.advance_width(g)).unwrap_or(self.units_per_em * 0.6))
-                .sum();
+            let units: f32 = text.chars().map(|c| self.charmap.map(c).and_then(|g| self.glyphs.advance_width(g)).unwrap_or(self.units_per_em * 0.6)).sum();
             units * size / self.units_per_em
         }
     }
@@ -592,9 +576,7 @@ mod pdf {
         lines.extend(wrap(fonts, true, size, label, WIDTH).into_iter().map(|t| line(0.0, true, t)));
         let column = if beside { block.column } else { size };
         let mut text = wrap(fonts, block.bold, size, &block.text, WIDTH - column).into_iter();
-        if beside
-            && let (Some(first), Some(last)) = (text.next(), lines.last_mut())
-        {
+        if beside && let (Some(first), Some(last)) = (text.next(), lines.last_mut()) {
             last.pieces.push(Piece { x: column, bold: block.bold, text: first });
         }
         lines.extend(text.map(|t| line(column, block.bold, t)));

@@ -1,7 +1,6 @@
 //! Platform admins edit the shared taxonomies (themes, publics, services, languages): rename a
 //! term in the four languages, retire it (records keep their code), add a new one.
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -9,6 +8,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     on_db,
@@ -40,7 +40,7 @@ fn title_key(taxonomy: Taxonomy) -> &'static str {
 
 /// Only platform admins; anyone else is told it is not theirs.
 fn admin_only(user: &CurrentUser) -> Result<(), AppError> {
-    relais_organisations::policy::authorise_platform(user, relais_organisations::policy::PlatformAction::ManageTaxonomies)
+    relais_organisations::access::authorise_platform(user, relais_organisations::policy::PlatformAction::ManageTaxonomies)
 }
 
 struct Tab {
@@ -74,7 +74,15 @@ struct TaxonomyPage<'a> {
 const LANGUAGE_KEYS: [&str; 4] = ["language-fr", "language-nl", "language-de", "language-en"];
 const LANGS: [&str; 4] = ["fr", "nl", "de", "en"];
 
-async fn render(state: &AppState, ctx: &PageContext, taxonomy: Taxonomy, notice: Option<&str>, errors: Vec<&str>, new_term: NewTerm, status: StatusCode) -> Result<Response, AppError> {
+async fn render(
+    state: &AppState,
+    ctx: &PageContext,
+    taxonomy: Taxonomy,
+    notice: Option<&str>,
+    errors: Vec<&str>,
+    new_term: NewTerm,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let terms = taxonomy::all_terms(&state.db).await?.into_iter().filter(|t| t.taxonomy == taxonomy).collect();
     let page = TaxonomyPage {

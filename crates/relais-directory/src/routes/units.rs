@@ -1,7 +1,6 @@
 //! Mobile units: the public page with the next stops (`/units/{id}`, feed `/units/{id}.ics`),
 //! and the coordinators' page to add units and their stops.
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -10,15 +9,16 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use jiff::{SignedDuration, Timestamp};
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use relais_organisations::{
+    access::authorise,
     audit::{self, Event},
     organisations::Organisation,
     policy::Action,
-    routes::organisation::authorise,
     sessions::CurrentUser,
 };
 use uuid::Uuid;
@@ -53,7 +53,12 @@ struct UnitPage<'a> {
 }
 
 /// `/units/{id}` and `/units/{id}.ics`.
-pub async fn public_page(State(state): State<AppState>, ctx: PageContext, Path(id): Path<String>, axum::extract::RawQuery(query): axum::extract::RawQuery) -> Result<Response, AppError> {
+pub async fn public_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Result<Response, AppError> {
     let (id, feed) = match id.strip_suffix(".ics") {
         Some(id) => (id, true),
         None => (id.as_str(), false),
@@ -76,12 +81,7 @@ pub async fn public_page(State(state): State<AppState>, ctx: PageContext, Path(i
         for opening in schedule::openings(&entry.recurrences, &entry.schedule_exceptions, now, until) {
             lines.push((
                 opening.start.timestamp(),
-                StopLine {
-                    id: entry.place.id,
-                    when: display::opening(&tr, &opening, &zoned),
-                    name: entry.place.name(tr.locale).to_string(),
-                    address: address(entry, tr.locale),
-                },
+                StopLine { id: entry.place.id, when: display::opening(&tr, &opening, &zoned), name: entry.place.name(tr.locale).to_string(), address: address(entry, tr.locale) },
             ));
         }
     }
@@ -124,7 +124,16 @@ struct ManagePage<'a> {
 }
 
 #[allow(clippy::too_many_arguments)] // the page's parts, each from a different handler
-async fn render(state: &AppState, ctx: &PageContext, organisation: &Organisation, name: String, kind: &str, error: Option<&str>, notice: Option<&str>, status: StatusCode) -> Result<Response, AppError> {
+async fn render(
+    state: &AppState,
+    ctx: &PageContext,
+    organisation: &Organisation,
+    name: String,
+    kind: &str,
+    error: Option<&str>,
+    notice: Option<&str>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let tr = ctx.tr;
     let places = places::places_of(&state.db, organisation.id).await?;
     let units = units::of_organisation(&state.db, organisation.id)
@@ -201,14 +210,10 @@ pub async fn create(
     }
     units::create(&state.db, id, organisation.id, &form.kind, &name).await?;
     state.caches.get::<DirectoryCache>().invalidate();
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action: "unit.created",
-        object: Some(id.to_string()),
-        client: &client,
-        detail: None,
-    })
+    audit::record_or_log(
+        &state.db,
+        Event { actor: Some(user.id), organisation: Some(organisation.id), action: "unit.created", object: Some(id.to_string()), client: &client, detail: None },
+    )
     .await;
     Ok(see_other(&format!("/organisations/{}/units?done=created", organisation.slug)).into_response())
 }

@@ -5,11 +5,11 @@ use axum::{
     extract::{Query, State},
     response::Response,
 };
-use serde::Deserialize;
 use relais_core::{
     i18n::Tr,
     web::{AppState, error::AppError, layout::PageContext},
 };
+use serde::Deserialize;
 
 use crate::sessions::CurrentUser;
 

@@ -17,9 +17,9 @@ use serde::Deserialize;
 use time::{Date, Duration, OffsetDateTime, macros::format_description};
 
 use crate::{
+    access::authorise,
     audit::{self, Event, Filter, OrganisationEntry},
     policy::Action,
-    routes::organisation::authorise,
     sessions::CurrentUser,
 };
 
@@ -109,26 +109,14 @@ fn parse(query: &AuditQuery) -> Result<Filter, Vec<&'static str>> {
     if problems.is_empty() && until <= from {
         problems.push("audit-error-range");
     }
-    if problems.is_empty() {
-        Ok(Filter { action_prefix: family.unwrap_or("").to_string(), from, until })
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(Filter { action_prefix: family.unwrap_or("").to_string(), from, until }) } else { Err(problems) }
 }
 
 fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    text.bytes().map(|b| if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    user: CurrentUser,
-    Path(slug): Path<String>,
-    Query(query): Query<AuditQuery>,
-) -> Result<Response, AppError> {
+pub async fn page(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<AuditQuery>) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ViewAuditLog).await?;
     let (entries, errors) = match parse(&query) {
         Ok(filter) => (audit::for_organisation(&state.db, organisation.id, &filter).await?, Vec::new()),
@@ -140,13 +128,7 @@ pub async fn page(
         slug: &organisation.slug,
         organisation: &organisation.name,
         families: FAMILIES.iter().map(|(code, key)| Family { code, label: ctx.tr.t(key), selected: *code == query.action }).collect(),
-        csv_href: format!(
-            "/organisations/{}/audit.csv?action={}&from={}&to={}",
-            organisation.slug,
-            encode(&query.action),
-            encode(&query.from),
-            encode(&query.to)
-        ),
+        csv_href: format!("/organisations/{}/audit.csv?action={}&from={}&to={}", organisation.slug, encode(&query.action), encode(&query.from), encode(&query.to)),
         query: &query,
         lines: entries
             .into_iter()
@@ -181,33 +163,22 @@ pub async fn csv(
     let tr = ctx.tr;
     // Semicolons and a byte-order mark: what spreadsheets in Belgian locales open directly.
     let mut writer = CsvWriter::new(csv::SEMICOLON_WITH_BOM);
-    writer.record([
-        tr.t("audit-col-at"),
-        tr.t("audit-col-actor"),
-        tr.t("audit-col-action"),
-        tr.t("audit-col-object"),
-        tr.t("audit-col-client"),
-        tr.t("audit-col-detail"),
-    ])?;
+    writer.record([tr.t("audit-col-at"), tr.t("audit-col-actor"), tr.t("audit-col-action"), tr.t("audit-col-object"), tr.t("audit-col-client"), tr.t("audit-col-detail")])?;
     for e in &entries {
-        writer.record([
-            stamp(e.at).as_str(),
-            e.actor.as_deref().unwrap_or(""),
-            &e.action,
-            e.object.as_deref().unwrap_or(""),
-            &e.client,
-            e.detail.as_deref().unwrap_or(""),
-        ])?;
+        writer.record([stamp(e.at).as_str(), e.actor.as_deref().unwrap_or(""), &e.action, e.object.as_deref().unwrap_or(""), &e.client, e.detail.as_deref().unwrap_or("")])?;
     }
     let body = writer.finish()?;
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action: "audit.exported",
-        client: &client,
-        detail: Some(format!("rows={}", entries.len())),
-        ..Event::default()
-    })
+    audit::record_or_log(
+        &state.db,
+        Event {
+            actor: Some(user.id),
+            organisation: Some(organisation.id),
+            action: "audit.exported",
+            client: &client,
+            detail: Some(format!("rows={}", entries.len())),
+            ..Event::default()
+        },
+    )
     .await;
     let filename = format!("audit-{}-{}.csv", organisation.slug, OffsetDateTime::now_utc().date().format(DATE).unwrap_or_default());
     let mut response = csv::attachment(body, &filename);

@@ -18,10 +18,7 @@ pub struct LanguageChoice {
 
 /// The four languages, `selected` chosen.
 pub fn languages(selected: Locale) -> Vec<LanguageChoice> {
-    Locale::ALL
-        .iter()
-        .map(|l| LanguageChoice { code: l.code(), name: l.endonym(), selected: *l == selected })
-        .collect()
+    Locale::ALL.iter().map(|l| LanguageChoice { code: l.code(), name: l.endonym(), selected: *l == selected }).collect()
 }
 
 /// What is wrong with a new password and its confirmation, translated (empty when it is fine).

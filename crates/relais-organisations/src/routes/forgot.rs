@@ -57,15 +57,12 @@ pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(
             let token = links::create(db, Purpose::SetPassword, user.id, RESET_VALIDITY).await?;
             let tr = Tr::new(user.locale());
             let link = format!("{}/password/set?token={token}&lang={}", state.config.public_url, user.locale().code());
-            let message = Message {
-                to: user.email.clone(),
-                subject: tr.t("forgot-mail-subject"),
-                body: tr.t_args("forgot-mail-body", &[("link", FluentArg::Text(link))]),
-            };
+            let message = Message { to: user.email.clone(), subject: tr.t("forgot-mail-subject"), body: tr.t_args("forgot-mail-body", &[("link", FluentArg::Text(link))]) };
             if let Err(error) = state.config.mailer.send(&message).await {
                 tracing::error!(%error, "password reset e-mail not sent");
             }
-            audit::record_or_log(db, Event { actor: Some(user.id), action: "password.reset_requested", object: Some(user.email.clone()), client: &client, ..Event::default() }).await;
+            audit::record_or_log(db, Event { actor: Some(user.id), action: "password.reset_requested", object: Some(user.email.clone()), client: &client, ..Event::default() })
+                .await;
         }
     }
     reply(StatusCode::OK)

@@ -1,7 +1,6 @@
 //! Group pages: `/groups/{slug}` (what the project, network or programme covers, and its
 //! aggregates for scope holders) and `/groups/{slug}/scopes` (grant and revoke group scopes).
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -9,6 +8,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
@@ -21,29 +21,9 @@ use super::organisation::kind_key;
 use crate::{
     audit::{self, Event},
     groups::{self, Candidate, CoveredOrganisation, Group, HelperCounts, ScopeHolder},
-    policy::{self, Decision, GroupAction, GroupFacts},
+    policy::{self, Decision, GroupAction},
     sessions::CurrentUser,
 };
-
-/// The group named in the URL with what the policy needs, if the user may do `action` to it.
-pub async fn authorise(
-    state: &AppState,
-    user: &CurrentUser,
-    slug: &str,
-    action: GroupAction,
-) -> Result<(Group, Vec<CoveredOrganisation>, GroupFacts), AppError> {
-    let group = groups::find_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    let covered = groups::covered_organisations(&state.db, group.id).await?;
-    let facts = GroupFacts {
-        organisations: covered.iter().map(|o| (o.organisation_id, o.direct && o.role == "lead")).collect(),
-        user_holds_scope: groups::holds_scope(&state.db, user.id, &group).await?,
-    };
-    match policy::decide_group(user, &facts, action) {
-        Decision::Allowed => Ok((group, covered, facts)),
-        Decision::Forbidden => Err(AppError::Forbidden),
-        Decision::NotFound => Err(AppError::NotFound),
-    }
-}
 
 struct OrganisationLine<'a> {
     organisation: &'a CoveredOrganisation,
@@ -76,7 +56,7 @@ struct GroupPage<'a> {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>) -> Result<Response, AppError> {
-    let (group, covered, facts) = authorise(&state, &user, &slug, GroupAction::ViewGroup).await?;
+    let (group, covered, facts) = crate::access::authorise_group(&state, &user, &slug, GroupAction::ViewGroup).await?;
     let show_statistics = policy::decide_group(&user, &facts, GroupAction::ViewGroupStatistics) == Decision::Allowed;
     let mut counts = if show_statistics { groups::helper_counts(&state.db, group.id).await? } else { Default::default() };
     let mut totals = HelperCounts::default();
@@ -101,11 +81,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
         Some(id) => groups::find_by_id(&state.db, id).await?,
         None => None,
     };
-    let parts = groups::parts_of(&state.db, group.id)
-        .await?
-        .into_iter()
-        .map(|g| PartLine { kind: ctx.tr.t(kind_key(&g.kind)), slug: g.slug, name: g.name })
-        .collect();
+    let parts = groups::parts_of(&state.db, group.id).await?.into_iter().map(|g| PartLine { kind: ctx.tr.t(kind_key(&g.kind)), slug: g.slug, name: g.name }).collect();
     let page = GroupPage {
         tr: ctx.tr,
         kind: ctx.tr.t(kind_key(&group.kind)),
@@ -161,10 +137,7 @@ async fn render_scopes(
 ) -> Result<Response, AppError> {
     let holders = groups::holders_of(&state.db, group.id).await?;
     let candidates = groups::candidates_for(&state.db, group.id).await?;
-    let holder_lines = holders
-        .iter()
-        .map(|h| HolderLine { holder: h, granted_at: h.granted_at.date().format(&Iso8601::DATE).unwrap_or_default() })
-        .collect();
+    let holder_lines = holders.iter().map(|h| HolderLine { holder: h, granted_at: h.granted_at.date().format(&Iso8601::DATE).unwrap_or_default() }).collect();
     let candidate_lines = candidates
         .iter()
         .filter(|c| !holders.iter().any(|h| h.user_id == c.user_id))
@@ -175,14 +148,8 @@ async fn render_scopes(
     ctx.render_with_status(status, &title, &page.render()?)
 }
 
-pub async fn scopes(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    user: CurrentUser,
-    Path(slug): Path<String>,
-    Query(query): Query<ScopesQuery>,
-) -> Result<Response, AppError> {
-    let (group, _, _) = authorise(&state, &user, &slug, GroupAction::ManageScopes).await?;
+pub async fn scopes(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<ScopesQuery>) -> Result<Response, AppError> {
+    let (group, _, _) = crate::access::authorise_group(&state, &user, &slug, GroupAction::ManageScopes).await?;
     let notice = match query.done.as_str() {
         "granted" => Some(ctx.tr.t("scopes-granted")),
         "revoked" => Some(ctx.tr.t("scopes-revoked")),
@@ -205,7 +172,7 @@ pub async fn grant(
     Path(slug): Path<String>,
     Form(form): Form<GrantForm>,
 ) -> Result<Response, AppError> {
-    let (group, covered, _) = authorise(&state, &user, &slug, GroupAction::ManageScopes).await?;
+    let (group, covered, _) = crate::access::authorise_group(&state, &user, &slug, GroupAction::ManageScopes).await?;
     let chosen = Uuid::parse_str(form.user.trim()).ok();
     let candidates = groups::candidates_for(&state.db, group.id).await?;
     let Some(candidate) = chosen.and_then(|id| candidates.iter().find(|c| c.user_id == id)) else {
@@ -214,40 +181,41 @@ pub async fn grant(
     };
     // A second submit of the same form finds the scope granted already: nothing is duplicated.
     if groups::grant(&state.db, group.id, candidate.user_id, Some(user.id)).await? {
-        audit::record_or_log(&state.db, Event {
-            actor: Some(user.id),
-            organisation: lead_of(&covered),
-            action: "scope.granted",
-            object: Some(candidate.email.clone()),
-            client: &client,
-            detail: Some(format!("group={}", group.slug)),
-        })
+        audit::record_or_log(
+            &state.db,
+            Event {
+                actor: Some(user.id),
+                organisation: lead_of(&covered),
+                action: "scope.granted",
+                object: Some(candidate.email.clone()),
+                client: &client,
+                detail: Some(format!("group={}", group.slug)),
+            },
+        )
         .await;
     }
     Ok(see_other(&format!("/groups/{}/scopes?done=granted", group.slug)).into_response())
 }
 
-pub async fn revoke(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    ClientAddr(client): ClientAddr,
-    Path((slug, holder)): Path<(String, Uuid)>,
-) -> Result<Response, AppError> {
-    let (group, covered, _) = authorise(&state, &user, &slug, GroupAction::ManageScopes).await?;
+pub async fn revoke(State(state): State<AppState>, user: CurrentUser, ClientAddr(client): ClientAddr, Path((slug, holder)): Path<(String, Uuid)>) -> Result<Response, AppError> {
+    let (group, covered, _) = crate::access::authorise_group(&state, &user, &slug, GroupAction::ManageScopes).await?;
     let holders = groups::holders_of(&state.db, group.id).await?;
     let Some(holder) = holders.iter().find(|h| h.user_id == holder) else {
         // Revoked already (a double submit): the page says it is done.
         return Ok(see_other(&format!("/groups/{}/scopes?done=revoked", group.slug)).into_response());
     };
     groups::revoke(&state.db, group.id, holder.user_id).await?;
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: lead_of(&covered),
-        action: "scope.revoked",
-        object: Some(holder.email.clone()),
-        client: &client,
-        detail: Some(format!("group={}", group.slug)),
-    })
+    audit::record_or_log(
+        &state.db,
+        Event {
+            actor: Some(user.id),
+            organisation: lead_of(&covered),
+            action: "scope.revoked",
+            object: Some(holder.email.clone()),
+            client: &client,
+            detail: Some(format!("group={}", group.slug)),
+        },
+    )
     .await;
     Ok(see_other(&format!("/groups/{}/scopes?done=revoked", group.slug)).into_response())
 }

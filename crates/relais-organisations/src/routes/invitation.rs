@@ -1,7 +1,6 @@
 //! `GET/POST /invitation?token=…`: accept an invitation. A newcomer chooses a password and a
 //! language; someone who already has an account just accepts, then logs in as usual.
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -9,6 +8,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::{Locale, Tr},
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
@@ -93,12 +93,7 @@ pub struct AcceptForm {
     language: String,
 }
 
-pub async fn accept(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    ClientAddr(client): ClientAddr,
-    Form(form): Form<AcceptForm>,
-) -> Result<Response, AppError> {
+pub async fn accept(State(state): State<AppState>, ctx: PageContext, ClientAddr(client): ClientAddr, Form(form): Form<AcceptForm>) -> Result<Response, AppError> {
     let db = &state.db;
     let Some(c) = load(&state, &form.token).await? else { return invalid(&ctx) };
     let locale = Locale::parse(&form.language).unwrap_or(ctx.locale());
@@ -120,14 +115,17 @@ pub async fn accept(
         users::set_password(db, c.user.id, hash, locale).await?;
     }
     organisations::add_member(db, c.user.id, c.organisation.id, c.role).await?;
-    audit::record_or_log(db, Event {
-        actor: Some(c.user.id),
-        organisation: Some(c.organisation.id),
-        action: "invitation.accepted",
-        object: Some(c.user.email.clone()),
-        client: &client,
-        detail: Some(format!("role={}", c.role.as_str())),
-    })
+    audit::record_or_log(
+        db,
+        Event {
+            actor: Some(c.user.id),
+            organisation: Some(c.organisation.id),
+            action: "invitation.accepted",
+            object: Some(c.user.email.clone()),
+            client: &client,
+            detail: Some(format!("role={}", c.role.as_str())),
+        },
+    )
     .await;
     if hash.is_some() {
         let token = sessions::open(db, c.user.id, &client).await?;

@@ -16,10 +16,7 @@ use relais_core::{
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::{
-    policy::{PlatformAction, authorise_platform},
-    sessions::CurrentUser,
-};
+use crate::{access::authorise_platform, policy::PlatformAction, sessions::CurrentUser};
 
 /// Jobs shown per state.
 const SHOWN: u32 = 100;
@@ -77,10 +74,7 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext, user: Current
     let tr = ctx.tr;
     let shown = JobState::from_code(&query.state).unwrap_or(JobState::Failed);
     let counts = jobs::counts(&state.db).await?;
-    let tabs = JobState::ALL
-        .into_iter()
-        .map(|s| Tab { code: s.code(), label: state_label(&tr, s), count: counts.get(&s).copied().unwrap_or(0), current: s == shown })
-        .collect();
+    let tabs = JobState::ALL.into_iter().map(|s| Tab { code: s.code(), label: state_label(&tr, s), count: counts.get(&s).copied().unwrap_or(0), current: s == shown }).collect();
     let found = jobs::list(&state.db, shown, SHOWN + 1).await?;
     let more = found.len() > SHOWN as usize;
     let lines = found

@@ -1,6 +1,5 @@
 //! `GET/POST /login`, `POST /logout`, `POST /logout/everywhere`.
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -8,6 +7,7 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     web::{AppState, WebConfig, client::ClientAddr, error::AppError, layout::PageContext},
@@ -44,12 +44,7 @@ pub(crate) fn safe_next(config: &WebConfig, next: &str) -> String {
     relais_core::web::response::local_target(&config.public_url, next).unwrap_or_else(|| "/account".to_string())
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    MaybeUser(user): MaybeUser,
-    Query(query): Query<LoginQuery>,
-) -> Result<Response, AppError> {
+pub async fn show(State(state): State<AppState>, ctx: PageContext, MaybeUser(user): MaybeUser, Query(query): Query<LoginQuery>) -> Result<Response, AppError> {
     if user.is_some() {
         return Ok(see_other(&safe_next(&state.config, &query.next)).into_response());
     }
@@ -72,12 +67,7 @@ pub struct LoginForm {
     next: String,
 }
 
-pub async fn submit(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    ClientAddr(client): ClientAddr,
-    Form(form): Form<LoginForm>,
-) -> Result<Response, AppError> {
+pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(client): ClientAddr, Form(form): Form<LoginForm>) -> Result<Response, AppError> {
     let db = &state.db;
     let email = users::normalise_email(&form.email);
     let now = state.clock.now();
@@ -134,14 +124,8 @@ pub async fn logout(State(state): State<AppState>, ClientAddr(client): ClientAdd
 
 pub async fn logout_everywhere(State(state): State<AppState>, ClientAddr(client): ClientAddr, user: CurrentUser) -> Result<Response, AppError> {
     let closed = sessions::close_all(&state.db, user.id).await?;
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        action: "logout.everywhere",
-        client: &client,
-        detail: Some(format!("sessions={closed}")),
-        ..Event::default()
-    })
-    .await;
+    audit::record_or_log(&state.db, Event { actor: Some(user.id), action: "logout.everywhere", client: &client, detail: Some(format!("sessions={closed}")), ..Event::default() })
+        .await;
     Ok(signed_out(&state))
 }
 

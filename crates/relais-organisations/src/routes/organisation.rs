@@ -1,7 +1,6 @@
 //! Organisation pages: `/organisations/{slug}` (profile and groups) and
 //! `/organisations/{slug}/members` (list, invite, change role, deactivate).
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -9,6 +8,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::{Locale, Tr},
     mail::Message,
@@ -19,6 +19,7 @@ use time::Duration;
 use uuid::Uuid;
 
 use super::common::{LanguageChoice, languages};
+use crate::access::authorise;
 use crate::{
     audit::{self, Event},
     links::{self, Link, Purpose},
@@ -31,16 +32,6 @@ use crate::{
 
 /// How long an invitation link stays valid.
 pub const INVITATION_VALIDITY: Duration = Duration::days(7);
-
-/// The organisation named in the URL, if the user may do `action` to it.
-pub async fn authorise(state: &AppState, user: &CurrentUser, slug: &str, action: Action) -> Result<Organisation, AppError> {
-    let organisation = organisations::find_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    match policy::decide(user, organisation.id, action) {
-        Decision::Allowed => Ok(organisation),
-        Decision::Forbidden => Err(AppError::Forbidden),
-        Decision::NotFound => Err(AppError::NotFound),
-    }
-}
 
 pub(crate) fn kind_key(kind: &str) -> &'static str {
     match kind {
@@ -178,11 +169,7 @@ async fn render_members(state: &AppState, ctx: &PageContext, user: &CurrentUser,
     let members = organisations::members_of(&state.db, organisation.id).await?;
     let lines = members
         .iter()
-        .map(|m| MemberLine {
-            member: m,
-            role_label: Role::parse(&m.role).map(|r| ctx.tr.t(r.label_key())).unwrap_or_default(),
-            is_me: m.user_id == user.id,
-        })
+        .map(|m| MemberLine { member: m, role_label: Role::parse(&m.role).map(|r| ctx.tr.t(r.label_key())).unwrap_or_default(), is_me: m.user_id == user.id })
         .collect();
     let selected_language = Locale::parse(&form.language).unwrap_or(ctx.locale());
     let page = MembersPage {
@@ -211,14 +198,7 @@ pub async fn members(
 ) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ViewMembers).await?;
     // Names and e-mail addresses are personal data: every read is recorded.
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action: "member.list_viewed",
-        client: &client,
-        ..Event::default()
-    })
-    .await;
+    audit::record_or_log(&state.db, Event { actor: Some(user.id), organisation: Some(organisation.id), action: "member.list_viewed", client: &client, ..Event::default() }).await;
     let notice = match query.done.as_str() {
         "invited" => Some(ctx.tr.t("members-invited")),
         "role" => Some(ctx.tr.t("members-role-changed")),
@@ -289,14 +269,17 @@ pub async fn invite(
         tracing::error!(%error, "invitation e-mail not sent");
         return Err(AppError::Unavailable);
     }
-    audit::record_or_log(db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action: "member.invited",
-        object: Some(invitee.email.clone()),
-        client: &client,
-        detail: Some(format!("role={}", role.as_str())),
-    })
+    audit::record_or_log(
+        db,
+        Event {
+            actor: Some(user.id),
+            organisation: Some(organisation.id),
+            action: "member.invited",
+            object: Some(invitee.email.clone()),
+            client: &client,
+            detail: Some(format!("role={}", role.as_str())),
+        },
+    )
     .await;
     Ok(see_other(&format!("/organisations/{}/members?done=invited", organisation.slug)).into_response())
 }
@@ -322,14 +305,17 @@ pub async fn change_role(
     if !organisations::set_role(&state.db, organisation.id, member, role).await? {
         return Err(AppError::NotFound);
     }
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action: "member.role_changed",
-        object: Some(member.to_string()),
-        client: &client,
-        detail: Some(format!("role={}", role.as_str())),
-    })
+    audit::record_or_log(
+        &state.db,
+        Event {
+            actor: Some(user.id),
+            organisation: Some(organisation.id),
+            action: "member.role_changed",
+            object: Some(member.to_string()),
+            client: &client,
+            detail: Some(format!("role={}", role.as_str())),
+        },
+    )
     .await;
     Ok(see_other(&format!("/organisations/{}/members?done=role", organisation.slug)).into_response())
 }
@@ -359,14 +345,17 @@ pub async fn change_active(
     if !organisations::set_active(&state.db, organisation.id, member, active).await? {
         return Err(AppError::NotFound);
     }
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action: if active { "member.reactivated" } else { "member.deactivated" },
-        object: Some(member.to_string()),
-        client: &client,
-        detail: None,
-    })
+    audit::record_or_log(
+        &state.db,
+        Event {
+            actor: Some(user.id),
+            organisation: Some(organisation.id),
+            action: if active { "member.reactivated" } else { "member.deactivated" },
+            object: Some(member.to_string()),
+            client: &client,
+            detail: None,
+        },
+    )
     .await;
     Ok(see_other(&format!("/organisations/{}/members?done=active", organisation.slug)).into_response())
 }

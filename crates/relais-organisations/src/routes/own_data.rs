@@ -1,20 +1,22 @@
 //! A person's own data: `GET /account/data.json` (everything Relais holds about them) and
 //! `POST /account/close` (close the account; authorship becomes a pseudonym, records stay).
 
-use relais_core::web::response::see_other;
 use axum::{
     Form, Json,
     extract::State,
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::web::{AppState, client::ClientAddr, error::AppError, response::Verbatim};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::{
     audit::{self, Event},
-    passwords, second_factor, sessions::{self, CurrentUser}, tokens, users,
+    passwords, second_factor,
+    sessions::{self, CurrentUser},
+    tokens, users,
 };
 
 #[derive(Serialize)]
@@ -81,11 +83,7 @@ pub async fn export(State(state): State<AppState>, user: CurrentUser, ClientAddr
             .map(|t| TokenOut { name: t.name, created_at: iso(t.created_at), last_used_at: t.last_used_at.map(iso), revoked_at: t.revoked_at.map(iso) })
             .collect(),
         second_factor_enabled,
-        audit_log: audit::for_actor(db, user.id, 10_000)
-            .await?
-            .into_iter()
-            .map(|e| AuditOut { at: iso(e.at), action: e.action, object: e.object, client: e.client })
-            .collect(),
+        audit_log: audit::for_actor(db, user.id, 10_000).await?.into_iter().map(|e| AuditOut { at: iso(e.at), action: e.action, object: e.object, client: e.client }).collect(),
     };
     audit::record_or_log(db, Event { actor: Some(user.id), action: "personal_data.exported", client: &client, ..Event::default() }).await;
     let mut response = (StatusCode::OK, Verbatim, Json(export)).into_response();

@@ -43,14 +43,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, Query(query):
         return invalid(&ctx);
     };
     let Some(user) = users::find(&state.db, link.user_id).await? else { return invalid(&ctx) };
-    let page = SetPasswordPage {
-        tr: ctx.tr,
-        csrf: &ctx.csrf,
-        token: &query.token,
-        email: &user.email,
-        languages: languages(ctx.locale()),
-        errors: Vec::new(),
-    };
+    let page = SetPasswordPage { tr: ctx.tr, csrf: &ctx.csrf, token: &query.token, email: &user.email, languages: languages(ctx.locale()), errors: Vec::new() };
     ctx.render(&ctx.tr.t("password-set-title"), &page.render()?)
 }
 
@@ -66,12 +59,7 @@ pub struct SetPasswordForm {
     language: String,
 }
 
-pub async fn submit(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    ClientAddr(client): ClientAddr,
-    Form(form): Form<SetPasswordForm>,
-) -> Result<Response, AppError> {
+pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(client): ClientAddr, Form(form): Form<SetPasswordForm>) -> Result<Response, AppError> {
     let db = &state.db;
     let Some(link) = links::peek(db, Purpose::SetPassword, &form.token).await? else {
         return invalid(&ctx);

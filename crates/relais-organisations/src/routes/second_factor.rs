@@ -1,7 +1,6 @@
 //! `GET/POST /login/second-factor` (the code after the password) and
 //! `GET/POST /account/second-factor` (enrolment: QR code, first code, recovery codes).
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -9,6 +8,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::{FluentArg, Tr},
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
@@ -18,7 +18,9 @@ use serde::Deserialize;
 use crate::{
     audit::{self, Event},
     routes::login::safe_next,
-    second_factor, sessions::{self, CurrentUser}, throttle,
+    second_factor,
+    sessions::{self, CurrentUser},
+    throttle,
 };
 
 #[derive(Template)]
@@ -111,16 +113,7 @@ fn enrol_page<'a>(ctx: &'a PageContext, user: &CurrentUser, secret: &str) -> Enr
         .map(|svg| svg.trim_start_matches(|c| c != '<').split_once("?>").map(|(_, rest)| rest.to_string()).unwrap_or(svg))
         .unwrap_or_default();
     let grouped: Vec<String> = secret.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
-    EnrolPage {
-        tr: ctx.tr,
-        csrf: &ctx.csrf,
-        enabled: false,
-        required: user.must_enrol,
-        qr_svg,
-        secret: grouped.join(" "),
-        recovery_codes: Vec::new(),
-        error: None,
-    }
+    EnrolPage { tr: ctx.tr, csrf: &ctx.csrf, enabled: false, required: user.must_enrol, qr_svg, secret: grouped.join(" "), recovery_codes: Vec::new(), error: None }
 }
 
 pub async fn show_enrol(State(state): State<AppState>, ctx: PageContext, user: CurrentUser) -> Result<Response, AppError> {

@@ -2,7 +2,6 @@
 //! and workers must use a second factor, the organisation's BCE/KBO number (published with
 //! its places as open data), and how long people's records are kept after their last activity. Coordinators (and platform admins).
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -10,6 +9,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
@@ -17,11 +17,11 @@ use relais_core::{
 use serde::Deserialize;
 
 use crate::{
+    access::authorise,
     audit::{self, Event},
     company_number::{self, CompanyNumberError},
     organisations,
     policy::Action,
-    routes::organisation::authorise,
     sessions::CurrentUser,
 };
 
@@ -57,13 +57,7 @@ pub struct SavedQuery {
     saved: String,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    user: CurrentUser,
-    Path(slug): Path<String>,
-    Query(query): Query<SavedQuery>,
-) -> Result<Response, AppError> {
+pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(slug): Path<String>, Query(query): Query<SavedQuery>) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ManageSettings).await?;
     let (idle, required) = organisations::settings_of(&state.db, organisation.id).await?;
     let page = SettingsPage {
@@ -145,17 +139,20 @@ pub async fn save(
     };
     let company_number = company_number.clone();
     organisations::save_settings(&state.db, organisation.id, idle, required, company_number.as_deref(), retention).await?;
-    audit::record_or_log(&state.db, Event {
-        actor: Some(user.id),
-        organisation: Some(organisation.id),
-        action: "organisation.settings_changed",
-        client: &client,
-        detail: Some(format!(
-            "idle_timeout_minutes={idle} require_second_factor={required} company_number={} retention_months={retention}",
-            company_number.as_deref().unwrap_or("-")
-        )),
-        ..Event::default()
-    })
+    audit::record_or_log(
+        &state.db,
+        Event {
+            actor: Some(user.id),
+            organisation: Some(organisation.id),
+            action: "organisation.settings_changed",
+            client: &client,
+            detail: Some(format!(
+                "idle_timeout_minutes={idle} require_second_factor={required} company_number={} retention_months={retention}",
+                company_number.as_deref().unwrap_or("-")
+            )),
+            ..Event::default()
+        },
+    )
     .await;
     Ok(see_other(&format!("/organisations/{}/settings?saved=1", organisation.slug)).into_response())
 }

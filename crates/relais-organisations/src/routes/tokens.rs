@@ -1,6 +1,5 @@
 //! `GET/POST /account/tokens`, `POST /account/tokens/{id}/revoke`: personal API tokens.
 
-use relais_core::web::response::see_other;
 use askama::Template;
 use axum::{
     Form,
@@ -8,6 +7,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
@@ -45,7 +45,15 @@ fn date(at: OffsetDateTime) -> String {
     at.format(format_description!("[year]-[month]-[day] [hour]:[minute] UTC")).unwrap_or_default()
 }
 
-async fn render(state: &AppState, ctx: &PageContext, user: &CurrentUser, status: StatusCode, new_secret: Option<String>, error: Option<String>, name: String) -> Result<Response, AppError> {
+async fn render(
+    state: &AppState,
+    ctx: &PageContext,
+    user: &CurrentUser,
+    status: StatusCode,
+    new_secret: Option<String>,
+    error: Option<String>,
+    name: String,
+) -> Result<Response, AppError> {
     let list = tokens::list(&state.db, user.id).await?;
     let page = TokensPage {
         tr: ctx.tr,
@@ -77,14 +85,24 @@ pub struct CreateForm {
     name: String,
 }
 
-pub async fn create(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, ClientAddr(client): ClientAddr, Form(form): Form<CreateForm>) -> Result<Response, AppError> {
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    ClientAddr(client): ClientAddr,
+    Form(form): Form<CreateForm>,
+) -> Result<Response, AppError> {
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
         let error = Some(ctx.tr.t("tokens-error-name"));
         return render(&state, &ctx, &user, StatusCode::UNPROCESSABLE_ENTITY, None, error, form.name.clone()).await;
     }
     let (id, secret) = tokens::create(&state.db, user.id, name).await?;
-    audit::record_or_log(&state.db, Event { actor: Some(user.id), action: "token.created", object: Some(id.to_string()), client: &client, detail: Some(name.to_string()), ..Event::default() }).await;
+    audit::record_or_log(
+        &state.db,
+        Event { actor: Some(user.id), action: "token.created", object: Some(id.to_string()), client: &client, detail: Some(name.to_string()), ..Event::default() },
+    )
+    .await;
     render(&state, &ctx, &user, StatusCode::CREATED, Some(secret), None, String::new()).await
 }
 

@@ -6,7 +6,7 @@ use relais_core::i18n::{Locale, Tr};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::harness::{count_requests, TestApp, signed_in};
+use crate::harness::{TestApp, count_requests, signed_in};
 
 /// Demo records of an organisation, for the routes that name one.
 pub struct DemoRecords {
@@ -60,7 +60,16 @@ async fn a_helper_logs_requests_in_a_session_and_a_double_submit_logs_once() {
 
     // A mistake: translated, what was typed kept, nothing stored.
     let before = count_requests(&app, charleroi).await;
-    let bad = [("csrf", csrf.as_str()), ("id", &id), ("at", &at), ("since", &since), ("opened", &opened), ("online_service", "mypension"), ("autonomy", "done-with"), ("note", "Rappeler jeudi")];
+    let bad = [
+        ("csrf", csrf.as_str()),
+        ("id", &id),
+        ("at", &at),
+        ("since", &since),
+        ("opened", &opened),
+        ("online_service", "mypension"),
+        ("autonomy", "done-with"),
+        ("note", "Rappeler jeudi"),
+    ];
     let response = worker.post(app.url("/organisations/cpas-charleroi/log?lang=en")).form(&bad).send().await.unwrap();
     assert_eq!(response.status(), 422);
     let body = response.text().await.unwrap();
@@ -69,7 +78,17 @@ async fn a_helper_logs_requests_in_a_session_and_a_double_submit_logs_once() {
     assert_eq!(count_requests(&app, charleroi).await, before);
 
     // The common case, submitted twice (a double click): one request.
-    let good = [("csrf", csrf.as_str()), ("id", &id), ("at", &at), ("since", &since), ("opened", &opened), ("themes", "pension"), ("online_service", "mypension"), ("autonomy", "done-with"), ("outcome", "solved")];
+    let good = [
+        ("csrf", csrf.as_str()),
+        ("id", &id),
+        ("at", &at),
+        ("since", &since),
+        ("opened", &opened),
+        ("themes", "pension"),
+        ("online_service", "mypension"),
+        ("autonomy", "done-with"),
+        ("outcome", "solved"),
+    ];
     for _ in 0..2 {
         let saved = worker.post(app.url("/organisations/cpas-charleroi/log")).form(&good).send().await.unwrap();
         assert_eq!(saved.status(), 303);
@@ -126,7 +145,15 @@ async fn a_person_is_followed_with_consent_and_invisible_to_another_organisation
     let id = field_value(&page, "id");
 
     // Consent not recorded: refused, input kept.
-    let mut fields = vec![("csrf", csrf.clone()), ("id", id.clone()), ("pseudonym", "Zoé T.".to_string()), ("age_band", "65-79".into()), ("postcode", "6000".into()), ("language", "fr".into()), ("situations", "seniors".into())];
+    let mut fields = vec![
+        ("csrf", csrf.clone()),
+        ("id", id.clone()),
+        ("pseudonym", "Zoé T.".to_string()),
+        ("age_band", "65-79".into()),
+        ("postcode", "6000".into()),
+        ("language", "fr".into()),
+        ("situations", "seniors".into()),
+    ];
     let refused = worker.post(app.url("/organisations/cpas-charleroi/people/new?lang=nl")).form(&fields).send().await.unwrap();
     assert_eq!(refused.status(), 422);
     let body = refused.text().await.unwrap();
@@ -145,14 +172,30 @@ async fn a_person_is_followed_with_consent_and_invisible_to_another_organisation
 
     // A request linked to her shows in her history.
     let request = Uuid::new_v4().to_string();
-    let form = [("csrf", csrf.as_str()), ("id", &request), ("at", "home-visit"), ("themes", "banking"), ("online_service", "bank"), ("autonomy", "done-with"), ("outcome", "follow-up"), ("person", &id), ("follow_up_on", "2099-01-15"), ("note", "Carte bancaire bloquée")];
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("id", &request),
+        ("at", "home-visit"),
+        ("themes", "banking"),
+        ("online_service", "bank"),
+        ("autonomy", "done-with"),
+        ("outcome", "follow-up"),
+        ("person", &id),
+        ("follow_up_on", "2099-01-15"),
+        ("note", "Carte bancaire bloquée"),
+    ];
     assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&form).send().await.unwrap().status(), 303);
     let history = worker.get(app.url(&format!("/organisations/cpas-charleroi/people/{id}?lang=fr"))).send().await.unwrap().text().await.unwrap();
     assert!(history.contains("Zoé T.") && history.contains("Carte bancaire bloquée") && history.contains("15/01/2099"));
 
     // Another organisation: nothing, whatever the URL.
     let (eupen, _) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
-    for path in [format!("/organisations/cpas-charleroi/people/{id}"), format!("/organisations/oeshz-eupen/people/{id}"), format!("/organisations/oeshz-eupen/requests/{request}"), format!("/organisations/cpas-charleroi/people/{id}/export")] {
+    for path in [
+        format!("/organisations/cpas-charleroi/people/{id}"),
+        format!("/organisations/oeshz-eupen/people/{id}"),
+        format!("/organisations/oeshz-eupen/requests/{request}"),
+        format!("/organisations/cpas-charleroi/people/{id}/export"),
+    ] {
         assert_eq!(eupen.get(app.url(&path)).send().await.unwrap().status(), 404, "{path}");
     }
     // Found by a search without the accent; not by another organisation.
@@ -177,7 +220,12 @@ async fn a_person_is_followed_with_consent_and_invisible_to_another_organisation
     assert_eq!(worker.get(app.url(&format!("/organisations/cpas-charleroi/people/{id}/export"))).send().await.unwrap().status(), 403, "workers do not export");
     let unconfirmed = coordinator.post(app.url(&format!("/organisations/cpas-charleroi/people/{id}/erase"))).form(&[("csrf", coordinator_csrf.as_str())]).send().await.unwrap();
     assert_eq!(unconfirmed.status(), 422);
-    let erased = coordinator.post(app.url(&format!("/organisations/cpas-charleroi/people/{id}/erase"))).form(&[("csrf", coordinator_csrf.as_str()), ("confirm", "yes")]).send().await.unwrap();
+    let erased = coordinator
+        .post(app.url(&format!("/organisations/cpas-charleroi/people/{id}/erase")))
+        .form(&[("csrf", coordinator_csrf.as_str()), ("confirm", "yes")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(erased.status(), 303);
     assert!(people::find(&app.db, charleroi, id.parse().unwrap()).await.unwrap().is_none());
     let kept = log::find(&app.db, charleroi, request.parse().unwrap()).await.unwrap().unwrap();
@@ -226,7 +274,17 @@ async fn a_signal_with_an_iban_or_a_national_number_is_refused_with_a_translated
         ids.push(id);
     }
     let board_before: Value = worker.get(app.url("/signals.json?service=mypension&barrier=itsme-only")).send().await.unwrap().json().await.unwrap();
-    assert_eq!(worker.post(app.url(&format!("/organisations/cpas-charleroi/signals/{}/review", ids[0]))).form(&[("csrf", csrf.as_str()), ("decision", "publish")]).send().await.unwrap().status(), 403, "workers do not review");
+    assert_eq!(
+        worker
+            .post(app.url(&format!("/organisations/cpas-charleroi/signals/{}/review", ids[0])))
+            .form(&[("csrf", csrf.as_str()), ("decision", "publish")])
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403,
+        "workers do not review"
+    );
     let (coordinator, coordinator_csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
     let review = |id: &str, decision: &'static str, into: &str| {
         coordinator
@@ -271,24 +329,27 @@ async fn the_retention_job_anonymises_inactive_people_and_keeps_their_requests()
     people::create(&app.db, recent, eupen, &people::TypedPerson { pseudonym: "Aktiv".into(), ..typed.clone() }, author).await.unwrap();
     let now = time::OffsetDateTime::now_utc();
     let request = Uuid::new_v4();
-    log::insert(&app.db, &log::NewAccompaniment {
-        id: request,
-        organisation: eupen,
-        helper: Some(author),
-        helper_kind: "professional",
-        setting: "phone".into(),
-        place: None,
-        started_at: now,
-        minutes: 20,
-        themes: vec!["pension".into()],
-        online_service: "mypension".into(),
-        autonomy: "done-with".into(),
-        outcome: "solved".into(),
-        steps: 0,
-        note: "Notiz".into(),
-        follow_up_on: None,
-        person: Some(old),
-    })
+    log::insert(
+        &app.db,
+        &log::NewAccompaniment {
+            id: request,
+            organisation: eupen,
+            helper: Some(author),
+            helper_kind: "professional",
+            setting: "phone".into(),
+            place: None,
+            started_at: now,
+            minutes: 20,
+            themes: vec!["pension".into()],
+            online_service: "mypension".into(),
+            autonomy: "done-with".into(),
+            outcome: "solved".into(),
+            steps: 0,
+            note: "Notiz".into(),
+            follow_up_on: None,
+            person: Some(old),
+        },
+    )
     .await
     .unwrap();
     // 25 months without activity for one, 23 for the other (the period is 24 by default).
@@ -309,9 +370,8 @@ async fn the_retention_job_anonymises_inactive_people_and_keeps_their_requests()
     let kept = log::find(&app.db, eupen, request).await.unwrap().unwrap();
     assert_eq!((kept.person_id, kept.note.as_str(), kept.online_service.as_str()), (None, "", "mypension"));
     // The job is not run again before it is due (another instance would not run it either).
-    let retention_runs = || async {
-        relais_core::jobs::list(&app.db, relais_core::jobs::State::Done, 100).await.unwrap().into_iter().filter(|j| j.kind == retention::RETENTION_JOB).count()
-    };
+    let retention_runs =
+        || async { relais_core::jobs::list(&app.db, relais_core::jobs::State::Done, 100).await.unwrap().into_iter().filter(|j| j.kind == retention::RETENTION_JOB).count() };
     assert_eq!(retention_runs().await, 1);
     app.clock.advance(time::Duration::minutes(1));
     let other = app.job_runner();
@@ -364,21 +424,57 @@ async fn a_partner_on_relais_sees_an_incoming_redirection_and_closes_the_loop() 
     let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
     let id = Uuid::new_v4().to_string();
     let target = format!("org:{clic}");
-    let form = [("csrf", csrf.as_str()), ("id", &id), ("at", "phone"), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &target), ("reason", "Permanence logement à Bruxelles")];
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("id", &id),
+        ("at", "phone"),
+        ("themes", "housing"),
+        ("autonomy", "explained"),
+        ("outcome", "redirected"),
+        ("target", &target),
+        ("reason", "Permanence logement à Bruxelles"),
+    ];
     assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&form).send().await.unwrap().status(), 303);
     // To one of the partner's places, from the directory.
     let clic_place = relais_directory::places::places_of(&app.db, clic).await.unwrap().into_iter().find(|p| p.published).unwrap();
     let to_place = format!("place:{}", clic_place.id);
     let id_place = Uuid::new_v4().to_string();
-    let form_place = [("csrf", csrf.as_str()), ("id", &id_place), ("at", "phone"), ("themes", "email"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &to_place), ("reason", "Atelier e-mail")];
+    let form_place = [
+        ("csrf", csrf.as_str()),
+        ("id", &id_place),
+        ("at", "phone"),
+        ("themes", "email"),
+        ("autonomy", "explained"),
+        ("outcome", "redirected"),
+        ("target", &to_place),
+        ("reason", "Atelier e-mail"),
+    ];
     assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&form_place).send().await.unwrap().status(), 303);
     // The reason goes to the partner: personal data in it is refused.
-    let personal = [("csrf", csrf.as_str()), ("id", &Uuid::new_v4().to_string()), ("at", "phone"), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &target), ("reason", "Rappeler au 0470 12 34 56")];
+    let personal = [
+        ("csrf", csrf.as_str()),
+        ("id", &Uuid::new_v4().to_string()),
+        ("at", "phone"),
+        ("themes", "housing"),
+        ("autonomy", "explained"),
+        ("outcome", "redirected"),
+        ("target", &target),
+        ("reason", "Rappeler au 0470 12 34 56"),
+    ];
     let refused = worker.post(app.url("/organisations/cpas-charleroi/log?lang=fr")).form(&personal).send().await.unwrap();
     assert_eq!(refused.status(), 422);
     assert!(refused.text().await.unwrap().contains("Rappeler au 0470 12 34 56"), "kept for correction");
     // A made-up target is refused, with the form kept.
-    let bogus = [("csrf", csrf.as_str()), ("id", &Uuid::new_v4().to_string()), ("at", "phone"), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &format!("org:{}", Uuid::new_v4())), ("reason", "x")];
+    let bogus = [
+        ("csrf", csrf.as_str()),
+        ("id", &Uuid::new_v4().to_string()),
+        ("at", "phone"),
+        ("themes", "housing"),
+        ("autonomy", "explained"),
+        ("outcome", "redirected"),
+        ("target", &format!("org:{}", Uuid::new_v4())),
+        ("reason", "x"),
+    ];
     assert_eq!(worker.post(app.url("/organisations/cpas-charleroi/log")).form(&bogus).send().await.unwrap().status(), 422);
 
     let (partner, partner_csrf) = signed_in(&app, "coordinator.bruxelles@demo.relais.be").await;
@@ -414,7 +510,17 @@ async fn collective_moments_keep_an_anonymous_head_count() {
     let (worker, csrf) = signed_in(&app, "worker.puurs@demo.relais.be").await;
     let today = time::OffsetDateTime::now_utc().date().to_string();
     let id = Uuid::new_v4().to_string();
-    let mut form = vec![("csrf", csrf.clone()), ("id", id.clone()), ("kind", "information-session".into()), ("held_on", today.clone()), ("minutes", "90".into()), ("themes", "safety".into()), ("facilitators", "Dries".into()), ("head_count", "12".into()), ("age_65_plus", "15".into())];
+    let mut form = vec![
+        ("csrf", csrf.clone()),
+        ("id", id.clone()),
+        ("kind", "information-session".into()),
+        ("held_on", today.clone()),
+        ("minutes", "90".into()),
+        ("themes", "safety".into()),
+        ("facilitators", "Dries".into()),
+        ("head_count", "12".into()),
+        ("age_65_plus", "15".into()),
+    ];
     let refused = worker.post(app.url("/organisations/ocmw-puurs-sint-amands/moments?lang=nl")).form(&form).send().await.unwrap();
     assert_eq!(refused.status(), 422);
     assert!(refused.text().await.unwrap().contains(&Tr::new(Locale::Nl).t("moment-error-breakdown")));
@@ -482,11 +588,16 @@ async fn like_wildcards_in_a_search_stand_for_themselves() {
     let audit_for = |prefix: &'static str| {
         let db = app.db.clone();
         async move {
-            let filter = relais_organisations::audit::Filter { action_prefix: prefix.into(), from: time::OffsetDateTime::UNIX_EPOCH, until: time::OffsetDateTime::now_utc() + time::Duration::days(1) };
+            let filter = relais_organisations::audit::Filter {
+                action_prefix: prefix.into(),
+                from: time::OffsetDateTime::UNIX_EPOCH,
+                until: time::OffsetDateTime::now_utc() + time::Duration::days(1),
+            };
             relais_organisations::audit::for_organisation(&db, charleroi, &filter).await.unwrap()
         }
     };
-    let event = |action: &'static str| relais_organisations::audit::Event { actor: Some(worker), organisation: Some(charleroi), action, object: None, client: "test", detail: None };
+    let event =
+        |action: &'static str| relais_organisations::audit::Event { actor: Some(worker), organisation: Some(charleroi), action, object: None, client: "test", detail: None };
     relais_organisations::audit::record(&app.db, event("second_factor.enabled")).await.unwrap();
     relais_organisations::audit::record(&app.db, event("secondXfactor.other")).await.unwrap();
     let second_factor = audit_for("second_factor").await;
@@ -511,7 +622,18 @@ async fn the_next_request_starts_with_no_person_and_a_redirection_names_its_part
     assert!(form.contains("Request of someone else"));
     let (id, since) = (field_value(&form, "id"), field_value(&form, "since"));
     let person_id = person.id.to_string();
-    let first = [("csrf", csrf.as_str()), ("id", &id), ("at", "phone"), ("since", &since), ("person", &person_id), ("themes", "housing"), ("autonomy", "explained"), ("outcome", "redirected"), ("target", &target), ("reason", "Permanence logement")];
+    let first = [
+        ("csrf", csrf.as_str()),
+        ("id", &id),
+        ("at", "phone"),
+        ("since", &since),
+        ("person", &person_id),
+        ("themes", "housing"),
+        ("autonomy", "explained"),
+        ("outcome", "redirected"),
+        ("target", &target),
+        ("reason", "Permanence logement"),
+    ];
     let saved = worker.post(app.url("/organisations/cpas-charleroi/log")).form(&first).send().await.unwrap();
     assert_eq!(saved.status(), 303);
     assert_eq!(log::find(&app.db, charleroi, id.parse().unwrap()).await.unwrap().unwrap().person_id, Some(person.id));
@@ -532,7 +654,19 @@ async fn the_next_request_starts_with_no_person_and_a_redirection_names_its_part
     // "Redirected to a partner" with no partner: refused at the field, everything typed kept.
     let before = count_requests(&app, charleroi).await;
     let id3 = Uuid::new_v4().to_string();
-    let no_partner = [("csrf", csrf.as_str()), ("id", &id3), ("at", "phone"), ("since", &since), ("person", &person_id), ("themes", "housing"), ("online_service", "mypension"), ("autonomy", "explained"), ("outcome", "redirected"), ("note", "Voir le CPAS"), ("reason", "Logement")];
+    let no_partner = [
+        ("csrf", csrf.as_str()),
+        ("id", &id3),
+        ("at", "phone"),
+        ("since", &since),
+        ("person", &person_id),
+        ("themes", "housing"),
+        ("online_service", "mypension"),
+        ("autonomy", "explained"),
+        ("outcome", "redirected"),
+        ("note", "Voir le CPAS"),
+        ("reason", "Logement"),
+    ];
     for locale in Locale::ALL {
         let refused = worker.post(app.url(&format!("/organisations/cpas-charleroi/log?lang={}", locale.code()))).form(&no_partner).send().await.unwrap();
         assert_eq!(refused.status(), 422);
@@ -614,7 +748,16 @@ async fn a_form_id_of_another_organisation_is_recorded_as_a_fresh_one() {
     let (charleroi, puurs) = (organisation(&app, "cpas-charleroi").await, organisation(&app, "ocmw-puurs-sint-amands").await);
     let (puurs_worker, puurs_csrf) = signed_in(&app, "worker.puurs@demo.relais.be").await;
     let today = time::OffsetDateTime::now_utc().date().to_string();
-    let moment = [("csrf", puurs_csrf.as_str()), ("id", &Uuid::new_v4().to_string()), ("kind", "information-session"), ("held_on", &today), ("minutes", "60"), ("themes", "safety"), ("facilitators", "Dries"), ("head_count", "9")];
+    let moment = [
+        ("csrf", puurs_csrf.as_str()),
+        ("id", &Uuid::new_v4().to_string()),
+        ("kind", "information-session"),
+        ("held_on", &today),
+        ("minutes", "60"),
+        ("themes", "safety"),
+        ("facilitators", "Dries"),
+        ("head_count", "9"),
+    ];
     assert_eq!(puurs_worker.post(app.url("/organisations/ocmw-puurs-sint-amands/moments")).form(&moment).send().await.unwrap().status(), 303);
     let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
     let snapshot = |table: &'static str, id: Uuid| {
@@ -655,8 +798,16 @@ async fn a_form_id_of_another_organisation_is_recorded_as_a_fresh_one() {
 
     // A signal and a collective moment.
     for (table, path, fields) in [
-        ("signals", "/organisations/cpas-charleroi/signals/new", vec![("online_service", "mypension"), ("barrier", "itsme-only"), ("description", "itsme obligatoire, pas de guichet.")]),
-        ("collective_moments", "/organisations/cpas-charleroi/moments", vec![("kind", "information-session"), ("held_on", today.as_str()), ("minutes", "60"), ("themes", "safety"), ("facilitators", "Nadia"), ("head_count", "7")]),
+        (
+            "signals",
+            "/organisations/cpas-charleroi/signals/new",
+            vec![("online_service", "mypension"), ("barrier", "itsme-only"), ("description", "itsme obligatoire, pas de guichet.")],
+        ),
+        (
+            "collective_moments",
+            "/organisations/cpas-charleroi/moments",
+            vec![("kind", "information-session"), ("held_on", today.as_str()), ("minutes", "60"), ("themes", "safety"), ("facilitators", "Nadia"), ("head_count", "7")],
+        ),
     ] {
         let theirs = first_id(&app, table, puurs).await;
         let before = count_rows(&app, table, charleroi).await;

@@ -22,12 +22,7 @@ async fn csrf_of(client: &reqwest::Client, app: &TestApp) -> String {
 
 async fn log_in(client: &reqwest::Client, app: &TestApp, email: &str, password: &str) -> reqwest::Response {
     let csrf = csrf_of(client, app).await;
-    client
-        .post(app.url("/login?lang=fr"))
-        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password), ("next", "/account")])
-        .send()
-        .await
-        .unwrap()
+    client.post(app.url("/login?lang=fr")).form(&[("csrf", csrf.as_str()), ("email", email), ("password", password), ("next", "/account")]).send().await.unwrap()
 }
 
 #[tokio::test]
@@ -61,13 +56,8 @@ async fn cross_site_posts_are_refused_even_with_a_valid_token() {
     let client = browser();
     let csrf = csrf_of(&client, &app).await;
     for (name, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site"), ("origin", "null")] {
-        let response = client
-            .post(app.url("/login?lang=en"))
-            .header(name, value)
-            .form(&[("csrf", csrf.as_str()), ("email", CHARLEROI), ("password", DEMO_PASSWORD)])
-            .send()
-            .await
-            .unwrap();
+        let response =
+            client.post(app.url("/login?lang=en")).header(name, value).form(&[("csrf", csrf.as_str()), ("email", CHARLEROI), ("password", DEMO_PASSWORD)]).send().await.unwrap();
         assert_eq!(response.status(), 403, "{name}: {value}");
         assert!(set_cookie(&response, "relais_session").is_none());
         assert!(response.text().await.unwrap().contains("Form expired"));
@@ -79,20 +69,10 @@ async fn a_form_without_its_token_gets_403_and_changes_nothing() {
     let app = TestApp::spawn_demo().await;
     let client = browser();
     let _ = csrf_of(&client, &app).await; // the browser has the cookie, the form lacks the field
-    let response = client
-        .post(app.url("/login"))
-        .form(&[("email", CHARLEROI), ("password", DEMO_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let response = client.post(app.url("/login")).form(&[("email", CHARLEROI), ("password", DEMO_PASSWORD)]).send().await.unwrap();
     assert_eq!(response.status(), 403);
     assert!(set_cookie(&response, "relais_session").is_none());
-    let wrong = client
-        .post(app.url("/login"))
-        .form(&[("csrf", "0".repeat(64).as_str()), ("email", CHARLEROI), ("password", DEMO_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let wrong = client.post(app.url("/login")).form(&[("csrf", "0".repeat(64).as_str()), ("email", CHARLEROI), ("password", DEMO_PASSWORD)]).send().await.unwrap();
     assert_eq!(wrong.status(), 403);
     assert!(audit::by_action(&app.db, "login.success", CHARLEROI).await.unwrap().is_empty());
 }
@@ -137,12 +117,7 @@ async fn two_processes_share_sessions_and_throttling() {
     let client = browser();
     let response = log_in(&client, &a, CHARLEROI, DEMO_PASSWORD).await;
     let session = set_cookie(&response, "relais_session").unwrap();
-    let on_b = reqwest::Client::new()
-        .get(b.url("/account"))
-        .header("cookie", format!("relais_session={session}"))
-        .send()
-        .await
-        .unwrap();
+    let on_b = reqwest::Client::new().get(b.url("/account")).header("cookie", format!("relais_session={session}")).send().await.unwrap();
     assert_eq!(on_b.status(), 200);
     assert!(on_b.text().await.unwrap().contains(CHARLEROI));
 
@@ -199,12 +174,8 @@ async fn user_add_prints_a_single_use_link_that_sets_the_password() {
     assert!(weak.text().await.unwrap().contains("too common"));
 
     let good = "a blue cargo bike by the Meuse";
-    let set = client
-        .post(app.url("/password/set"))
-        .form(&[("csrf", csrf.as_str()), ("token", token), ("password", good), ("confirm", good), ("language", "nl")])
-        .send()
-        .await
-        .unwrap();
+    let set =
+        client.post(app.url("/password/set")).form(&[("csrf", csrf.as_str()), ("token", token), ("password", good), ("confirm", good), ("language", "nl")]).send().await.unwrap();
     assert_eq!(set.status(), 303);
     let account = client.get(app.url("/account")).send().await.unwrap();
     assert_eq!(account.status(), 200);
@@ -328,12 +299,7 @@ async fn a_forgotten_password_is_reset_by_e_mail_without_revealing_accounts() {
     let path = &link[link.find("/password/set").unwrap()..];
     let token = path["/password/set?token=".len()..].split('&').next().unwrap();
     let new = "een nieuwe zin voor de digikar";
-    let set = b
-        .post(app.url("/password/set"))
-        .form(&[("csrf", csrf.as_str()), ("token", token), ("password", new), ("confirm", new), ("language", "nl")])
-        .send()
-        .await
-        .unwrap();
+    let set = b.post(app.url("/password/set")).form(&[("csrf", csrf.as_str()), ("token", token), ("password", new), ("confirm", new), ("language", "nl")]).send().await.unwrap();
     assert_eq!(set.status(), 303);
     assert_eq!(log_in(&browser(), &app, "worker.puurs@demo.relais.be", new).await.status(), 303);
     assert_eq!(log_in(&browser(), &app, "worker.puurs@demo.relais.be", DEMO_PASSWORD).await.status(), 401);

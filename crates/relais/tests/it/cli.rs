@@ -70,22 +70,12 @@ struct Server {
 impl Server {
     /// `relais serve --demo` with the bind address and database given through the environment.
     fn start(url: &str) -> Server {
-        let mut child = relais()
-            .args(["serve", "--demo"])
-            .env("RELAIS_BIND", "127.0.0.1:0")
-            .env("RELAIS_DATABASE_URL", url)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child =
+            relais().args(["serve", "--demo"]).env("RELAIS_BIND", "127.0.0.1:0").env("RELAIS_DATABASE_URL", url).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
         stdout.read_line(&mut line).unwrap();
-        let address = line
-            .trim()
-            .strip_prefix("listening on http://")
-            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-            .to_string();
+        let address = line.trim().strip_prefix("listening on http://").unwrap_or_else(|| panic!("unexpected first line: {line:?}")).to_string();
         Server { child, address }
     }
 
@@ -159,11 +149,7 @@ async fn sigterm_lets_an_in_flight_request_finish() {
 #[tokio::test]
 async fn json_logs_with_relais_log_format_json() {
     let (url, _guard) = fresh_database_url().await;
-    let out = relais()
-        .args(["migrate", "--database", &url])
-        .env("RELAIS_LOG_FORMAT", "json")
-        .output()
-        .unwrap();
+    let out = relais().args(["migrate", "--database", &url]).env("RELAIS_LOG_FORMAT", "json").output().unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
@@ -179,14 +165,7 @@ async fn form_login(base: &str, email: &str, password: &str) -> (reqwest::Client
     let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let page = client.get(format!("{base}/login")).send().await.unwrap();
     let csrf = crate::harness::form_token(&page.text().await.unwrap()).unwrap();
-    let status = client
-        .post(format!("{base}/login"))
-        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password)])
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16();
+    let status = client.post(format!("{base}/login")).form(&[("csrf", csrf.as_str()), ("email", email), ("password", password)]).send().await.unwrap().status().as_u16();
     (client, status)
 }
 

@@ -99,7 +99,8 @@ async fn no_csv_export_carries_a_formula() {
     assert!(places.len() >= 2, "demo places of Charleroi");
     for (place, name) in places.iter().zip([HYPERLINK, PLACE_PLUS]) {
         relais_core::on_db!(&app.db, pool => sqlx::query("UPDATE places SET name_fr = $1, name_nl = $1, name_de = $1, name_en = $1 WHERE id = $2")
-            .bind(name).bind(place.id).execute(pool).await.map(|r| r.rows_affected())).unwrap();
+            .bind(name).bind(place.id).execute(pool).await.map(|r| r.rows_affected()))
+        .unwrap();
     }
     relais_core::on_db!(&app.db, pool => sqlx::query("UPDATE organisations SET name = $1 WHERE id = $2").bind(ORGANISATION_AT).bind(charleroi).execute(pool).await.map(|r| r.rows_affected())).unwrap();
     relais_directory::places::changed(&app.db).await.unwrap();

@@ -190,12 +190,7 @@ async fn a_helper_links_a_result_by_its_code_and_another_organisation_gets_nothi
     let person = relais_accompaniments::people::list(&app.db, charleroi.id, "", 1).await.unwrap()[0].id;
     let (worker, worker_csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
     // a wrong code: a message, the code kept
-    let wrong = worker
-        .post(app.url("/organisations/cpas-charleroi/diagnostics/link?lang=en"))
-        .form(&[("csrf", worker_csrf.as_str()), ("code", "ZZZZ99")])
-        .send()
-        .await
-        .unwrap();
+    let wrong = worker.post(app.url("/organisations/cpas-charleroi/diagnostics/link?lang=en")).form(&[("csrf", worker_csrf.as_str()), ("code", "ZZZZ99")]).send().await.unwrap();
     assert_eq!(wrong.status(), 422);
     let body = wrong.text().await.unwrap();
     assert!(body.contains("This code opens no diagnostic") && body.contains("value=\"ZZZZ99\""));
@@ -268,13 +263,24 @@ async fn a_helper_links_a_result_by_its_code_and_another_organisation_gets_nothi
     let latest = diagnostics::find(&app.db, third).await.unwrap().unwrap();
     let previous = diagnostics::find(&app.db, second).await.unwrap().unwrap();
     let probable: Vec<_> = latest.result.iter().filter(|r| previous.result_of(r.area).is_some_and(|b| diagnostics::progress_probability(r, b) >= 0.8)).collect();
-    assert!(!probable.is_empty(), "levels rose: {:?} → {:?} {:?}", previous.result.iter().map(|r| r.level).collect::<Vec<_>>(), latest.result.iter().map(|r| r.level).collect::<Vec<_>>(), latest.answers);
+    assert!(
+        !probable.is_empty(),
+        "levels rose: {:?} → {:?} {:?}",
+        previous.result.iter().map(|r| r.level).collect::<Vec<_>>(),
+        latest.result.iter().map(|r| r.level).collect::<Vec<_>>(),
+        latest.answers
+    );
     let page = worker.get(app.url(&format!("/diagnostic/{third}/result?lang=en"))).send().await.unwrap().text().await.unwrap();
     assert_eq!(page.matches("Progress!").count(), probable.len(), "progress shown only where probable");
 
     // erasing the person keeps the results, unlinked
     let (coordinator, coordinator_csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
-    let erased = coordinator.post(app.url(&format!("/organisations/cpas-charleroi/people/{person}/erase"))).form(&[("csrf", coordinator_csrf.as_str()), ("confirm", "yes")]).send().await.unwrap();
+    let erased = coordinator
+        .post(app.url(&format!("/organisations/cpas-charleroi/people/{person}/erase")))
+        .form(&[("csrf", coordinator_csrf.as_str()), ("confirm", "yes")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(erased.status(), 303);
     let d = diagnostics::find(&app.db, id).await.unwrap().unwrap();
     assert_eq!(d.person_id, None);

@@ -17,7 +17,9 @@ async fn json(app: &TestApp, path: &str) -> (u16, Value) {
 #[tokio::test]
 async fn the_public_finds_places_by_postcode_or_by_name_in_every_language() {
     let app = TestApp::spawn_demo().await;
-    for (q, expect) in [("6000", "Charleroi-Centre"), ("Charleroi", "Charleroi-Centre"), ("1080", "Molenbeek"), ("Sint-Jans-Molenbeek", "Molenbeek"), ("4700", "Eupen"), ("2870", "Puurs")] {
+    for (q, expect) in
+        [("6000", "Charleroi-Centre"), ("Charleroi", "Charleroi-Centre"), ("1080", "Molenbeek"), ("Sint-Jans-Molenbeek", "Molenbeek"), ("4700", "Eupen"), ("2870", "Puurs")]
+    {
         for lang in ["fr", "nl", "de", "en"] {
             let page = app.get(&format!("/places?q={q}&lang={lang}")).await;
             assert_eq!(page.status(), 200, "{q} [{lang}]");
@@ -132,19 +134,37 @@ async fn a_coordinator_adds_a_place_a_session_and_a_closure_and_the_public_sees_
     let form_id = page.split("name=\"id\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
 
     // Bad input: translated messages, nothing lost, nothing stored.
-    let bad = [("csrf", csrf.as_str()), ("id", form_id.as_str()), ("kind", "library"), ("name_de", "Bibliothek Kettenis"), ("street", ""), ("postcode", "9999"), ("email", "not-an-address")];
+    let bad = [
+        ("csrf", csrf.as_str()),
+        ("id", form_id.as_str()),
+        ("kind", "library"),
+        ("name_de", "Bibliothek Kettenis"),
+        ("street", ""),
+        ("postcode", "9999"),
+        ("email", "not-an-address"),
+    ];
     let response = coordinator.post(app.url("/organisations/oeshz-eupen/places/new?lang=de")).form(&bad).send().await.unwrap();
     assert_eq!(response.status(), 422);
     let body = response.text().await.unwrap();
     assert!(body.contains("Bibliothek Kettenis") && body.contains("not-an-address"), "input kept");
     assert!(body.contains("role=\"alert\""));
     // No postcode at all: asked for, not called unknown.
-    let no_postcode = [("csrf", csrf.as_str()), ("id", form_id.as_str()), ("kind", "library"), ("name_de", "Bibliothek Kettenis"), ("street", "Aachener Straße 1"), ("postcode", "")];
+    let no_postcode =
+        [("csrf", csrf.as_str()), ("id", form_id.as_str()), ("kind", "library"), ("name_de", "Bibliothek Kettenis"), ("street", "Aachener Straße 1"), ("postcode", "")];
     let body = coordinator.post(app.url("/organisations/oeshz-eupen/places/new?lang=de")).form(&no_postcode).send().await.unwrap().text().await.unwrap();
     assert!(body.contains("Geben Sie die Postleitzahl des Ortes an.") && !body.contains("gibt es in Belgien nicht"));
 
     // A good one, submitted twice: one place.
-    let good = [("csrf", csrf.as_str()), ("id", form_id.as_str()), ("kind", "library"), ("name_de", "Bibliothek Kettenis (Test)"), ("street", "Aachener Straße 1"), ("postcode", "4700"), ("published", "on"), ("equipment", "wifi")];
+    let good = [
+        ("csrf", csrf.as_str()),
+        ("id", form_id.as_str()),
+        ("kind", "library"),
+        ("name_de", "Bibliothek Kettenis (Test)"),
+        ("street", "Aachener Straße 1"),
+        ("postcode", "4700"),
+        ("published", "on"),
+        ("equipment", "wifi"),
+    ];
     for _ in 0..2 {
         let created = coordinator.post(app.url("/organisations/oeshz-eupen/places/new")).form(&good).send().await.unwrap();
         assert_eq!(created.status(), 303);
@@ -154,11 +174,21 @@ async fn a_coordinator_adds_a_place_a_session_and_a_closure_and_the_public_sees_
     assert_eq!(places.iter().filter(|p| p.name_de.as_deref() == Some("Bibliothek Kettenis (Test)")).count(), 1);
     let place = places.iter().find(|p| p.name_de.as_deref() == Some("Bibliothek Kettenis (Test)")).unwrap().id;
     // The same name and address from a new form: a warning with a link, nothing created…
-    let again = [("csrf", csrf.as_str()), ("id", "5b1c2d3e-0000-4000-8000-000000000001"), ("kind", "library"), ("name_de", "bibliothek kettenis (test)"), ("street", "Aachener Strasse 1"), ("postcode", "4700")];
+    let again = [
+        ("csrf", csrf.as_str()),
+        ("id", "5b1c2d3e-0000-4000-8000-000000000001"),
+        ("kind", "library"),
+        ("name_de", "bibliothek kettenis (test)"),
+        ("street", "Aachener Strasse 1"),
+        ("postcode", "4700"),
+    ];
     let response = coordinator.post(app.url("/organisations/oeshz-eupen/places/new?lang=de")).form(&again).send().await.unwrap();
     assert_eq!(response.status(), 422);
     let body = response.text().await.unwrap();
-    assert!(body.contains(&relais_core::i18n::Tr::new(relais_core::i18n::Locale::De).t("place-error-duplicate")) && body.contains(&format!("/places/{place}\"")), "warned, with a link");
+    assert!(
+        body.contains(&relais_core::i18n::Tr::new(relais_core::i18n::Locale::De).t("place-error-duplicate")) && body.contains(&format!("/places/{place}\"")),
+        "warned, with a link"
+    );
     assert!(body.contains("name=\"duplicate_ok\""));
     assert_eq!(relais_directory::places::places_of(&app.db, organisation.id).await.unwrap().len(), places.len());
     // …unless the coordinator says it is another place.
@@ -302,9 +332,8 @@ async fn a_coordinator_gives_the_enterprise_number_published_as_pivot() {
     let refused = save("12-34", "en").await.unwrap().text().await.unwrap();
     assert!(refused.contains("10 digits"), "{refused}");
     let (_, lieux) = json(&app, "/opendata/places.json").await;
-    let pivots = |lieux: &Value| -> Vec<Value> {
-        lieux.as_array().unwrap().iter().filter(|l| l["structure_parente"] == "CPAS de Charleroi (démo)").map(|l| l["pivot"].clone()).collect()
-    };
+    let pivots =
+        |lieux: &Value| -> Vec<Value> { lieux.as_array().unwrap().iter().filter(|l| l["structure_parente"] == "CPAS de Charleroi (démo)").map(|l| l["pivot"].clone()).collect() };
     assert!(pivots(&lieux).iter().all(|p| p == "0207.461.026"));
 
     // Written the way people write it: stored and published in the usual form.
@@ -364,13 +393,27 @@ async fn the_lists_of_the_accompaniment_log_start_in_four_languages_and_are_edit
 async fn a_platform_admin_renames_and_adds_theme_terms_in_four_languages() {
     let app = TestApp::spawn_demo().await;
     let (admin, csrf) = signed_in(&app, "admin@demo.relais.be").await;
-    let renamed = [("csrf", csrf.as_str()), ("label_fr", "Pension de retraite"), ("label_nl", "Pensioen"), ("label_de", "Ruhestandspension"), ("label_en", "Retirement pension"), ("active", "on")];
+    let renamed = [
+        ("csrf", csrf.as_str()),
+        ("label_fr", "Pension de retraite"),
+        ("label_nl", "Pensioen"),
+        ("label_de", "Ruhestandspension"),
+        ("label_en", "Retirement pension"),
+        ("active", "on"),
+    ];
     let response = admin.post(app.url("/admin/taxonomies/theme/pension")).form(&renamed).send().await.unwrap();
     assert_eq!(response.status(), 303);
     let page = app.get("/places?lang=en").await.text().await.unwrap();
     assert!(page.contains("Retirement pension"), "the search offers the new label at once");
 
-    let new_term = [("csrf", csrf.as_str()), ("code", "mobility-aids"), ("label_fr", "Aides à la mobilité"), ("label_nl", "Mobiliteitshulp"), ("label_de", "Mobilitätshilfen"), ("label_en", "Mobility aids")];
+    let new_term = [
+        ("csrf", csrf.as_str()),
+        ("code", "mobility-aids"),
+        ("label_fr", "Aides à la mobilité"),
+        ("label_nl", "Mobiliteitshulp"),
+        ("label_de", "Mobilitätshilfen"),
+        ("label_en", "Mobility aids"),
+    ];
     for _ in 0..2 {
         assert_eq!(admin.post(app.url("/admin/taxonomies/theme")).form(&new_term).send().await.unwrap().status(), 303);
     }
@@ -385,7 +428,12 @@ async fn a_platform_admin_renames_and_adds_theme_terms_in_four_languages() {
 
     let (coordinator, csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
     assert_eq!(coordinator.get(app.url("/admin/taxonomies/theme")).send().await.unwrap().status(), 403);
-    let response = coordinator.post(app.url("/admin/taxonomies/theme/pension")).form(&[("csrf", csrf.as_str()), ("label_fr", "x"), ("label_nl", "x"), ("label_de", "x"), ("label_en", "x")]).send().await.unwrap();
+    let response = coordinator
+        .post(app.url("/admin/taxonomies/theme/pension"))
+        .form(&[("csrf", csrf.as_str()), ("label_fr", "x"), ("label_nl", "x"), ("label_de", "x"), ("label_en", "x")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 403);
 }
 
@@ -415,7 +463,16 @@ async fn a_mobile_unit_shows_its_next_stops_and_coordinators_add_stops() {
     let bus = units[0].id;
     let new_stop = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/places/new?unit={bus}"))).send().await.unwrap().text().await.unwrap();
     assert!(new_stop.contains(&format!("name=\"mobile_unit\" value=\"{bus}\"")) && new_stop.contains("value=\"mobile-stop\" selected"));
-    let stop = [("csrf", csrf.as_str()), ("id", "6a1f0c2e-0000-4000-8000-000000000002"), ("kind", "mobile-stop"), ("mobile_unit", &bus.to_string()), ("name_fr", "Arrêt du bus à Couillet (test)"), ("street", "Place de Couillet"), ("postcode", "6010"), ("published", "on")];
+    let stop = [
+        ("csrf", csrf.as_str()),
+        ("id", "6a1f0c2e-0000-4000-8000-000000000002"),
+        ("kind", "mobile-stop"),
+        ("mobile_unit", &bus.to_string()),
+        ("name_fr", "Arrêt du bus à Couillet (test)"),
+        ("street", "Place de Couillet"),
+        ("postcode", "6010"),
+        ("published", "on"),
+    ];
     assert_eq!(coordinator.post(app.url("/organisations/cpas-charleroi/places/new")).form(&stop).send().await.unwrap().status(), 303);
     let place = relais_directory::places::find_place(&app.db, uuid::Uuid::parse_str("6a1f0c2e-0000-4000-8000-000000000002").unwrap()).await.unwrap().unwrap();
     assert_eq!(place.mobile_unit_id, Some(bus));
@@ -423,7 +480,16 @@ async fn a_mobile_unit_shows_its_next_stops_and_coordinators_add_stops() {
     assert!(public.contains(&format!("/units/{bus}")), "the stop links to its unit");
 
     // Nobody adds a stop to another organisation's unit.
-    let foreign = [("csrf", csrf.as_str()), ("id", "6a1f0c2e-0000-4000-8000-000000000003"), ("kind", "mobile-stop"), ("mobile_unit", &unit.id.to_string()), ("name_fr", "Intrus"), ("street", "Rue 1"), ("postcode", "6000"), ("published", "on")];
+    let foreign = [
+        ("csrf", csrf.as_str()),
+        ("id", "6a1f0c2e-0000-4000-8000-000000000003"),
+        ("kind", "mobile-stop"),
+        ("mobile_unit", &unit.id.to_string()),
+        ("name_fr", "Intrus"),
+        ("street", "Rue 1"),
+        ("postcode", "6000"),
+        ("published", "on"),
+    ];
     assert_eq!(coordinator.post(app.url("/organisations/cpas-charleroi/places/new")).form(&foreign).send().await.unwrap().status(), 404);
     assert_eq!(coordinator.get(app.url(&format!("/organisations/cpas-charleroi/places/new?unit={}", unit.id))).send().await.unwrap().status(), 404);
 }

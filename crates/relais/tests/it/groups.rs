@@ -25,12 +25,7 @@ async fn the_lead_coordinator_grants_a_scope_which_shows_aggregates_only() {
     // The lead's coordinator grants it; a second submit changes nothing.
     let viewer_id = id_of(&app, "viewer.charleroi@demo.relais.be").await;
     for _ in 0..2 {
-        let granted = coordinator
-            .post(app.url("/groups/clic-tous-connectes/scopes"))
-            .form(&[("csrf", csrf.as_str()), ("user", viewer_id.as_str())])
-            .send()
-            .await
-            .unwrap();
+        let granted = coordinator.post(app.url("/groups/clic-tous-connectes/scopes")).form(&[("csrf", csrf.as_str()), ("user", viewer_id.as_str())]).send().await.unwrap();
         assert_eq!(granted.status(), 303);
     }
     let scopes = coordinator.get(app.url("/groups/clic-tous-connectes/scopes?lang=en")).send().await.unwrap().text().await.unwrap();
@@ -38,12 +33,7 @@ async fn the_lead_coordinator_grants_a_scope_which_shows_aggregates_only() {
 
     // Someone who is not a coordinator or viewer of the group's organisations cannot receive one.
     let worker_id = id_of(&app, "worker.charleroi@demo.relais.be").await;
-    let refused = coordinator
-        .post(app.url("/groups/clic-tous-connectes/scopes?lang=en"))
-        .form(&[("csrf", csrf.as_str()), ("user", worker_id.as_str())])
-        .send()
-        .await
-        .unwrap();
+    let refused = coordinator.post(app.url("/groups/clic-tous-connectes/scopes?lang=en")).form(&[("csrf", csrf.as_str()), ("user", worker_id.as_str())]).send().await.unwrap();
     assert_eq!(refused.status(), 422);
     assert!(refused.text().await.unwrap().contains("Choose a person from the list"));
 
@@ -55,12 +45,7 @@ async fn the_lead_coordinator_grants_a_scope_which_shows_aggregates_only() {
 
     // Revoke; a double submit is harmless.
     for _ in 0..2 {
-        let revoked = coordinator
-            .post(app.url(&format!("/groups/clic-tous-connectes/scopes/{viewer_id}/revoke")))
-            .form(&[("csrf", csrf.as_str())])
-            .send()
-            .await
-            .unwrap();
+        let revoked = coordinator.post(app.url(&format!("/groups/clic-tous-connectes/scopes/{viewer_id}/revoke"))).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
         assert_eq!(revoked.status(), 303);
     }
     let body = viewer.get(app.url("/groups/clic-tous-connectes?lang=en")).send().await.unwrap().text().await.unwrap();

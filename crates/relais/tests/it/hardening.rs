@@ -25,13 +25,7 @@ fn hostile_nexts() -> Vec<String> {
         .map(String::from)
         .to_vec();
     for c in (0u8..=0x20).chain([0x7f]).map(char::from) {
-        nexts.extend([
-            format!("/{c}/evil.example"),
-            format!("/{c}\\evil.example"),
-            format!("/\\{c}evil.example"),
-            format!("{c}//evil.example"),
-            format!("/{c}"),
-        ]);
+        nexts.extend([format!("/{c}/evil.example"), format!("/{c}\\evil.example"), format!("/\\{c}evil.example"), format!("{c}//evil.example"), format!("/{c}")]);
     }
     nexts
 }
@@ -56,12 +50,7 @@ fn assert_stays_here(app: &TestApp, response: &reqwest::Response, next: &str) {
 }
 
 fn from_address(ip: &str) -> reqwest::Client {
-    reqwest::Client::builder()
-        .local_address(ip.parse::<IpAddr>().unwrap())
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
+    reqwest::Client::builder().local_address(ip.parse::<IpAddr>().unwrap()).cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }
 
 async fn log_in(app: &TestApp, client: &reqwest::Client, email: &str, password: &str, next: &str) -> reqwest::Response {
@@ -201,7 +190,15 @@ async fn the_sign_in_throttle_decays_spares_the_office_and_cannot_lock_a_person_
     // A CPAS office behind one address: 25 typos across its staff, then everyone still signs in
     // (the old counter blocked an address for good after 20 in its lifetime).
     let nat = from_address("127.0.0.5");
-    let staff = ["coordinator.charleroi@demo.relais.be", "worker.charleroi@demo.relais.be", "volunteer.charleroi@demo.relais.be", "viewer.charleroi@demo.relais.be", "coordinator.bruxelles@demo.relais.be", "worker.bruxelles@demo.relais.be", "coordinator.puurs@demo.relais.be"];
+    let staff = [
+        "coordinator.charleroi@demo.relais.be",
+        "worker.charleroi@demo.relais.be",
+        "volunteer.charleroi@demo.relais.be",
+        "viewer.charleroi@demo.relais.be",
+        "coordinator.bruxelles@demo.relais.be",
+        "worker.bruxelles@demo.relais.be",
+        "coordinator.puurs@demo.relais.be",
+    ];
     for round in 0..2 {
         for (i, email) in staff.iter().cycle().take(25).enumerate() {
             assert_eq!(log_in(&app, &nat, email, "wrong again", "/").await.status(), 401, "round {round}, typo {i}");

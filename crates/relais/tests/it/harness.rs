@@ -59,12 +59,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            demo: false,
-            routes: relais::routes(),
-            database_url: None,
-            public_url: None,
-        }
+        Options { demo: false, routes: relais::routes(), database_url: None, public_url: None }
     }
 }
 
@@ -98,10 +93,7 @@ impl TestApp {
         tokio::spawn(async move {
             axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.expect("server");
         });
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client");
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
         let sms_outbox = tempfile::tempdir().expect("sms outbox");
         TestApp { address, db, client, database_url: url, outbox, clock, sms_outbox, _dir: dir }
     }
@@ -207,20 +199,14 @@ pub async fn token_for(client: &reqwest::Client, app: &TestApp) -> String {
 pub async fn token_from_jar(app: &TestApp, jar: &reqwest::cookie::Jar) -> String {
     use reqwest::cookie::CookieStore;
     let cookies = jar.cookies(&app.url("/").parse().expect("url")).map(|v| v.to_str().unwrap_or("").to_string()).unwrap_or_default();
-    let value = |name: &str| {
-        cookies.split(';').filter_map(|p| p.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
-    };
+    let value = |name: &str| cookies.split(';').filter_map(|p| p.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
     let key = relais_core::settings::instance_key(&app.db).await.expect("instance key");
     relais_core::web::csrf::token_for(&key, value("relais_session").as_deref(), &value("relais_csrf").unwrap_or_default())
 }
 
 /// A browser: its own cookie jar, no automatic redirects.
 pub fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
 }
 
 /// Log a demo account in through the login form; returns its browser and its CSRF token.
@@ -228,12 +214,8 @@ pub fn browser() -> reqwest::Client {
 pub async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) {
     let client = browser();
     let csrf = token_for(&client, app).await;
-    let response = client
-        .post(app.url("/login"))
-        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", relais_organisations::demo::DEMO_PASSWORD)])
-        .send()
-        .await
-        .expect("login");
+    let response =
+        client.post(app.url("/login")).form(&[("csrf", csrf.as_str()), ("email", email), ("password", relais_organisations::demo::DEMO_PASSWORD)]).send().await.expect("login");
     assert_eq!(response.status(), 303, "{email} logs in");
     let csrf = token_for(&client, app).await; // bound to the new session
     (client, csrf)

@@ -50,15 +50,9 @@ fn words_of_locale(code: &str) -> BTreeSet<String> {
 /// `https://…`) and identifiers (`member.list_viewed`, `csam-eid`) are not words.
 fn words_in(text: &str) -> Vec<String> {
     let text = text.replace('\u{ad}', "");
-    let kept: Vec<&str> = text
-        .split_whitespace()
-        .filter(|t| !t.contains('@') && !t.contains("://") && !t.trim_matches(|c: char| !c.is_alphanumeric()).contains(['.', '_']))
-        .collect();
-    kept.join(" ")
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 6)
-        .map(str::to_lowercase)
-        .collect()
+    let kept: Vec<&str> =
+        text.split_whitespace().filter(|t| !t.contains('@') && !t.contains("://") && !t.trim_matches(|c: char| !c.is_alphanumeric()).contains(['.', '_'])).collect();
+    kept.join(" ").split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 6).map(str::to_lowercase).collect()
 }
 
 /// What a reader sees of a page: its text without tags, scripts or styles; the language
@@ -135,7 +129,8 @@ fn foreign(text: &str, own: &BTreeSet<String>, others: &BTreeSet<String>) -> BTr
 async fn the_german_and_dutch_organisations_pages_feeds_and_exports_hold_no_other_language() {
     let app = TestApp::spawn_demo().await;
     let mut problems = Vec::new();
-    for (slug, coordinator, locale) in [("oeshz-eupen", "coordinator.eupen@demo.relais.be", Locale::De), ("ocmw-puurs-sint-amands", "coordinator.puurs@demo.relais.be", Locale::Nl)] {
+    for (slug, coordinator, locale) in [("oeshz-eupen", "coordinator.eupen@demo.relais.be", Locale::De), ("ocmw-puurs-sint-amands", "coordinator.puurs@demo.relais.be", Locale::Nl)]
+    {
         let lang = locale.code();
         let own = words_of_locale(lang);
         // Words shared by every language (brands, names) are no one's.
@@ -163,7 +158,9 @@ async fn the_german_and_dutch_organisations_pages_feeds_and_exports_hold_no_othe
             paths.push(format!("/workshops/{}.ics?lang={lang}", w.id));
         }
         // Its own pages and exports, for its coordinator.
-        for page in ["", "/places", "/members", "/requests", "/people", "/redirections", "/referral-targets", "/signals", "/moments", "/workshops", "/reports", "/reports/annual", "/audit"] {
+        for page in
+            ["", "/places", "/members", "/requests", "/people", "/redirections", "/referral-targets", "/signals", "/moments", "/workshops", "/reports", "/reports/annual", "/audit"]
+        {
             paths.push(format!("/organisations/{slug}{page}?lang={lang}"));
         }
         paths.push(format!("/organisations/{slug}/audit.csv?lang={lang}"));

@@ -207,12 +207,7 @@ struct Actor {
 async fn actor(app: &TestApp, label: &'static str, email: &str, roles: &'static [(&'static str, Role)], is_admin: bool) -> Actor {
     let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let csrf = crate::harness::token_for(&client, app).await;
-    let response = client
-        .post(app.url("/login"))
-        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", DEMO_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let response = client.post(app.url("/login")).form(&[("csrf", csrf.as_str()), ("email", email), ("password", DEMO_PASSWORD)]).send().await.unwrap();
     assert_eq!(response.status(), 303, "{label} logs in");
     let csrf = crate::harness::token_for(&client, app).await; // bound to the session
     let user = relais_organisations::users::find_by_email(&app.db, email).await.unwrap().unwrap();
@@ -226,8 +221,7 @@ fn role_in(actor: &Actor, slug: &str) -> Option<Role> {
 
 fn allowed(actor: &Actor, action: Action, slug: &str) -> bool {
     let member_may = role_in(actor, slug).is_some_and(|r| role_may(r, action));
-    let admin_may = actor.is_admin
-        && matches!(action, Action::ViewOrganisation | Action::ViewMembers | Action::ManageMembers | Action::ManageSettings | Action::ManageDirectory);
+    let admin_may = actor.is_admin && matches!(action, Action::ViewOrganisation | Action::ViewMembers | Action::ManageMembers | Action::ManageSettings | Action::ManageDirectory);
     // (a platform admin never reads an organisation's audit log)
     member_may || admin_may
 }
@@ -315,11 +309,7 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
                         ("decision", "publish"),
                     ]),
                 };
-                let request = if matches!(access, Access::BearerOrganisation(_)) {
-                    reqwest::Client::new().get(app.url(&path)).bearer_auth(&actor.token)
-                } else {
-                    request
-                };
+                let request = if matches!(access, Access::BearerOrganisation(_)) { reqwest::Client::new().get(app.url(&path)).bearer_auth(&actor.token) } else { request };
                 let status = request.send().await.unwrap().status().as_u16();
                 let ok = if allowed(actor, *action, slug) {
                     (200..400).contains(&status) || status == 422 // a form with bad input
@@ -353,15 +343,7 @@ async fn signed_in_routes_send_strangers_to_login_and_api_routes_answer_401() {
             _ => {
                 // A stranger with a valid anti-forgery token, so that only the login decides.
                 let (cookie, csrf) = app.csrf_token().await;
-                client
-                    .post(app.url(&path))
-                    .header("cookie", cookie)
-                    .form(&[("csrf", csrf.as_str())])
-                    .send()
-                    .await
-                    .unwrap()
-                    .status()
-                    .as_u16()
+                client.post(app.url(&path)).header("cookie", cookie).form(&[("csrf", csrf.as_str())]).send().await.unwrap().status().as_u16()
             }
         };
         match access {
@@ -385,7 +367,15 @@ const GROUPS: &[DemoGroup] = &[
     ("informaticiens-publics", &[("clic-bruxelles", true), ("maison-quartier-nord", false)], &["viewer.digilab@demo.relais.be", "coordinator.bruxelles@demo.relais.be"]),
     (
         "e-inclusion-2022",
-        &[("digilab", true), ("cpas-charleroi", false), ("ocmw-puurs-sint-amands", false), ("ocmw-bornem", false), ("clic-bruxelles", false), ("maison-quartier-nord", false), ("oeshz-eupen", false)],
+        &[
+            ("digilab", true),
+            ("cpas-charleroi", false),
+            ("ocmw-puurs-sint-amands", false),
+            ("ocmw-bornem", false),
+            ("clic-bruxelles", false),
+            ("maison-quartier-nord", false),
+            ("oeshz-eupen", false),
+        ],
         &["viewer.digilab@demo.relais.be"],
     ),
 ];
@@ -472,12 +462,8 @@ async fn every_group_route_and_grant_gets_what_the_policy_says() {
 #[tokio::test]
 async fn admin_routes_are_for_platform_admins_only() {
     let app = TestApp::spawn_demo().await;
-    let people = [
-        ("admin@demo.relais.be", true),
-        ("coordinator.charleroi@demo.relais.be", false),
-        ("viewer.digilab@demo.relais.be", false),
-        ("volunteer.charleroi@demo.relais.be", false),
-    ];
+    let people =
+        [("admin@demo.relais.be", true), ("coordinator.charleroi@demo.relais.be", false), ("viewer.digilab@demo.relais.be", false), ("volunteer.charleroi@demo.relais.be", false)];
     let mut failures = Vec::new();
     // {code}: a taxonomy's term, or an item of the diagnostic's bank
     let item = relais_diagnostics::items::all(&app.db).await.unwrap()[0].code.clone();

@@ -253,7 +253,13 @@ async fn an_email_through_an_smtp_server_refusing_twice_is_sent_once_with_three_
         to: "anna.peeters@example.be".into(),
         locale: Locale::De,
         template: MessageTemplate::Email { subject: "workshop-invitation-subject", body: "workshop-invitation-body" },
-        args: vec![("name", "Anna".into()), ("module", "Smartphone".into()), ("dates", "Di. 15.12., 14:00–16:00".into()), ("place", "Digitaltreff Eupen".into()), ("link", "https://relais.example.be/workshops/1".into())],
+        args: vec![
+            ("name", "Anna".into()),
+            ("module", "Smartphone".into()),
+            ("dates", "Di. 15.12., 14:00–16:00".into()),
+            ("place", "Digitaltreff Eupen".into()),
+            ("link", "https://relais.example.be/workshops/1".into()),
+        ],
         key: None,
     };
     let id = messages::queue(&app.db, &message, clock.now()).await.unwrap();

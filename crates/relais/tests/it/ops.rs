@@ -42,10 +42,7 @@ fn parse_prometheus(text: &str) -> Vec<Sample> {
             let words: Vec<&str> = comment.split_whitespace().collect();
             if words.first() == Some(&"TYPE") {
                 assert_eq!(words.len(), 3, "TYPE line: {line}");
-                assert!(
-                    ["counter", "gauge", "histogram", "summary", "untyped"].contains(&words[2]),
-                    "{line}"
-                );
+                assert!(["counter", "gauge", "histogram", "summary", "untyped"].contains(&words[2]), "{line}");
             }
             continue;
         }
@@ -70,10 +67,7 @@ fn parse_prometheus(text: &str) -> Vec<Sample> {
             }
             None => (series, Vec::new()),
         };
-        assert!(
-            name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':'),
-            "bad metric name: {line}"
-        );
+        assert!(name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':'), "bad metric name: {line}");
         samples.push((name.to_string(), labels, value));
     }
     samples
@@ -88,11 +82,7 @@ async fn metrics_count_requests_per_route_and_status_and_show_the_pool() {
     assert_eq!(response.status(), 200);
     assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/plain"));
     let samples = parse_prometheus(&response.text().await.unwrap());
-    let has = |name: &str, label: (&str, &str)| {
-        samples.iter().any(|(n, labels, _)| {
-            n == name && labels.iter().any(|(k, v)| k == label.0 && v == label.1)
-        })
-    };
+    let has = |name: &str, label: (&str, &str)| samples.iter().any(|(n, labels, _)| n == name && labels.iter().any(|(k, v)| k == label.0 && v == label.1));
     assert!(has("relais_http_requests_total", ("route", "/")));
     assert!(has("relais_http_requests_total", ("status", "404")));
     assert!(has("relais_http_request_duration_seconds_bucket", ("route", "/")));

@@ -24,11 +24,7 @@ fn bin_dir() -> PathBuf {
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }
 
 /// A command run as the cluster's owner (`nobody` when we are root).
@@ -43,27 +39,15 @@ fn as_owner(program: &Path) -> Command {
 }
 
 fn run(mut command: Command, what: &str) {
-    let output = command
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("{what}: cannot run: {e}"));
-    assert!(
-        output.status.success(),
-        "{what} failed: {}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = command.stdin(Stdio::null()).output().unwrap_or_else(|e| panic!("{what}: cannot run: {e}"));
+    assert!(output.status.success(), "{what} failed: {}\n{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
 }
 
 impl PgCluster {
     /// Start a fresh cluster on a free loopback port.
     pub fn start() -> PgCluster {
         let bin = bin_dir();
-        assert!(
-            bin.join("initdb").exists(),
-            "PostgreSQL server binaries not found in {} (./scripts/test installs them)",
-            bin.display()
-        );
+        assert!(bin.join("initdb").exists(), "PostgreSQL server binaries not found in {} (./scripts/test installs them)", bin.display());
         let root = tempfile::Builder::new().prefix("relais-pg-").tempdir().expect("temp dir");
         let home = root.path().join("cluster");
         std::fs::create_dir(&home).expect("cluster dir");
@@ -80,10 +64,7 @@ impl PgCluster {
             );
         }
         let data = home.join("data");
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
+        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
         run(
             {
                 let mut c = as_owner(&bin.join("initdb"));
@@ -92,10 +73,8 @@ impl PgCluster {
             },
             "initdb",
         );
-        let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-            home.display()
-        );
+        let options =
+            format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", home.display());
         run(
             {
                 let mut c = as_owner(&bin.join("pg_ctl"));
@@ -132,12 +111,7 @@ impl PgCluster {
             data = self.data.display(),
             root = self._root.path().display(),
         );
-        let _ = Command::new("setsid")
-            .args(["sh", "-c", &script])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
+        let _ = Command::new("setsid").args(["sh", "-c", &script]).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn();
     }
 }
 
@@ -172,10 +146,7 @@ pub async fn fresh_database_on(admin: &str) -> String {
     use sqlx::Connection;
     let name = format!("relais_test_{}", uuid_like());
     let mut conn = sqlx::PgConnection::connect(admin).await.expect("connect to the test cluster");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut conn)
-        .await
-        .expect("create test database");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.expect("create test database");
     let _ = conn.close().await;
     let (base, _) = admin.rsplit_once('/').expect("admin URL has a database");
     format!("{base}/{name}")

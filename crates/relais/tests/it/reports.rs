@@ -65,8 +65,20 @@ async fn the_figures_agree_on_the_page_in_the_csv_the_json_the_api_and_with_the_
     for m in [from.as_str(), month.as_str()] {
         let one: Value = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/reports?from={m}&to={m}&format=json"))).send().await.unwrap().json().await.unwrap();
         let figure = |code: &str| one["headline"].as_array().unwrap().iter().find(|r| r["code"] == code).and_then(|r| r["value"].as_i64()).unwrap_or(0);
-        let redirected = one["tables"].as_array().unwrap().iter().find(|t| t["id"] == "outcome").and_then(|t| t["rows"].as_array().unwrap().iter().find(|r| r["code"] == "redirected")).and_then(|r| r["value"].as_i64()).unwrap_or(0);
-        assert!(figure("redirections") <= redirected && redirected <= figure("requests"), "{m}: {} redirections, {redirected} requests redirected, {} requests", figure("redirections"), figure("requests"));
+        let redirected = one["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == "outcome")
+            .and_then(|t| t["rows"].as_array().unwrap().iter().find(|r| r["code"] == "redirected"))
+            .and_then(|r| r["value"].as_i64())
+            .unwrap_or(0);
+        assert!(
+            figure("redirections") <= redirected && redirected <= figure("requests"),
+            "{m}: {} redirections, {redirected} requests redirected, {} requests",
+            figure("redirections"),
+            figure("requests")
+        );
     }
     let theme_rows = by_code(table(&report, "theme"));
     assert_eq!(theme_rows.len(), themes.len());
@@ -144,15 +156,8 @@ async fn the_figures_agree_on_the_page_in_the_csv_the_json_the_api_and_with_the_
     // The API gives the same report.
     let coordinator_id = relais_organisations::users::find_by_email(&app.db, "coordinator.charleroi@demo.relais.be").await.unwrap().unwrap().id;
     let (_, token) = relais_organisations::tokens::create(&app.db, coordinator_id, "test").await.unwrap();
-    let api: Value = reqwest::Client::new()
-        .get(app.url(&format!("/api/v1/stats?organisation=cpas-charleroi&{query}")))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let api: Value =
+        reqwest::Client::new().get(app.url(&format!("/api/v1/stats?organisation=cpas-charleroi&{query}"))).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
     assert_eq!(api["headline"], report["headline"]);
     assert_eq!(api["tables"], report["tables"]);
     // Another organisation's figures are not reachable.
@@ -332,15 +337,7 @@ async fn no_report_above_the_organisation_shows_a_count_of_one_to_four_in_any_ta
             let place = format!("{scope}?{period}");
             let report: Value = funder.get(app.url(&format!("{scope}?{period}&format=json"))).send().await.unwrap().json().await.unwrap();
             hidden += check_report(&format!("{place} json"), &report);
-            let api: Value = reqwest::Client::new()
-                .get(app.url(&format!("/api/v1/stats?group={group}&{period}")))
-                .bearer_auth(&token)
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let api: Value = reqwest::Client::new().get(app.url(&format!("/api/v1/stats?group={group}&{period}"))).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
             check_report(&format!("{place} api"), &api);
             assert_eq!(api["tables"], report["tables"], "{place}: the API and the JSON agree");
             // The other formats render the same report: read them for the default period and

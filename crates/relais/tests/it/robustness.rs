@@ -41,9 +41,7 @@ fn url_piece(rng: &mut fastrand::Rng) -> String {
         4 => "..%2F..%2Fetc%2Fpasswd".to_string(),
         5 => (0..rng.usize(1..12)).map(|_| format!("%{:02X}", rng.u8(..))).collect(),
         6 => "li%C3%A8ge".to_string(),
-        _ => (0..rng.usize(1..16))
-            .map(|_| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789-_.~"[rng.usize(0..40)]))
-            .collect(),
+        _ => (0..rng.usize(1..16)).map(|_| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789-_.~"[rng.usize(0..40)])).collect(),
     }
 }
 
@@ -186,11 +184,7 @@ async fn malformed_http_on_the_wire_gets_a_4xx_and_the_server_keeps_serving() {
             }
         }
         let head = String::from_utf8_lossy(&response);
-        assert!(
-            head.starts_with("HTTP/1.1 2") || head.starts_with("HTTP/1.1 4") || head.starts_with("HTTP/1.0 4"),
-            "{:?} → {head:.200}",
-            String::from_utf8_lossy(request)
-        );
+        assert!(head.starts_with("HTTP/1.1 2") || head.starts_with("HTTP/1.1 4") || head.starts_with("HTTP/1.0 4"), "{:?} → {head:.200}", String::from_utf8_lossy(request));
     }
     assert_eq!(app.get("/healthz").await.status(), 200);
 }

@@ -41,19 +41,10 @@ fn postgres_family(data_type: &str) -> &'static str {
 async fn sqlite_schema(db: &Db) -> Schema {
     let Db::Sqlite(pool) = db else { unreachable!() };
     let mut schema = Schema::default();
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
-    )
-    .fetch_all(pool)
-    .await
-    .unwrap();
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'").fetch_all(pool).await.unwrap();
     for table in tables {
-        for row in sqlx::query("SELECT name, type, \"notnull\", pk FROM pragma_table_info($1)")
-            .bind(&table)
-            .fetch_all(pool)
-            .await
-            .unwrap()
-        {
+        for row in sqlx::query("SELECT name, type, \"notnull\", pk FROM pragma_table_info($1)").bind(&table).fetch_all(pool).await.unwrap() {
             let name: String = row.get(0);
             let declared: String = row.get(1);
             let not_null: i64 = row.get(2);
@@ -62,24 +53,14 @@ async fn sqlite_schema(db: &Db) -> Schema {
             schema.columns.insert(format!("{table}.{name} {nullability}"));
             schema.types.insert(format!("{table}.{name} {}", sqlite_family(&declared)));
         }
-        for row in sqlx::query("SELECT name, \"unique\", origin FROM pragma_index_list($1)")
-            .bind(&table)
-            .fetch_all(pool)
-            .await
-            .unwrap()
-        {
+        for row in sqlx::query("SELECT name, \"unique\", origin FROM pragma_index_list($1)").bind(&table).fetch_all(pool).await.unwrap() {
             let name: String = row.get(0);
             let unique: i64 = row.get(1);
             let origin: String = row.get(2);
             if origin == "pk" {
                 continue;
             }
-            let columns: Vec<Option<String>> =
-                sqlx::query_scalar("SELECT name FROM pragma_index_info($1) ORDER BY seqno")
-                    .bind(&name)
-                    .fetch_all(pool)
-                    .await
-                    .unwrap();
+            let columns: Vec<Option<String>> = sqlx::query_scalar("SELECT name FROM pragma_index_info($1) ORDER BY seqno").bind(&name).fetch_all(pool).await.unwrap();
             let columns: Vec<String> = columns.into_iter().map(|c| c.unwrap_or_else(|| "<expr>".into())).collect();
             let unique = if unique == 1 { " unique" } else { "" };
             schema.indexes.insert(format!("{table}({}){unique}", columns.join(",")));
@@ -143,10 +124,7 @@ async fn postgres_schema(db: &Db) -> Schema {
 
 fn migration_files(engine: &str) -> BTreeSet<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations");
-    std::fs::read_dir(format!("{dir}/{engine}"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect()
+    std::fs::read_dir(format!("{dir}/{engine}")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect()
 }
 
 #[tokio::test]

@@ -98,23 +98,20 @@ async fn enrol_then_log_in_with_a_code_or_a_recovery_code() {
 #[tokio::test]
 async fn an_organisation_that_requires_it_sends_workers_to_enrol_first() {
     let app = TestApp::spawn().await;
-    let org = organisations::create(&app.db, &NewOrganisation {
-        slug: "cpas-test",
-        name: "CPAS Test",
-        kind: OrganisationKind::Cpas,
-        municipality: "Namur",
-        languages: "fr",
-        email: None,
-        phone: None,
-        website: None,
-    })
+    let org = organisations::create(
+        &app.db,
+        &NewOrganisation { slug: "cpas-test", name: "CPAS Test", kind: OrganisationKind::Cpas, municipality: "Namur", languages: "fr", email: None, phone: None, website: None },
+    )
     .await
     .unwrap();
     let password = "une longue phrase de passe";
     let hash = passwords::hash(password).unwrap();
-    let user = users::create(&app.db, users::NewUser { email: "anne@cpas-test.be", display_name: "Anne", locale: relais_core::i18n::Locale::Fr, is_admin: false, password_hash: Some(hash) })
-        .await
-        .unwrap();
+    let user = users::create(
+        &app.db,
+        users::NewUser { email: "anne@cpas-test.be", display_name: "Anne", locale: relais_core::i18n::Locale::Fr, is_admin: false, password_hash: Some(hash) },
+    )
+    .await
+    .unwrap();
     organisations::add_member(&app.db, user.id, org, Role::Worker).await.unwrap();
 
     let b = open(&app).await;

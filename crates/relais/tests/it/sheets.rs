@@ -95,10 +95,16 @@ async fn the_municipality_sheet_lists_its_places_and_the_network_sheet_its_membe
     assert!(!body.contains("Molenbeek") && !body.contains("Eupen"));
     // Sorted by next opening (default) or by name.
     let (_, by_name) = page(&app, "/sheets/municipality/52011?lang=fr&sort=name").await;
-    let order: Vec<usize> = ["Antenne sociale de Marcinelle", "Bibliothèque de Gosselies", "Espace citoyen de Jumet", "Espace public numérique de Charleroi-Centre", "Maison de quartier de Montignies"]
-        .iter()
-        .map(|n| by_name.find(n).unwrap_or_else(|| panic!("{n}")))
-        .collect();
+    let order: Vec<usize> = [
+        "Antenne sociale de Marcinelle",
+        "Bibliothèque de Gosselies",
+        "Espace citoyen de Jumet",
+        "Espace public numérique de Charleroi-Centre",
+        "Maison de quartier de Montignies",
+    ]
+    .iter()
+    .map(|n| by_name.find(n).unwrap_or_else(|| panic!("{n}")))
+    .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "by name: {order:?}");
 
     for lang in LANGUAGES {

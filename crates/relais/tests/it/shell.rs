@@ -33,26 +33,14 @@ async fn no_header_means_french() {
 async fn query_wins_over_header_and_sets_the_cookie() {
     let app = TestApp::spawn().await;
     let response = app.get_with("/?lang=de", &[("accept-language", "nl-BE,nl;q=0.9")]).await;
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("lang="))
-        .unwrap_or_default()
-        .to_string();
+    let cookie = response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find(|v| v.starts_with("lang=")).unwrap_or_default().to_string();
     assert!(cookie.starts_with("lang=de;"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
     let body = response.text().await.unwrap();
     assert_eq!(html_lang(&body), Some("de"));
 
     // The cookie then wins over the header.
-    let body = app
-        .get_with("/", &[("accept-language", "nl"), ("cookie", "lang=en")])
-        .await
-        .text()
-        .await
-        .unwrap();
+    let body = app.get_with("/", &[("accept-language", "nl"), ("cookie", "lang=en")]).await.text().await.unwrap();
     assert_eq!(html_lang(&body), Some("en"));
     // An unknown ?lang is ignored.
     let body = app.get_with("/?lang=xx", &[("accept-language", "nl")]).await.text().await.unwrap();
@@ -93,12 +81,7 @@ async fn security_headers_are_on_every_response() {
 #[tokio::test]
 async fn unknown_pages_get_a_translated_404() {
     let app = TestApp::spawn().await;
-    for (lang, title) in [
-        ("fr", "Page introuvable"),
-        ("nl", "Pagina niet gevonden"),
-        ("de", "Seite nicht gefunden"),
-        ("en", "Page not found"),
-    ] {
+    for (lang, title) in [("fr", "Page introuvable"), ("nl", "Pagina niet gevonden"), ("de", "Seite nicht gefunden"), ("en", "Page not found")] {
         let response = app.get(&format!("/nowhere/at/all?lang={lang}")).await;
         assert_eq!(response.status(), 404);
         assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
@@ -114,14 +97,7 @@ async fn unknown_pages_get_a_translated_404() {
 async fn wrong_method_is_a_translated_405_that_keeps_allow() {
     let app = TestApp::spawn().await;
     let (cookie, csrf) = app.csrf_token().await;
-    let response = app
-        .client
-        .delete(app.url("/?lang=en"))
-        .header("cookie", cookie)
-        .header("x-csrf-token", &csrf)
-        .send()
-        .await
-        .unwrap();
+    let response = app.client.delete(app.url("/?lang=en")).header("cookie", cookie).header("x-csrf-token", &csrf).send().await.unwrap();
     assert_eq!(response.status(), 405);
     assert!(response.headers().get("allow").is_some());
     assert!(response.text().await.unwrap().contains("Not possible here"));
@@ -218,14 +194,7 @@ async fn assets_are_cached_for_a_year_under_hashed_names() {
 #[tokio::test]
 async fn an_oversized_body_is_a_translated_413() {
     let app = TestApp::spawn().await;
-    let response = app
-        .client
-        .post(app.url("/?lang=fr"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(vec![b'a'; 2 * 1024 * 1024])
-        .send()
-        .await
-        .unwrap();
+    let response = app.client.post(app.url("/?lang=fr")).header("content-type", "application/x-www-form-urlencoded").body(vec![b'a'; 2 * 1024 * 1024]).send().await.unwrap();
     assert_eq!(response.status(), 413);
     assert!(response.text().await.unwrap().contains("Envoi trop volumineux"));
 }

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::harness::{count_requests, TestApp, browser, form_token, signed_in};
+use crate::harness::{TestApp, browser, count_requests, form_token, signed_in};
 
 /// The control characters sent (NUL, SOH, VT, DEL) and the harmless ones.
 const REFUSED: [char; 4] = ['\u{0}', '\u{1}', '\u{b}', '\u{7f}'];
@@ -77,7 +77,16 @@ async fn a_control_character_is_refused_in_forms_queries_and_json_and_nothing_is
         // A signed-in form (Dutch).
         let id = Uuid::new_v4().to_string();
         let note = format!("Terugbellen{c} donderdag");
-        let form = [("csrf", csrf.as_str()), ("id", &id), ("at", "phone"), ("themes", "pension"), ("online_service", "mypension"), ("autonomy", "done-with"), ("outcome", "solved"), ("note", &note)];
+        let form = [
+            ("csrf", csrf.as_str()),
+            ("id", &id),
+            ("at", "phone"),
+            ("themes", "pension"),
+            ("online_service", "mypension"),
+            ("autonomy", "done-with"),
+            ("outcome", "solved"),
+            ("note", &note),
+        ];
         let response = worker.post(app.url("/organisations/cpas-charleroi/log?lang=nl")).form(&form).send().await.unwrap();
         assert_refused_page(response, Locale::Nl, &format!("signed-in form, {c:?}")).await;
         assert!(log::find(&app.db, charleroi, id.parse().unwrap()).await.unwrap().is_none());
@@ -94,8 +103,14 @@ async fn a_control_character_is_refused_in_forms_queries_and_json_and_nothing_is
 
         // A JSON string (as an escape, `\u0000`), at the top and deeper, and a JSON key.
         for (body, field) in [
-            (json!({"organisation": "cpas-charleroi", "setting": "phone", "themes": ["pension"], "autonomy": "done-with", "outcome": "solved", "note": format!("a{c}b")}), Some("note")),
-            (json!({"organisation": "cpas-charleroi", "setting": "phone", "themes": ["pension", format!("x{c}")], "autonomy": "done-with", "outcome": "solved"}), Some("themes[1]")),
+            (
+                json!({"organisation": "cpas-charleroi", "setting": "phone", "themes": ["pension"], "autonomy": "done-with", "outcome": "solved", "note": format!("a{c}b")}),
+                Some("note"),
+            ),
+            (
+                json!({"organisation": "cpas-charleroi", "setting": "phone", "themes": ["pension", format!("x{c}")], "autonomy": "done-with", "outcome": "solved"}),
+                Some("themes[1]"),
+            ),
             (json!({"organisation": "cpas-charleroi", "setting": "phone", "themes": ["pension"], "autonomy": "done-with", "outcome": "solved", format!("k{c}"): 1}), None),
         ] {
             let response = api.post(app.url("/api/v1/accompaniments")).bearer_auth(&token).header("accept-language", "de").json(&body).send().await.unwrap();
@@ -125,7 +140,16 @@ async fn tab_cr_lf_and_accented_letters_pass() {
 
     let (worker, csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
     let id = Uuid::new_v4().to_string();
-    let form = [("csrf", csrf.as_str()), ("id", &id), ("at", "phone"), ("themes", "pension"), ("online_service", "mypension"), ("autonomy", "done-with"), ("outcome", "solved"), ("note", HARMLESS)];
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("id", &id),
+        ("at", "phone"),
+        ("themes", "pension"),
+        ("online_service", "mypension"),
+        ("autonomy", "done-with"),
+        ("outcome", "solved"),
+        ("note", HARMLESS),
+    ];
     let response = worker.post(app.url("/organisations/cpas-charleroi/log")).form(&form).send().await.unwrap();
     assert_eq!(response.status(), 303);
     let note = log::find(&app.db, charleroi, id.parse().unwrap()).await.unwrap().unwrap().note;

@@ -117,12 +117,8 @@ async fn the_public_registers_the_waiting_list_fills_and_a_cancellation_promotes
     let (eupen, eupen_csrf) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
     assert_eq!(eupen.get(app.url(&format!("/organisations/oeshz-eupen/workshops/{id}"))).send().await.unwrap().status(), 404);
     let cleo = regs.iter().find(|r| r.name == "Cleo").unwrap().id;
-    let refused = eupen
-        .post(app.url(&format!("/organisations/oeshz-eupen/workshops/{id}/registrations/{cleo}/cancel")))
-        .form(&[("csrf", eupen_csrf.as_str())])
-        .send()
-        .await
-        .unwrap();
+    let refused =
+        eupen.post(app.url(&format!("/organisations/oeshz-eupen/workshops/{id}/registrations/{cleo}/cancel"))).form(&[("csrf", eupen_csrf.as_str())]).send().await.unwrap();
     assert_eq!(refused.status(), 404);
     assert_eq!(statuses(&app, id).await, (1, 0, 1));
     let theirs = eupen.get(app.url("/organisations/oeshz-eupen/workshops")).send().await.unwrap().text().await.unwrap();
@@ -233,7 +229,11 @@ async fn enough_requests_for_a_module_prompt_a_group_whose_opening_invites_them(
     }
     let page = worker.get(app.url("/organisations/cpas-charleroi/demand?lang=en")).send().await.unwrap().text().await.unwrap();
     let open = format!("/organisations/cpas-charleroi/workshops/new?module={}&#38;place={place}&#38;demand=1", module.id);
-    assert!(page.contains("Enough people for a group") && page.contains(&open), "the prompt to open a group: {}", &page[page.find("<main").unwrap_or(0)..][..3000.min(page.len() - page.find("<main").unwrap_or(0))]);
+    assert!(
+        page.contains("Enough people for a group") && page.contains(&open),
+        "the prompt to open a group: {}",
+        &page[page.find("<main").unwrap_or(0)..][..3000.min(page.len() - page.find("<main").unwrap_or(0))]
+    );
 
     // opening the group: a planning error first (the date is kept)
     let form = worker.get(app.url(&open.replace("&#38;", "&"))).send().await.unwrap().text().await.unwrap();
@@ -277,7 +277,8 @@ async fn enough_requests_for_a_module_prompt_a_group_whose_opening_invites_them(
     let mails = app.mails();
     let with_email = invited.iter().filter(|r| !r.email.is_empty()).count();
     let sms = app.sms();
-    let by_sms: Vec<_> = invited.iter().filter(|r| r.email.is_empty() && relais_core::sms::belgian_e164(&r.phone).is_some_and(|n| relais_core::sms::is_belgian_mobile(&n))).collect();
+    let by_sms: Vec<_> =
+        invited.iter().filter(|r| r.email.is_empty() && relais_core::sms::belgian_e164(&r.phone).is_some_and(|n| relais_core::sms::is_belgian_mobile(&n))).collect();
     assert!(!by_sms.is_empty(), "the demo has people waiting with only a mobile number");
     assert_eq!(sms.len(), by_sms.len(), "{sms:?}");
     for (to, text) in &sms {
