@@ -19,16 +19,7 @@ pub mod vocabulary;
 use axum::routing::{get, post};
 use relais_core::web::Routes;
 
-/// An instant without its fraction of a second, as stored: SQLite compares RFC 3339 text, where
-/// "…:13.5Z" sorts before "…:13Z"; whole seconds keep text order and time order the same.
-pub fn whole_seconds(at: time::OffsetDateTime) -> time::OffsetDateTime {
-    at.replace_nanosecond(0).unwrap_or(at)
-}
-
-/// Now, in whole seconds (see [`whole_seconds`]).
-pub fn now() -> time::OffsetDateTime {
-    whole_seconds(time::OffsetDateTime::now_utc())
-}
+pub use relais_core::clock::{now, whole_seconds};
 
 /// The area's routes.
 pub fn routes() -> Routes {

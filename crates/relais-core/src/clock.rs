@@ -43,6 +43,17 @@ impl Clock {
     }
 }
 
+/// An instant without its fraction of a second, as stored: SQLite compares RFC 3339 text, where
+/// "…:13.5Z" sorts before "…:13Z"; whole seconds keep text order and time order the same.
+pub fn whole_seconds(at: OffsetDateTime) -> OffsetDateTime {
+    at.replace_nanosecond(0).unwrap_or(at)
+}
+
+/// The system's now, in whole seconds (see [`whole_seconds`]).
+pub fn now() -> OffsetDateTime {
+    whole_seconds(OffsetDateTime::now_utc())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -153,7 +153,7 @@ impl ModuleRow {
 
 /// Insert the network's modules whose code is not in the catalogue yet.
 pub async fn ensure_seed(db: &Db) -> Result<(), DbError> {
-    let now = relais_accompaniments::now();
+    let now = relais_core::clock::now();
     for m in seed() {
         let texts: BTreeMap<&str, &ModuleText> = [("fr", &m.fr), ("nl", &m.nl), ("de", &m.de), ("en", &m.en)].into_iter().collect();
         on_db!(db, pool => sqlx::query(
@@ -230,7 +230,7 @@ fn code_for(organisation_slug: &str, title: &str) -> String {
 
 /// Publish an organisation's own module; its code.
 pub async fn create(db: &Db, organisation: Uuid, organisation_slug: &str, new: &NewModule) -> Result<String, DbError> {
-    let now = relais_accompaniments::now();
+    let now = relais_core::clock::now();
     let base = code_for(organisation_slug, &new.text.title);
     let texts: BTreeMap<&str, &ModuleText> = [(new.language.as_str(), &new.text)].into_iter().collect();
     for attempt in 0..20 {

@@ -2,7 +2,7 @@
 //! coordinator is prompted to open a workshop, and opening it invites them (by e-mail where they
 //! gave one; the others are on a printable call list).
 
-use relais_accompaniments::now;
+use relais_core::clock::now;
 use relais_core::{Db, DbError, on_db};
 use time::OffsetDateTime;
 use uuid::Uuid;

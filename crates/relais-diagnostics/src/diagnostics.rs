@@ -4,7 +4,7 @@
 //! loses nothing; an answer is appended only if the answers are still those the page was built
 //! from (a double submit counts once).
 
-use relais_accompaniments::now;
+use relais_core::clock::now;
 use relais_core::{Db, DbError, on_db};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

@@ -88,7 +88,7 @@ impl ItemRow {
 
 /// Insert the seeded items whose code is not in the bank yet.
 pub async fn ensure_seed(db: &Db) -> Result<(), DbError> {
-    let now = relais_accompaniments::now();
+    let now = relais_core::clock::now();
     for item in seed::items() {
         let texts = serde_json::to_string(&item.variants()).unwrap_or_default();
         on_db!(db, pool => sqlx::query(
@@ -136,7 +136,7 @@ pub async fn active(db: &Db) -> Result<Vec<Item>, DbError> {
 /// Save an admin's edit of an item's texts, answer, calibration and status.
 pub async fn update(db: &Db, item: &Item) -> Result<(), DbError> {
     let texts = serde_json::to_string(&item.texts).unwrap_or_default();
-    let now = relais_accompaniments::now();
+    let now = relais_core::clock::now();
     on_db!(db, pool => sqlx::query(
         "UPDATE diagnostic_items SET texts = $2, answer = $3, difficulty = $4, discrimination = $5, active = $6, updated_at = $7 WHERE id = $1",
     )

@@ -6,7 +6,7 @@
 //! transaction that first updates the workshop's own row (a write lock on PostgreSQL, the
 //! database's write lock on SQLite), then counts and decides.
 
-use relais_accompaniments::now;
+use relais_core::clock::now;
 use relais_core::{Db, DbError, on_db};
 use time::OffsetDateTime;
 use uuid::Uuid;

@@ -52,7 +52,7 @@ static REFRESHING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 /// (Two instances refreshing at once converge: rows are upserted.)
 pub async fn refresh(db: &Db) -> Result<usize, DbError> {
     let _one_at_a_time = REFRESHING.lock().await;
-    let now = relais_accompaniments::now();
+    let now = relais_core::clock::now();
     let last: Option<OffsetDateTime> = on_db!(db, pool => sqlx::query_scalar("SELECT last_run_at FROM job_marks WHERE kind = $1")
         .bind(JOB)
         .fetch_optional(pool)

@@ -61,7 +61,7 @@ pub struct ReportQuery {
 
 /// The period asked for (whole months), and whether what was typed was understood.
 pub fn period_of(query: &ReportQuery) -> (Period, bool) {
-    let now = rollup::month_of(relais_accompaniments::now());
+    let now = rollup::month_of(relais_core::clock::now());
     let to_ok = query.to.is_empty() || Period::parse_month(&query.to).is_some();
     let from_ok = query.from.is_empty() || Period::parse_month(&query.from).is_some();
     let to = Period::parse_month(&query.to).unwrap_or(now);
@@ -338,7 +338,7 @@ struct AnnualPage<'a> {
 
 /// The year asked for (default: the current one).
 fn year_of(query: &AnnualQuery) -> i32 {
-    let now: i32 = rollup::month_of(relais_accompaniments::now())[..4].parse().unwrap_or(2026);
+    let now: i32 = rollup::month_of(relais_core::clock::now())[..4].parse().unwrap_or(2026);
     query.year.trim().parse::<i32>().ok().filter(|y| (2000..=now).contains(y)).unwrap_or(now)
 }
 

@@ -23,7 +23,7 @@ pub fn workbook(report: &Report, tr: &Tr) -> Result<Vec<u8>, XlsxError> {
     cover.write_string(2, 0, tr.t("report-compared-with"))?;
     cover.write_string(2, 1, format!("{} – {}", report.previous_period.from, report.previous_period.to))?;
     cover.write_string(3, 0, tr.t("report-xlsx-generated"))?;
-    cover.write_string(3, 1, crate::rollup::month_of(relais_accompaniments::now()))?;
+    cover.write_string(3, 1, crate::rollup::month_of(relais_core::clock::now()))?;
     if report.suppressed {
         cover.write_string(4, 0, tr.t("report-suppressed-note"))?;
     }

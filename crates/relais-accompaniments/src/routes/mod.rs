@@ -13,23 +13,7 @@ use relais_directory::taxonomy::Taxonomy;
 
 use crate::{terms::Terms, vocabulary::Vocabulary};
 
-/// A form's fields as posted (repeated names kept).
-pub type Fields = Vec<(String, String)>;
-
-pub fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()).unwrap_or("")
-}
-
-pub fn all(fields: &Fields, name: &str) -> Vec<String> {
-    fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
-}
-
-/// One option of a group of checkboxes, radios or a select.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub checked: bool,
-}
+pub use relais_core::web::forms::{Choice, FieldError, Fields, all, field};
 
 pub fn term_choices(terms: &Terms, taxonomy: Taxonomy, locale: Locale, selected: &[String]) -> Vec<Choice> {
     terms.active(taxonomy).map(|t| Choice { value: t.code.clone(), label: t.label(locale).to_string(), checked: selected.contains(&t.code) }).collect()
@@ -37,19 +21,6 @@ pub fn term_choices(terms: &Terms, taxonomy: Taxonomy, locale: Locale, selected:
 
 pub fn vocabulary_choices(tr: &Tr, list: Vocabulary, selected: &[String]) -> Vec<Choice> {
     list.iter().map(|(code, key)| Choice { value: code.to_string(), label: tr.t(key), checked: selected.iter().any(|s| s == code) }).collect()
-}
-
-/// A translated error and the field it belongs to.
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn of(errors: &[FieldError], field: &str) -> Option<String> {
-        let found: Vec<&str> = errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
-        (!found.is_empty()).then(|| found.join(" "))
-    }
 }
 
 pub use relais_core::dates::{local_date, local_datetime, today};

@@ -8,6 +8,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use relais_core::db::{FormTable, is_own_row};
+use relais_core::web::forms::DoneQuery;
 use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
@@ -15,7 +16,6 @@ use relais_core::{
 };
 use relais_directory::{places, taxonomy::Taxonomy};
 use relais_organisations::{access::authorise, organisations::Organisation, policy::Action, sessions::CurrentUser};
-use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{Choice, FieldError, Fields, all, field, local_date, term_choices, today, vocabulary_choices};
@@ -124,12 +124,6 @@ async fn render(
         notice,
     };
     ctx.render_with_status(status, &format!("{} — {}", tr.t("moments-title"), organisation.name), &page.render()?)
-}
-
-#[derive(Debug, Deserialize, Default)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
 }
 
 /// `GET /organisations/{slug}/moments`.

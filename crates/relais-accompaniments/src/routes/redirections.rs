@@ -8,6 +8,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::forms::DoneQuery;
 use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
@@ -15,7 +16,6 @@ use relais_core::{
 };
 use relais_directory::taxonomy::Taxonomy;
 use relais_organisations::{access::authorise, organisations::Organisation, policy::Action, sessions::CurrentUser};
-use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{Choice, FieldError, Fields, all, field, local_datetime, vocabulary_choices};
@@ -42,12 +42,6 @@ struct Page<'a> {
     incoming: Vec<RedirectionLine>,
     outgoing: Vec<RedirectionLine>,
     notice: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
 }
 
 /// `GET /organisations/{slug}/redirections`.

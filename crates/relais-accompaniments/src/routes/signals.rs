@@ -3,6 +3,7 @@
 //! aggregated by service, barrier, month, region and organisation; CSV and JSON exports).
 
 use relais_core::db::{FormTable, is_own_row};
+use relais_core::web::forms::DoneQuery;
 use relais_core::web::response::see_other;
 use std::collections::BTreeMap;
 
@@ -177,12 +178,6 @@ struct ListPage<'a> {
     may_review: bool,
     merge_targets: Vec<(Uuid, String)>,
     notice: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
 }
 
 fn signal_line(s: &Signal, terms: &Terms, tr: &Tr) -> SignalLine {

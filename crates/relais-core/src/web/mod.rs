@@ -5,6 +5,7 @@ pub mod assets;
 pub mod client;
 pub mod csrf;
 pub mod error;
+pub mod forms;
 pub mod home;
 pub mod instance;
 pub mod layout;

@@ -2,6 +2,7 @@
 //! ground for recalibrating its difficulty), and an item's texts in four languages, its right
 //! answer, its difficulty and discrimination, and whether sessions may ask it.
 
+use relais_core::web::forms::DoneQuery;
 use relais_core::web::response::see_other;
 use std::collections::HashMap;
 
@@ -156,12 +157,6 @@ struct EditPage<'a> {
 
 async fn find(state: &AppState, code: &str) -> Result<Item, AppError> {
     items::all(&state.db).await?.into_iter().find(|i| i.code == code).ok_or(AppError::NotFound)
-}
-
-#[derive(Debug, Deserialize, Default)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
 }
 
 fn variants_of(item: &Item) -> Vec<VariantForm> {

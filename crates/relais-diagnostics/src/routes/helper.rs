@@ -92,7 +92,7 @@ async fn render(
         .filter(|d| may_view_all || d.helper_id == Some(user.id))
         .map(|d| Line {
             href: if d.stage == Stage::Done { format!("/diagnostic/{}/result", d.id) } else { format!("/diagnostic/{}", d.id) },
-            when: relais_accompaniments::routes::local_datetime(d.started_at),
+            when: relais_core::dates::local_datetime(d.started_at),
             person: pseudonym(d.person_id),
             mode: tr.t(if d.mode == Mode::Assisted { "diagnostics-mode-assisted" } else { "diagnostics-mode-alone" }),
             levels: diagnostics::ordered(&d.result).iter().map(|r| format!("{} {}", tr.t(r.area.key()), r.level)).collect::<Vec<_>>().join(" · "),

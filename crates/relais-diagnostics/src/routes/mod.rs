@@ -11,7 +11,7 @@ pub mod take;
 pub mod workshops;
 
 /// Forms read and their errors kept as in the accompaniment log's pages.
-pub use relais_accompaniments::routes::{FieldError, Fields, all, field};
+pub use relais_core::web::forms::{FieldError, Fields, all, field};
 
 /// The translated errors of a form from (field, message key) pairs.
 pub fn translated(tr: &relais_core::i18n::Tr, errors: Vec<(&'static str, &'static str)>) -> Vec<FieldError> {

@@ -202,7 +202,7 @@ pub async fn page(
     };
     let all_modules = if helper_of.is_some() { catalogue.iter().map(|m| card(&tr, m, d.modules.contains(&m.code))).collect() } else { Vec::new() };
     let code_valid_until = diagnostics::linkable(&d, state.clock.now()).then(|| {
-        let last_day = relais_accompaniments::routes::local_date(&diagnostics::code_valid_until(&d).0.to_string());
+        let last_day = relais_core::dates::local_date(&diagnostics::code_valid_until(&d).0.to_string());
         tr.t_args("result-code-valid-until", &[("date", FluentArg::Text(last_day))])
     });
     let page = ResultPage {

@@ -12,6 +12,7 @@ use axum::{
 use jiff::civil::{Date, Time};
 use relais_accompaniments::people;
 use relais_core::db::{FormTable, is_own_row};
+use relais_core::web::forms::DoneQuery;
 use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Locale,
@@ -525,12 +526,6 @@ async fn render_show(
     ctx.render_with_status(status, &format!("{} — {}", tr.t("workshop-title"), organisation.name), &page.render()?)
 }
 
-#[derive(Debug, Deserialize, Default)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
-}
-
 /// `GET /organisations/{slug}/workshops/{workshop}`.
 pub async fn show(
     State(state): State<AppState>,
@@ -789,7 +784,7 @@ async fn render_demand(
             place: place_name(r.place_id),
             name: r.name,
             phone: r.phone,
-            when: relais_accompaniments::routes::local_date(&r.created_at.date().to_string()),
+            when: relais_core::dates::local_date(&r.created_at.date().to_string()),
         })
         .collect();
     let page = DemandPage {

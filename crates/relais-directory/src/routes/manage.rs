@@ -14,6 +14,7 @@ use jiff::{
     Timestamp,
     civil::{Date, Time, Weekday},
 };
+use relais_core::web::forms::DoneQuery;
 use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
@@ -39,7 +40,7 @@ use crate::{
 };
 
 /// Form fields as posted: repeated names (checkboxes) are kept in order.
-type Fields = Vec<(String, String)>;
+use relais_core::web::forms::Fields;
 
 fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim()).unwrap_or("")
@@ -688,12 +689,6 @@ fn same_place(existing: &[Place], new: &places::PlaceInput) -> Option<Uuid> {
 async fn own_place(state: &AppState, organisation: &Organisation, id: &str) -> Result<Place, AppError> {
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
     places::find_place(&state.db, id).await?.filter(|p| p.organisation_id == organisation.id).ok_or(AppError::NotFound)
-}
-
-#[derive(Debug, serde::Deserialize, Default)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
 }
 
 pub async fn edit_form(

@@ -8,6 +8,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use relais_core::web::forms::DoneQuery;
 use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
@@ -18,7 +19,6 @@ use relais_organisations::{
     audit::{self, Event},
     sessions::CurrentUser,
 };
-use serde::Deserialize;
 
 use crate::{
     places,
@@ -100,12 +100,6 @@ async fn render(
     ctx.render_with_status(status, &page.title.clone(), &page.render()?)
 }
 
-#[derive(Debug, Deserialize, Default)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
-}
-
 pub async fn show(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path(taxonomy): Path<String>, Query(query): Query<DoneQuery>) -> Result<Response, AppError> {
     admin_only(&user)?;
     let taxonomy = Taxonomy::parse(&taxonomy).ok_or(AppError::NotFound)?;
@@ -117,7 +111,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
     render(&state, &ctx, taxonomy, notice, Vec::new(), NewTerm::default(), StatusCode::OK).await
 }
 
-type Fields = Vec<(String, String)>;
+use relais_core::web::forms::Fields;
 
 fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim()).unwrap_or("")

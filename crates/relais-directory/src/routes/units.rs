@@ -9,6 +9,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use jiff::{SignedDuration, Timestamp};
+use relais_core::web::forms::DoneQuery;
 use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
@@ -158,12 +159,6 @@ async fn render(
         notice: notice.map(|k| tr.t(k)),
     };
     ctx.render_with_status(status, &format!("{} — {}", tr.t("units-title"), organisation.name), &page.render()?)
-}
-
-#[derive(Debug, serde::Deserialize, Default)]
-pub struct DoneQuery {
-    #[serde(default)]
-    done: String,
 }
 
 pub async fn manage_page(
