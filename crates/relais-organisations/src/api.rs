@@ -92,7 +92,7 @@ impl FromRequestParts<AppState> for ApiUser {
         };
         if audit_use {
             let ClientAddr(client) = ClientAddr::from_request_parts(parts, state).await.unwrap_or(ClientAddr("unknown".into()));
-            audit::record_or_log(&state.db, Event { actor: Some(user.id), action: "token.used", object: Some(token_id.to_string()), client: &client, ..Event::default() }).await;
+            audit::record_or_log(&state.db, Event::new("token.used", &client).actor(user.id).object(token_id.to_string())).await;
         }
         Ok(ApiUser(user))
     }
@@ -213,11 +213,7 @@ pub async fn members(State(state): State<AppState>, ClientAddr(client): ClientAd
         Decision::Forbidden => return api_error(StatusCode::FORBIDDEN, "forbidden"),
         Decision::NotFound => return api_error(StatusCode::NOT_FOUND, "not_found"),
     }
-    audit::record_or_log(
-        &state.db,
-        Event { actor: Some(user.id), organisation: Some(organisation.id), action: "member.list_viewed", object: Some("api".into()), client: &client, ..Event::default() },
-    )
-    .await;
+    audit::record_or_log(&state.db, Event::new("member.list_viewed", &client).actor(user.id).organisation(organisation.id).object("api".to_string())).await;
     match organisations::members_of(&state.db, organisation.id).await {
         Ok(list) => {
             json(list.into_iter().map(|m| MemberOut { user_id: m.user_id, display_name: m.display_name, email: m.email, role: m.role, active: m.active }).collect::<Vec<_>>())

@@ -17,6 +17,37 @@ pub struct Event<'a> {
     pub detail: Option<String>,
 }
 
+impl<'a> Event<'a> {
+    /// An event of `action` from `client` (the caller's address); the rest is added as known.
+    pub fn new(action: &'a str, client: &'a str) -> Event<'a> {
+        Event { action, client, ..Event::default() }
+    }
+
+    /// Who did it.
+    pub fn actor(mut self, user: impl Into<Option<Uuid>>) -> Event<'a> {
+        self.actor = user.into();
+        self
+    }
+
+    /// In which organisation.
+    pub fn organisation(mut self, organisation: impl Into<Option<Uuid>>) -> Event<'a> {
+        self.organisation = organisation.into();
+        self
+    }
+
+    /// To what (an id, an e-mail address).
+    pub fn object(mut self, object: impl Into<Option<String>>) -> Event<'a> {
+        self.object = object.into();
+        self
+    }
+
+    /// Anything else worth keeping (a role changed, a reason).
+    pub fn detail(mut self, detail: impl Into<Option<String>>) -> Event<'a> {
+        self.detail = detail.into();
+        self
+    }
+}
+
 pub async fn record(db: &Db, event: Event<'_>) -> Result<(), DbError> {
     on_db!(db, pool => sqlx::query(
         "INSERT INTO audit_log (id, at, actor_user_id, organisation_id, action, object, client, detail)

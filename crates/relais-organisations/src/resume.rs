@@ -103,13 +103,13 @@ async fn try_resume(state: &AppState, parts: &mut Parts, token: &str, password: 
         if let Err(error) = sessions::touch(db, token).await {
             tracing::error!(%error, "could not resume a session");
         }
-        audit::record_or_log(db, Event { actor: Some(idle.user_id), action: "session.resumed", client: &client, ..Event::default() }).await;
+        audit::record_or_log(db, Event::new("session.resumed", &client).actor(idle.user_id)).await;
         Ok(())
     } else {
         if let Err(error) = throttle::sign_in_failed(db, &idle.email, &client, now).await {
             tracing::error!(%error, "could not count a failed resumption");
         }
-        audit::record_or_log(db, Event { actor: Some(idle.user_id), action: "session.resume_failed", object: Some(idle.email.clone()), client: &client, ..Event::default() }).await;
+        audit::record_or_log(db, Event::new("session.resume_failed", &client).actor(idle.user_id).object(idle.email.clone())).await;
         Err(ResumeFailure::WrongPassword)
     }
 }

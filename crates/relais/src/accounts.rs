@@ -37,13 +37,7 @@ pub async fn add(args: UserAddArgs) -> CliResult {
             .await?;
     relais_organisations::audit::record_or_log(
         &db,
-        relais_organisations::audit::Event {
-            actor: Some(user.id),
-            action: if args.admin { "user.created.admin" } else { "user.created" },
-            object: Some(user.email.clone()),
-            client: "command line",
-            ..Default::default()
-        },
+        relais_organisations::audit::Event::new(if args.admin { "user.created.admin" } else { "user.created" }, "command line").actor(user.id).object(user.email.clone()),
     )
     .await;
     if password_hash.is_some() {
@@ -67,14 +61,7 @@ pub async fn create_token(args: TokenCreateArgs) -> CliResult {
     let (id, secret) = relais_organisations::tokens::create(&db, user.id, &args.name).await?;
     relais_organisations::audit::record_or_log(
         &db,
-        relais_organisations::audit::Event {
-            actor: Some(user.id),
-            action: "token.created",
-            object: Some(id.to_string()),
-            client: "command line",
-            detail: Some(args.name.clone()),
-            ..Default::default()
-        },
+        relais_organisations::audit::Event::new("token.created", "command line").actor(user.id).object(id.to_string()).detail(args.name.clone()),
     )
     .await;
     db.close().await;

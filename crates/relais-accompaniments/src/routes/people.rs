@@ -200,11 +200,7 @@ pub async fn create(
         created = people::create(&state.db, form_id, organisation.id, &checked, user.id).await?;
     }
     if created {
-        audit::record_or_log(
-            &state.db,
-            Event { actor: Some(user.id), organisation: Some(organisation.id), action: "person.created", object: Some(form_id.to_string()), client: &client, detail: None },
-        )
-        .await;
+        audit::record_or_log(&state.db, Event::new("person.created", &client).actor(user.id).organisation(organisation.id).object(form_id.to_string())).await;
     }
     Ok(see_other(&format!("/organisations/{}/people/{form_id}", organisation.slug)).into_response())
 }
@@ -336,11 +332,7 @@ pub async fn export(State(state): State<AppState>, user: CurrentUser, ClientAddr
             redirections,
         });
     }
-    audit::record_or_log(
-        &state.db,
-        Event { actor: Some(user.id), organisation: Some(organisation.id), action: "person.exported", object: Some(person.id.to_string()), client: &client, detail: None },
-    )
-    .await;
+    audit::record_or_log(&state.db, Event::new("person.exported", &client).actor(user.id).organisation(organisation.id).object(person.id.to_string())).await;
     let body = Export { organisation: &organisation.name, person: &person, requests };
     Ok(([(header::CONTENT_DISPOSITION, format!("attachment; filename=\"relais-person-{}.json\"", person.id))], Json(body)).into_response())
 }
@@ -362,10 +354,6 @@ pub async fn erase(
     if !people::erase(&state.db, organisation.id, id).await? {
         return Err(AppError::NotFound);
     }
-    audit::record_or_log(
-        &state.db,
-        Event { actor: Some(user.id), organisation: Some(organisation.id), action: "person.erased", object: Some(id.to_string()), client: &client, detail: None },
-    )
-    .await;
+    audit::record_or_log(&state.db, Event::new("person.erased", &client).actor(user.id).organisation(organisation.id).object(id.to_string())).await;
     Ok(see_other(&format!("/organisations/{}/people?done=erased", organisation.slug)).into_response())
 }

@@ -51,7 +51,7 @@ fn all<'a>(fields: &'a Fields, name: &str) -> Vec<&'a str> {
 }
 
 async fn audited(state: &AppState, user: &CurrentUser, organisation: &Organisation, client: &str, action: &str, object: Uuid) {
-    audit::record_or_log(&state.db, Event { actor: Some(user.id), organisation: Some(organisation.id), action, object: Some(object.to_string()), client, detail: None }).await;
+    audit::record_or_log(&state.db, Event::new(action, client).actor(user.id).organisation(organisation.id).object(object.to_string())).await;
     state.caches.get::<DirectoryCache>().invalidate();
 }
 

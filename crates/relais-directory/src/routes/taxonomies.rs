@@ -124,7 +124,7 @@ fn labels_of(fields: &Fields) -> [String; 4] {
 async fn changed(state: &AppState, user: &CurrentUser, client: &str, action: &str, object: String) -> Result<(), AppError> {
     places::changed(&state.db).await?;
     state.caches.get::<DirectoryCache>().invalidate();
-    audit::record_or_log(&state.db, Event { actor: Some(user.id), action, object: Some(object), client, ..Event::default() }).await;
+    audit::record_or_log(&state.db, Event::new(action, client).actor(user.id).object(object)).await;
     Ok(())
 }
 

@@ -205,10 +205,6 @@ pub async fn create(
     }
     units::create(&state.db, id, organisation.id, &form.kind, &name).await?;
     state.caches.get::<DirectoryCache>().invalidate();
-    audit::record_or_log(
-        &state.db,
-        Event { actor: Some(user.id), organisation: Some(organisation.id), action: "unit.created", object: Some(id.to_string()), client: &client, detail: None },
-    )
-    .await;
+    audit::record_or_log(&state.db, Event::new("unit.created", &client).actor(user.id).organisation(organisation.id).object(id.to_string())).await;
     Ok(see_other(&format!("/organisations/{}/units?done=created", organisation.slug)).into_response())
 }

@@ -168,18 +168,7 @@ pub async fn csv(
         writer.record([stamp(e.at).as_str(), e.actor.as_deref().unwrap_or(""), &e.action, e.object.as_deref().unwrap_or(""), &e.client, e.detail.as_deref().unwrap_or("")])?;
     }
     let body = writer.finish()?;
-    audit::record_or_log(
-        &state.db,
-        Event {
-            actor: Some(user.id),
-            organisation: Some(organisation.id),
-            action: "audit.exported",
-            client: &client,
-            detail: Some(format!("rows={}", entries.len())),
-            ..Event::default()
-        },
-    )
-    .await;
+    audit::record_or_log(&state.db, Event::new("audit.exported", &client).actor(user.id).organisation(organisation.id).detail(format!("rows={}", entries.len()))).await;
     let filename = format!("audit-{}-{}.csv", organisation.slug, OffsetDateTime::now_utc().date().format(DATE).unwrap_or_default());
     let mut response = csv::attachment(body, &filename);
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -61,8 +61,7 @@ pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(
             if let Err(error) = state.config.mailer.send(&message).await {
                 tracing::error!(%error, "password reset e-mail not sent");
             }
-            audit::record_or_log(db, Event { actor: Some(user.id), action: "password.reset_requested", object: Some(user.email.clone()), client: &client, ..Event::default() })
-                .await;
+            audit::record_or_log(db, Event::new("password.reset_requested", &client).actor(user.id).object(user.email.clone())).await;
         }
     }
     reply(StatusCode::OK)

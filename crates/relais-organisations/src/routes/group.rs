@@ -183,14 +183,7 @@ pub async fn grant(
     if groups::grant(&state.db, group.id, candidate.user_id, Some(user.id)).await? {
         audit::record_or_log(
             &state.db,
-            Event {
-                actor: Some(user.id),
-                organisation: lead_of(&covered),
-                action: "scope.granted",
-                object: Some(candidate.email.clone()),
-                client: &client,
-                detail: Some(format!("group={}", group.slug)),
-            },
+            Event::new("scope.granted", &client).actor(user.id).organisation(lead_of(&covered)).object(candidate.email.clone()).detail(format!("group={}", group.slug)),
         )
         .await;
     }
@@ -207,14 +200,7 @@ pub async fn revoke(State(state): State<AppState>, user: CurrentUser, ClientAddr
     groups::revoke(&state.db, group.id, holder.user_id).await?;
     audit::record_or_log(
         &state.db,
-        Event {
-            actor: Some(user.id),
-            organisation: lead_of(&covered),
-            action: "scope.revoked",
-            object: Some(holder.email.clone()),
-            client: &client,
-            detail: Some(format!("group={}", group.slug)),
-        },
+        Event::new("scope.revoked", &client).actor(user.id).organisation(lead_of(&covered)).object(holder.email.clone()).detail(format!("group={}", group.slug)),
     )
     .await;
     Ok(see_other(&format!("/groups/{}/scopes?done=revoked", group.slug)).into_response())

@@ -117,14 +117,7 @@ pub async fn accept(State(state): State<AppState>, ctx: PageContext, ClientAddr(
     organisations::add_member(db, c.user.id, c.organisation.id, c.role).await?;
     audit::record_or_log(
         db,
-        Event {
-            actor: Some(c.user.id),
-            organisation: Some(c.organisation.id),
-            action: "invitation.accepted",
-            object: Some(c.user.email.clone()),
-            client: &client,
-            detail: Some(format!("role={}", c.role.as_str())),
-        },
+        Event::new("invitation.accepted", &client).actor(c.user.id).organisation(c.organisation.id).object(c.user.email.clone()).detail(format!("role={}", c.role.as_str())),
     )
     .await;
     if hash.is_some() {

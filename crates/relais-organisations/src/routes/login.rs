@@ -74,7 +74,7 @@ pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(
 
     // Throttled: say so clearly, in the reader's language, and log it.
     if let Some(until) = throttle::sign_in_blocked_until(db, &email, &client, now).await? {
-        audit::record_or_log(db, Event { action: "login.throttled", object: Some(email.clone()), client: &client, ..Event::default() }).await;
+        audit::record_or_log(db, Event::new("login.throttled", &client).object(email.clone())).await;
         let minutes = throttle::minutes_until(until, now);
         let message = ctx.tr.t_args("login-throttled", &[("minutes", relais_core::i18n::FluentArg::Number(minutes as f64))]);
         let mut response = render(&state, &ctx, StatusCode::TOO_MANY_REQUESTS, &form.email, &form.next, Some(message))?;
@@ -99,16 +99,16 @@ pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(
             let (_, second_factor) = crate::second_factor::state(db, user.id).await?;
             let token = sessions::open_with(db, user.id, &client, second_factor).await?;
             if second_factor {
-                audit::record_or_log(db, Event { actor: Some(user.id), action: "login.password_ok", object: Some(email), client: &client, ..Event::default() }).await;
+                audit::record_or_log(db, Event::new("login.password_ok", &client).actor(user.id).object(email)).await;
                 let to = format!("{}?next={}", sessions::SECOND_FACTOR_LOGIN, sessions::encode_component(&safe_next(&state.config, &form.next)));
                 return Ok(sessions::signed_in_redirect(&state.config, &to, &token, user.locale()));
             }
-            audit::record_or_log(db, Event { actor: Some(user.id), action: "login.success", object: Some(email), client: &client, ..Event::default() }).await;
+            audit::record_or_log(db, Event::new("login.success", &client).actor(user.id).object(email)).await;
             Ok(sessions::signed_in_redirect(&state.config, &safe_next(&state.config, &form.next), &token, user.locale()))
         }
         None => {
             throttle::sign_in_failed(db, &email, &client, now).await?;
-            audit::record_or_log(db, Event { action: "login.failure", object: Some(email), client: &client, ..Event::default() }).await;
+            audit::record_or_log(db, Event::new("login.failure", &client).object(email)).await;
             // The same answer whether the account exists or not.
             let message = ctx.tr.t("login-failed");
             render(&state, &ctx, StatusCode::UNAUTHORIZED, &form.email, &form.next, Some(message))
@@ -118,14 +118,13 @@ pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(
 
 pub async fn logout(State(state): State<AppState>, ClientAddr(client): ClientAddr, user: CurrentUser) -> Result<Response, AppError> {
     sessions::close(&state.db, &user.token).await?;
-    audit::record_or_log(&state.db, Event { actor: Some(user.id), action: "logout", client: &client, ..Event::default() }).await;
+    audit::record_or_log(&state.db, Event::new("logout", &client).actor(user.id)).await;
     Ok(signed_out(&state))
 }
 
 pub async fn logout_everywhere(State(state): State<AppState>, ClientAddr(client): ClientAddr, user: CurrentUser) -> Result<Response, AppError> {
     let closed = sessions::close_all(&state.db, user.id).await?;
-    audit::record_or_log(&state.db, Event { actor: Some(user.id), action: "logout.everywhere", client: &client, detail: Some(format!("sessions={closed}")), ..Event::default() })
-        .await;
+    audit::record_or_log(&state.db, Event::new("logout.everywhere", &client).actor(user.id).detail(format!("sessions={closed}"))).await;
     Ok(signed_out(&state))
 }
 

@@ -198,7 +198,7 @@ pub async fn members(
 ) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ViewMembers).await?;
     // Names and e-mail addresses are personal data: every read is recorded.
-    audit::record_or_log(&state.db, Event { actor: Some(user.id), organisation: Some(organisation.id), action: "member.list_viewed", client: &client, ..Event::default() }).await;
+    audit::record_or_log(&state.db, Event::new("member.list_viewed", &client).actor(user.id).organisation(organisation.id)).await;
     let notice = match query.done.as_str() {
         "invited" => Some(ctx.tr.t("members-invited")),
         "role" => Some(ctx.tr.t("members-role-changed")),
@@ -271,14 +271,7 @@ pub async fn invite(
     }
     audit::record_or_log(
         db,
-        Event {
-            actor: Some(user.id),
-            organisation: Some(organisation.id),
-            action: "member.invited",
-            object: Some(invitee.email.clone()),
-            client: &client,
-            detail: Some(format!("role={}", role.as_str())),
-        },
+        Event::new("member.invited", &client).actor(user.id).organisation(organisation.id).object(invitee.email.clone()).detail(format!("role={}", role.as_str())),
     )
     .await;
     Ok(see_other(&format!("/organisations/{}/members?done=invited", organisation.slug)).into_response())
@@ -307,14 +300,7 @@ pub async fn change_role(
     }
     audit::record_or_log(
         &state.db,
-        Event {
-            actor: Some(user.id),
-            organisation: Some(organisation.id),
-            action: "member.role_changed",
-            object: Some(member.to_string()),
-            client: &client,
-            detail: Some(format!("role={}", role.as_str())),
-        },
+        Event::new("member.role_changed", &client).actor(user.id).organisation(organisation.id).object(member.to_string()).detail(format!("role={}", role.as_str())),
     )
     .await;
     Ok(see_other(&format!("/organisations/{}/members?done=role", organisation.slug)).into_response())
@@ -347,14 +333,7 @@ pub async fn change_active(
     }
     audit::record_or_log(
         &state.db,
-        Event {
-            actor: Some(user.id),
-            organisation: Some(organisation.id),
-            action: if active { "member.reactivated" } else { "member.deactivated" },
-            object: Some(member.to_string()),
-            client: &client,
-            detail: None,
-        },
+        Event::new(if active { "member.reactivated" } else { "member.deactivated" }, &client).actor(user.id).organisation(organisation.id).object(member.to_string()),
     )
     .await;
     Ok(see_other(&format!("/organisations/{}/members?done=active", organisation.slug)).into_response())

@@ -85,7 +85,7 @@ pub async fn export(State(state): State<AppState>, user: CurrentUser, ClientAddr
         second_factor_enabled,
         audit_log: audit::for_actor(db, user.id, 10_000).await?.into_iter().map(|e| AuditOut { at: iso(e.at), action: e.action, object: e.object, client: e.client }).collect(),
     };
-    audit::record_or_log(db, Event { actor: Some(user.id), action: "personal_data.exported", client: &client, ..Event::default() }).await;
+    audit::record_or_log(db, Event::new("personal_data.exported", &client).actor(user.id)).await;
     let mut response = (StatusCode::OK, Verbatim, Json(export)).into_response();
     response.headers_mut().insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"relais-my-data.json\""));
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -105,7 +105,7 @@ pub async fn close(State(state): State<AppState>, user: CurrentUser, ClientAddr(
         return Ok(see_other("/account?close=wrong-password").into_response());
     }
     let pseudonym = users::close(db, user.id).await?;
-    audit::record_or_log(db, Event { actor: Some(user.id), action: "account.closed", client: &client, detail: Some(pseudonym), ..Event::default() }).await;
+    audit::record_or_log(db, Event::new("account.closed", &client).actor(user.id).detail(pseudonym)).await;
     let mut response = see_other("/login").into_response();
     if let Ok(value) = HeaderValue::from_str(&sessions::removal_cookie(&state.config)) {
         response.headers_mut().append(header::SET_COOKIE, value);

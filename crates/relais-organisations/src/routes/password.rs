@@ -80,7 +80,7 @@ pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(
         return invalid(&ctx);
     }
     users::set_password(db, user.id, &hash, locale).await?;
-    audit::record_or_log(db, Event { actor: Some(user.id), action: "password.set", client: &client, ..Event::default() }).await;
+    audit::record_or_log(db, Event::new("password.set", &client).actor(user.id)).await;
     // With a second factor on, the new session still waits for it.
     let (_, second_factor) = crate::second_factor::state(db, user.id).await?;
     let token = sessions::open_with(db, user.id, &client, second_factor).await?;

@@ -71,7 +71,7 @@ pub async fn submit_login(
         ctx.render_with_status(status, &ctx.tr.t("second-factor-login-title"), &page.render()?)
     };
     if let Some(until) = throttle::sign_in_blocked_until(db, &user.email, &client, now).await? {
-        audit::record_or_log(db, Event { actor: Some(user.id), action: "login.throttled", object: Some(user.email.clone()), client: &client, ..Event::default() }).await;
+        audit::record_or_log(db, Event::new("login.throttled", &client).actor(user.id).object(user.email.clone())).await;
         let minutes = throttle::minutes_until(until, now);
         return render(StatusCode::TOO_MANY_REQUESTS, ctx.tr.t_args("login-throttled", &[("minutes", FluentArg::Number(minutes as f64))]));
     }
@@ -84,13 +84,13 @@ pub async fn submit_login(
     };
     if !valid {
         throttle::sign_in_failed(db, &user.email, &client, now).await?;
-        audit::record_or_log(db, Event { actor: Some(user.id), action: "second_factor.failure", object: Some(user.email.clone()), client: &client, ..Event::default() }).await;
+        audit::record_or_log(db, Event::new("second_factor.failure", &client).actor(user.id).object(user.email.clone())).await;
         return render(StatusCode::UNAUTHORIZED, ctx.tr.t("second-factor-wrong-code"));
     }
     throttle::sign_in_succeeded(db, &user.email, &client, now).await?;
     sessions::complete_second_factor(db, &user.token).await?;
     let action = if code.contains('-') { "login.success.recovery_code" } else { "login.success" };
-    audit::record_or_log(db, Event { actor: Some(user.id), action, object: Some(user.email.clone()), client: &client, ..Event::default() }).await;
+    audit::record_or_log(db, Event::new(action, &client).actor(user.id).object(user.email.clone())).await;
     Ok(see_other(&safe_next(&state.config, &form.next)).into_response())
 }
 
@@ -158,7 +158,7 @@ pub async fn submit_enrol(
         return ctx.render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &ctx.tr.t("second-factor-title"), &page.render()?);
     }
     let codes = second_factor::enable(db, user.id).await?;
-    audit::record_or_log(db, Event { actor: Some(user.id), action: "second_factor.enabled", object: Some(user.email.clone()), client: &client, ..Event::default() }).await;
+    audit::record_or_log(db, Event::new("second_factor.enabled", &client).actor(user.id).object(user.email.clone())).await;
     let page = EnrolPage { enabled: true, recovery_codes: codes, ..enrol_page(&ctx, &user, "") };
     ctx.render_with_status(StatusCode::CREATED, &ctx.tr.t("second-factor-title"), &page.render()?)
 }

@@ -141,17 +141,10 @@ pub async fn save(
     organisations::save_settings(&state.db, organisation.id, idle, required, company_number.as_deref(), retention).await?;
     audit::record_or_log(
         &state.db,
-        Event {
-            actor: Some(user.id),
-            organisation: Some(organisation.id),
-            action: "organisation.settings_changed",
-            client: &client,
-            detail: Some(format!(
-                "idle_timeout_minutes={idle} require_second_factor={required} company_number={} retention_months={retention}",
-                company_number.as_deref().unwrap_or("-")
-            )),
-            ..Event::default()
-        },
+        Event::new("organisation.settings_changed", &client).actor(user.id).organisation(organisation.id).detail(format!(
+            "idle_timeout_minutes={idle} require_second_factor={required} company_number={} retention_months={retention}",
+            company_number.as_deref().unwrap_or("-")
+        )),
     )
     .await;
     Ok(see_other(&format!("/organisations/{}/settings?saved=1", organisation.slug)).into_response())

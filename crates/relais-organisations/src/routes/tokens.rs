@@ -98,11 +98,7 @@ pub async fn create(
         return render(&state, &ctx, &user, StatusCode::UNPROCESSABLE_ENTITY, None, error, form.name.clone()).await;
     }
     let (id, secret) = tokens::create(&state.db, user.id, name).await?;
-    audit::record_or_log(
-        &state.db,
-        Event { actor: Some(user.id), action: "token.created", object: Some(id.to_string()), client: &client, detail: Some(name.to_string()), ..Event::default() },
-    )
-    .await;
+    audit::record_or_log(&state.db, Event::new("token.created", &client).actor(user.id).object(id.to_string()).detail(name.to_string())).await;
     render(&state, &ctx, &user, StatusCode::CREATED, Some(secret), None, String::new()).await
 }
 
@@ -110,6 +106,6 @@ pub async fn revoke(State(state): State<AppState>, user: CurrentUser, ClientAddr
     if !tokens::revoke(&state.db, user.id, id).await? {
         return Err(AppError::NotFound);
     }
-    audit::record_or_log(&state.db, Event { actor: Some(user.id), action: "token.revoked", object: Some(id.to_string()), client: &client, ..Event::default() }).await;
+    audit::record_or_log(&state.db, Event::new("token.revoked", &client).actor(user.id).object(id.to_string())).await;
     Ok(see_other("/account/tokens").into_response())
 }

@@ -596,8 +596,7 @@ async fn like_wildcards_in_a_search_stand_for_themselves() {
             relais_organisations::audit::for_organisation(&db, charleroi, &filter).await.unwrap()
         }
     };
-    let event =
-        |action: &'static str| relais_organisations::audit::Event { actor: Some(worker), organisation: Some(charleroi), action, object: None, client: "test", detail: None };
+    let event = |action: &'static str| relais_organisations::audit::Event::new(action, "test").actor(worker).organisation(charleroi);
     relais_organisations::audit::record(&app.db, event("second_factor.enabled")).await.unwrap();
     relais_organisations::audit::record(&app.db, event("secondXfactor.other")).await.unwrap();
     let second_factor = audit_for("second_factor").await;
