@@ -153,3 +153,12 @@ pub async fn withdraw(db: &Db, organisation: Uuid, id: Uuid) -> Result<bool, DbE
         .map(|r| r.rows_affected()))?;
     Ok(done == 1)
 }
+
+/// The SMS inviting someone waiting for a module to the group opened for it.
+pub const SMS_WORKSHOP_INVITATION: &str = "sms-workshop-invitation";
+
+/// The SMS templates of workshops, with realistic values (see `messages::sms_templates_problems`).
+pub const SMS_TEMPLATES: &[relais_core::messages::SmsTemplate] = &[relais_core::messages::SmsTemplate {
+    key: SMS_WORKSHOP_INVITATION,
+    example: &[("module", "Gps-route en openbaar vervoer"), ("date", "15/12 14:00"), ("place", "Espace public numérique de Charleroi"), ("phone", "+32 71 00 00 01")],
+}];

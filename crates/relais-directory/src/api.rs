@@ -20,7 +20,8 @@ use uuid::Uuid;
 use crate::{
     display::rfc3339,
     reference::{Area, reference},
-    routes::public::{Resolved, SearchParams, cache_snapshot, resolve, search_query},
+    routes::public::{Resolved, SearchParams, resolve, search_query},
+    search::cache_snapshot,
     search::{self, Entry},
 };
 

@@ -2,6 +2,7 @@
 //! closures as exception dates, one event per extra session; the Europe/Brussels time-zone
 //! definition included; UIDs stable across requests (the session's id).
 
+use relais_core::web::response::verbatim;
 use std::fmt::Write as _;
 
 use axum::response::Response;
@@ -17,9 +18,9 @@ use uuid::Uuid;
 
 use crate::{
     reference::LanguageArea,
-    routes::public::{address, cache_snapshot, verbatim},
     schedule::{ExceptionKind, Recurrence},
     search::Entry,
+    search::{address, cache_snapshot},
 };
 
 const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";

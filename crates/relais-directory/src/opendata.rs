@@ -6,6 +6,7 @@
 
 use axum::{extract::State, response::Response};
 use jiff::Timestamp;
+use relais_core::web::response::verbatim;
 use relais_core::{
     csv::CsvWriter,
     i18n::Locale,
@@ -15,8 +16,8 @@ use serde::Serialize;
 
 use crate::{
     reference::reference,
-    routes::public::{cache_snapshot, verbatim},
     schedule,
+    search::cache_snapshot,
     search::{Entry, Snapshot},
     taxonomy::Taxonomy,
 };

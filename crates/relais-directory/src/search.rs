@@ -439,6 +439,17 @@ impl Snapshot {
     }
 }
 
+/// The application's snapshot (built or refreshed when needed): what every search reads.
+pub async fn cache_snapshot(state: &relais_core::web::AppState) -> Result<Arc<Snapshot>, relais_core::web::error::AppError> {
+    Ok(state.caches.get::<DirectoryCache>().snapshot(&state.db).await?)
+}
+
+/// A place's address on one line, its municipality named in `locale`.
+pub fn address(entry: &Entry, locale: relais_core::i18n::Locale) -> String {
+    let municipality = crate::reference::reference().municipality(&entry.place.municipality_nis).map(|m| m.name(locale).to_string()).unwrap_or_default();
+    format!("{}, {} {}", entry.place.street, entry.place.postcode, municipality)
+}
+
 /// The process's snapshot (one per application, in [`relais_core::web::Caches`]).
 pub struct DirectoryCache {
     snapshot: RwLock<Option<Arc<Snapshot>>>,

@@ -16,6 +16,7 @@ pub mod resume;
 pub mod routes;
 pub mod second_factor;
 pub mod sessions;
+pub mod signed_in;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

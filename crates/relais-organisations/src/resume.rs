@@ -27,7 +27,6 @@ use serde::Deserialize;
 use crate::{
     audit::{self, Event},
     passwords,
-    routes::login::safe_next,
     sessions::{self, CurrentUser, IdleSession, SessionState},
     throttle, users,
 };
@@ -176,5 +175,5 @@ pub struct ResumeForm {
 
 /// `POST /session/resume`: the middleware has revived the session; go back to the page.
 pub async fn submit(State(state): State<AppState>, _user: CurrentUser, Form(form): Form<ResumeForm>) -> Response {
-    see_other(&safe_next(&state.config, &form.next)).into_response()
+    see_other(&crate::sessions::safe_next(&state.config, &form.next)).into_response()
 }

@@ -235,67 +235,8 @@ pub(crate) fn session_token_of(headers: &axum::http::HeaderMap) -> Option<String
         .map(|(_, value)| value.to_string())
 }
 
-fn session_token(parts: &Parts) -> Option<String> {
+pub(crate) fn session_token(parts: &Parts) -> Option<String> {
     session_token_of(&parts.headers)
-}
-
-/// Pages that need a signed-in user send others to the login page, then back.
-pub struct LoginRequired {
-    next: String,
-}
-
-impl IntoResponse for LoginRequired {
-    fn into_response(self) -> Response {
-        let mut target = String::from("/login");
-        if self.next != "/" && is_local_path(&self.next) {
-            target.push_str("?next=");
-            target.push_str(&encode_component(&self.next));
-        }
-        see_other(&target).into_response()
-    }
-}
-
-impl FromRequestParts<AppState> for CurrentUser {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let next = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_default();
-        let Some(token) = session_token(parts) else {
-            return Err(LoginRequired { next }.into_response());
-        };
-        let state_of_session = match lookup_state(&state.db, &token).await {
-            Ok(SessionState::Idle(_)) if parts.uri.path() == "/logout" => {
-                // Leaving needs no password: end the session.
-                if let Err(error) = close(&state.db, &token).await {
-                    return Err(AppError::from(error).into_response());
-                }
-                Ok(None)
-            }
-            Ok(SessionState::Idle(idle)) => return Err(crate::resume::prompt(parts, state, &idle).await),
-            Ok(SessionState::Valid(user)) => Ok(Some(*user)),
-            Ok(SessionState::Gone) => Ok(None),
-            Err(e) => Err(e),
-        };
-        match state_of_session {
-            Ok(Some(user)) if user.second_factor_pending => {
-                let path = parts.uri.path();
-                if path == SECOND_FACTOR_LOGIN || path == "/logout" { Ok(user) } else { Err(see_other(SECOND_FACTOR_LOGIN).into_response()) }
-            }
-            Ok(Some(user)) if user.must_enrol => {
-                let path = parts.uri.path();
-                if path == SECOND_FACTOR_ENROL || path == "/logout" { Ok(user) } else { Err(see_other(SECOND_FACTOR_ENROL).into_response()) }
-            }
-            Ok(Some(user)) => Ok(user),
-            Ok(None) => {
-                let mut response = LoginRequired { next }.into_response();
-                if let Ok(value) = HeaderValue::from_str(&removal_cookie(&state.config)) {
-                    response.headers_mut().append(header::SET_COOKIE, value);
-                }
-                Err(response)
-            }
-            Err(error) => Err(AppError::from(error).into_response()),
-        }
-    }
 }
 
 /// A user when signed in, nobody otherwise (never redirects).
@@ -310,6 +251,12 @@ impl FromRequestParts<AppState> for MaybeUser {
             None => Ok(MaybeUser(None)),
         }
     }
+}
+
+/// Where to go after signing in: `next` when it is a path on this site (by the WHATWG URL rules,
+/// as the browser will read the `Location`), the account page otherwise.
+pub(crate) fn safe_next(config: &WebConfig, next: &str) -> String {
+    relais_core::web::response::local_target(&config.public_url, next).unwrap_or_else(|| "/account".to_string())
 }
 
 /// A path on this site (`/x`), never another site (`//evil`, `https://…`, `/\\evil`, `/<TAB>/evil`):

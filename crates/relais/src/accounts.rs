@@ -9,10 +9,44 @@ use relais_organisations::{
 };
 use time::Duration;
 
-use crate::cli::{CliResult, TokenCreateArgs, UserAddArgs, open_database};
+use crate::args::{CliResult, DatabaseArgs, open_database};
+use clap::Args;
 
 /// How long a password link printed by `relais user add` stays valid.
 pub const LINK_VALIDITY: Duration = Duration::days(7);
+
+#[derive(Debug, Clone, Args)]
+pub struct UserAddArgs {
+    /// The person's e-mail address.
+    #[arg(long)]
+    pub email: String,
+    /// Display name (defaults to the part of the e-mail before @).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Make the account a platform admin.
+    #[arg(long)]
+    pub admin: bool,
+    /// Read the password from standard input instead of printing a link.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// The base URL for the link.
+    #[arg(long, env = "RELAIS_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TokenCreateArgs {
+    /// The account's e-mail address.
+    #[arg(long)]
+    pub email: String,
+    /// A name that says what the token is for.
+    #[arg(long)]
+    pub name: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
 
 pub async fn add(args: UserAddArgs) -> CliResult {
     let password = if args.password_stdin {

@@ -8,7 +8,7 @@ use relais_core::{
 };
 use time::format_description::well_known::Rfc3339;
 
-use crate::cli::{CliResult, DatabaseArgs, open_database};
+use crate::args::{CliResult, DatabaseArgs, open_database};
 
 #[derive(Debug, Subcommand)]
 pub enum JobsCommand {
@@ -67,7 +67,7 @@ pub struct WorkArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
     #[command(flatten)]
-    pub messaging: crate::cli::MessagingArgs,
+    pub messaging: crate::args::MessagingArgs,
 }
 
 pub async fn run(command: JobsCommand) -> CliResult {

@@ -8,11 +8,8 @@ macro_rules! outln {
 }
 
 pub mod accounts;
+pub mod args;
 pub mod bench;
-pub mod bench_diagnostic;
-pub mod bench_jobs;
-pub mod bench_log;
-pub mod bench_report;
 pub mod cli;
 pub mod jobs;
 pub mod output;
@@ -57,7 +54,7 @@ pub fn job_runner(db: relais_core::Db, clock: relais_core::clock::Clock, senders
 
 /// Every area's SMS templates (a test checks each fits in one SMS in every language).
 pub fn sms_templates() -> Vec<&'static relais_core::messages::SmsTemplate> {
-    relais_diagnostics::routes::workshops::SMS_TEMPLATES.iter().collect()
+    relais_diagnostics::demand::SMS_TEMPLATES.iter().collect()
 }
 
 /// What every area needs in the database besides its tables (e.g. default taxonomy terms);

@@ -10,7 +10,25 @@ use relais_core::{
 };
 use tokio::net::TcpListener;
 
-use crate::cli::{CliResult, ServeArgs, open_database};
+use crate::args::{CliResult, DatabaseArgs, MessagingArgs, open_database};
+use clap::Args;
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "RELAIS_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Load the demo data set when the database is empty (pages then show a "demo instance" banner).
+    #[arg(long)]
+    pub demo: bool,
+    /// The base URL people use, for links in e-mails and origin checks (default: http://BIND).
+    #[arg(long, env = "RELAIS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    #[command(flatten)]
+    pub messaging: MessagingArgs,
+}
 
 pub async fn run(args: ServeArgs) -> CliResult {
     let senders = std::sync::Arc::new(args.messaging.senders()?);

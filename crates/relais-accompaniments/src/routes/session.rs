@@ -463,7 +463,7 @@ pub async fn resolve_target(state: &AppState, organisation: &Organisation, value
     Ok(match kind {
         "org" => redirections::partner_organisations(&state.db, organisation.id).await?.into_iter().any(|(o, _)| o == id).then_some(Target::Organisation(id)),
         // Any published place of another organisation (the form offers the nearby ones).
-        "place" => relais_directory::routes::public::cache_snapshot(state)
+        "place" => relais_directory::search::cache_snapshot(state)
             .await?
             .entries
             .iter()
@@ -486,7 +486,7 @@ pub async fn nearby_partner_places(
     locale: relais_core::i18n::Locale,
 ) -> Result<Vec<(Uuid, Uuid, String)>, AppError> {
     use relais_directory::reference::{distance_km, reference};
-    let snapshot = relais_directory::routes::public::cache_snapshot(state).await?;
+    let snapshot = relais_directory::search::cache_snapshot(state).await?;
     let own: Vec<_> = snapshot.entries.iter().filter(|e| e.place.organisation_id == organisation.id).collect();
     let centre = origin.and_then(|id| own.iter().find(|e| e.place.id == id)).or(own.first()).map(|e| (e.place.latitude, e.place.longitude));
     let mut found: Vec<(f64, Uuid, Uuid, String)> = snapshot

@@ -17,7 +17,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{AppState, BODY_LIMIT, response::ErrorText, shell::cookie};
+use super::{AppState, BODY_LIMIT, cookies::cookie, response::ErrorText};
 use crate::secrets;
 
 /// The cookie holding this browser's random value when served over plain HTTP (development).

@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod client;
+pub mod cookies;
 pub mod csrf;
 pub mod error;
 pub mod forms;

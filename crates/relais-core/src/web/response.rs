@@ -119,3 +119,11 @@ mod tests {
         let _ = see_other("/\n\r\0");
     }
 }
+
+/// `body` as it is, with its content type (a feed, a CSV, a JSON-LD file): no shell page around it.
+pub fn verbatim(content_type: &'static str, body: String) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let mut response = (Verbatim, body).into_response();
+    response.headers_mut().insert(axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static(content_type));
+    response
+}

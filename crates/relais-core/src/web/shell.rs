@@ -10,6 +10,7 @@ use axum::{
 
 use super::{
     AppState,
+    cookies::cookie,
     layout::{PageContext, query_without_lang},
     response::{ErrorText, Verbatim},
     templates::ErrorPage,
@@ -110,28 +111,12 @@ fn query_param<'a>(query: Option<&'a str>, name: &str) -> Option<&'a str> {
     query?.split('&').filter_map(|pair| pair.split_once('=')).find(|(key, _)| *key == name).map(|(_, value)| value)
 }
 
-/// The value of one cookie.
-pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.trim_matches('"'))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn cookies_and_query_params_are_found() {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; lang=nl; b=2"));
-        assert_eq!(cookie(&headers, "lang"), Some("nl"));
-        assert_eq!(cookie(&headers, "c"), None);
+    fn query_params_are_found() {
         assert_eq!(query_param(Some("x=1&lang=de"), "lang"), Some("de"));
         assert_eq!(query_param(Some("lang"), "lang"), None);
         assert_eq!(query_param(None, "lang"), None);

@@ -13,10 +13,9 @@ use relais_core::{
     web::{AppState, error::AppError, layout::PageContext},
 };
 use relais_directory::{
-    display, reference,
-    routes::public::{address, cache_snapshot},
-    schedule,
+    display, reference, schedule,
     search::{self, Query as SearchQuery},
+    search::{address, cache_snapshot},
 };
 use relais_organisations::{
     policy::{self, Action, Decision},

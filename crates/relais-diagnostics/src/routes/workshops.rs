@@ -17,7 +17,7 @@ use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Locale,
     i18n::{FluentArg, Tr},
-    messages::{self, Channel, MessageTemplate, NewMessage, SmsTemplate},
+    messages::{self, Channel, MessageTemplate, NewMessage},
     sms,
     web::{AppState, error::AppError, layout::PageContext},
 };
@@ -333,14 +333,6 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
     Ok(see_other(&format!("/organisations/{}/workshops/{id}?done={notice}", organisation.slug)).into_response())
 }
 
-const SMS_WORKSHOP_INVITATION: &str = "sms-workshop-invitation";
-
-/// The SMS templates of workshops, with realistic values (see `messages::sms_templates_problems`).
-pub const SMS_TEMPLATES: &[SmsTemplate] = &[SmsTemplate {
-    key: SMS_WORKSHOP_INVITATION,
-    example: &[("module", "Gps-route en openbaar vervoer"), ("date", "15/12 14:00"), ("place", "Espace public numérique de Charleroi"), ("phone", "+32 71 00 00 01")],
-}];
-
 /// The messages inviting someone who asked for the module, in the workshop's language: an
 /// e-mail when they gave an address, else an SMS when they gave a mobile number (and a phone to
 /// call back is known); whoever gets neither stays on the call list only.
@@ -378,8 +370,8 @@ fn invitations(
         ("place", place.map(|p| p.name(locale).to_string()).unwrap_or_else(|| organisation.name.clone())),
         ("phone", phone),
     ];
-    let args = messages::fit_sms(SMS_WORKSHOP_INVITATION, locale, args, "place");
-    vec![NewMessage { organisation: Some(organisation.id), to, locale, template: MessageTemplate::Sms(SMS_WORKSHOP_INVITATION), args, key: key(Channel::Sms) }]
+    let args = messages::fit_sms(demand::SMS_WORKSHOP_INVITATION, locale, args, "place");
+    vec![NewMessage { organisation: Some(organisation.id), to, locale, template: MessageTemplate::Sms(demand::SMS_WORKSHOP_INVITATION), args, key: key(Channel::Sms) }]
 }
 
 // ───────────────────────────── one workshop ─────────────────────────────

@@ -831,7 +831,7 @@ pub async fn delete_exception(
 pub async fn preview(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Path((slug, id)): Path<(String, String)>) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ManageDirectory).await?;
     let place = own_place(&state, &organisation, &id).await?;
-    let snapshot = crate::routes::public::cache_snapshot(&state).await?;
+    let snapshot = crate::search::cache_snapshot(&state).await?;
     let entry = crate::search::Entry::load(&state.db, place).await?;
     crate::routes::public::render_place_page(&ctx, &snapshot, &entry, true)
 }

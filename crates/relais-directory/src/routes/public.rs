@@ -4,22 +4,22 @@
 use askama::Template;
 use axum::{
     extract::{Path, Query, State},
-    http::{HeaderValue, header},
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use jiff::{Timestamp, Zoned};
 use relais_core::{
-    i18n::{FluentArg, Locale, Tr},
-    web::{AppState, error::AppError, layout::PageContext, response::Verbatim},
+    i18n::{FluentArg, Tr},
+    web::{AppState, error::AppError, layout::PageContext},
 };
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::search::{address, cache_snapshot};
 use crate::{
     display,
     reference::{Area, Region, reference},
     schedule,
-    search::{self, DirectoryCache, Entry, Hit, Snapshot, When},
+    search::{self, Entry, Hit, Snapshot, When},
     taxonomy::{self, EQUIPMENT, HELPER_KINDS, PLACE_KINDS, Taxonomy},
 };
 
@@ -52,10 +52,6 @@ pub struct SearchParams {
     pub lon: String,
     #[serde(default)]
     pub page: String,
-}
-
-pub async fn cache_snapshot(state: &AppState) -> Result<std::sync::Arc<Snapshot>, AppError> {
-    Ok(state.caches.get::<DirectoryCache>().snapshot(&state.db).await?)
 }
 
 /// What the search term designates, or the choices to offer.
@@ -234,11 +230,6 @@ fn href_with(params: &SearchParams, changes: &[(&str, &str)]) -> String {
 
 pub fn theme_labels(snapshot: &Snapshot, tr: &Tr, entry: &Entry) -> String {
     entry.themes.iter().filter_map(|code| snapshot.term(Taxonomy::Theme, code)).map(|t| t.label(tr.locale)).collect::<Vec<_>>().join(", ")
-}
-
-pub fn address(entry: &Entry, locale: Locale) -> String {
-    let municipality = reference().municipality(&entry.place.municipality_nis).map(|m| m.name(locale).to_string()).unwrap_or_default();
-    format!("{}, {} {}", entry.place.street, entry.place.postcode, municipality)
 }
 
 fn kind_label(tr: &Tr, kind: &str) -> String {
@@ -507,11 +498,4 @@ pub fn exception_line(tr: &Tr, e: &crate::places::PlaceException) -> ExceptionLi
         (schedule::ExceptionKind::Extra, _, _) => tr.t("exception-extra"),
     };
     ExceptionLine { dates, what, reason: e.reason.clone() }
-}
-
-/// Feeds and JSON are answered as they are (no error page wrapping).
-pub fn verbatim(content_type: &'static str, body: String) -> Response {
-    let mut response = (Verbatim, body).into_response();
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    response
 }

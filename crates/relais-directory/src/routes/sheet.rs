@@ -36,7 +36,8 @@ use relais_core::{
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::public::{address, cache_snapshot, exception_line, theme_labels};
+use super::public::{exception_line, theme_labels};
+use crate::search::{address, cache_snapshot};
 use crate::{
     display,
     reference::{fold, reference},

@@ -11,6 +11,7 @@ use axum::{
 use jiff::{SignedDuration, Timestamp};
 use relais_core::web::forms::DoneQuery;
 use relais_core::web::response::see_other;
+use relais_core::web::response::verbatim;
 use relais_core::{
     i18n::Tr,
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
@@ -25,10 +26,9 @@ use relais_organisations::{
 use uuid::Uuid;
 
 use crate::{
-    display, feeds, places,
-    routes::public::{address, cache_snapshot, verbatim},
-    schedule,
+    display, feeds, places, schedule,
     search::DirectoryCache,
+    search::{address, cache_snapshot},
     taxonomy,
     units::{self, UNIT_KINDS},
 };

@@ -10,7 +10,7 @@ use axum::{
 use relais_core::web::response::see_other;
 use relais_core::{
     i18n::Tr,
-    web::{AppState, WebConfig, client::ClientAddr, error::AppError, layout::PageContext},
+    web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use serde::Deserialize;
 
@@ -38,21 +38,15 @@ pub struct LoginQuery {
     next: String,
 }
 
-/// Where to go after signing in: `next` when it is a path on this site (by the WHATWG URL rules,
-/// as the browser will read the `Location`), the account page otherwise.
-pub(crate) fn safe_next(config: &WebConfig, next: &str) -> String {
-    relais_core::web::response::local_target(&config.public_url, next).unwrap_or_else(|| "/account".to_string())
-}
-
 pub async fn show(State(state): State<AppState>, ctx: PageContext, MaybeUser(user): MaybeUser, Query(query): Query<LoginQuery>) -> Result<Response, AppError> {
     if user.is_some() {
-        return Ok(see_other(&safe_next(&state.config, &query.next)).into_response());
+        return Ok(see_other(&crate::sessions::safe_next(&state.config, &query.next)).into_response());
     }
     render(&state, &ctx, StatusCode::OK, "", &query.next, None)
 }
 
 fn render(state: &AppState, ctx: &PageContext, status: StatusCode, email: &str, next: &str, error: Option<String>) -> Result<Response, AppError> {
-    let next = safe_next(&state.config, next);
+    let next = crate::sessions::safe_next(&state.config, next);
     let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, email, next: &next, error };
     ctx.render_with_status(status, &ctx.tr.t("login-title"), &page.render()?)
 }
@@ -100,11 +94,11 @@ pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(
             let token = sessions::open_with(db, user.id, &client, second_factor).await?;
             if second_factor {
                 audit::record_or_log(db, Event::new("login.password_ok", &client).actor(user.id).object(email)).await;
-                let to = format!("{}?next={}", sessions::SECOND_FACTOR_LOGIN, sessions::encode_component(&safe_next(&state.config, &form.next)));
+                let to = format!("{}?next={}", sessions::SECOND_FACTOR_LOGIN, sessions::encode_component(&crate::sessions::safe_next(&state.config, &form.next)));
                 return Ok(sessions::signed_in_redirect(&state.config, &to, &token, user.locale()));
             }
             audit::record_or_log(db, Event::new("login.success", &client).actor(user.id).object(email)).await;
-            Ok(sessions::signed_in_redirect(&state.config, &safe_next(&state.config, &form.next), &token, user.locale()))
+            Ok(sessions::signed_in_redirect(&state.config, &crate::sessions::safe_next(&state.config, &form.next), &token, user.locale()))
         }
         None => {
             throttle::sign_in_failed(db, &email, &client, now).await?;

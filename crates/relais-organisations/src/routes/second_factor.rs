@@ -17,7 +17,6 @@ use serde::Deserialize;
 
 use crate::{
     audit::{self, Event},
-    routes::login::safe_next,
     second_factor,
     sessions::{self, CurrentUser},
     throttle,
@@ -40,9 +39,9 @@ pub struct NextQuery {
 
 pub async fn show_login(State(state): State<AppState>, ctx: PageContext, user: CurrentUser, Query(query): Query<NextQuery>) -> Result<Response, AppError> {
     if !user.second_factor_pending {
-        return Ok(see_other(&safe_next(&state.config, &query.next)).into_response());
+        return Ok(see_other(&crate::sessions::safe_next(&state.config, &query.next)).into_response());
     }
-    let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, next: &safe_next(&state.config, &query.next), error: None };
+    let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, next: &crate::sessions::safe_next(&state.config, &query.next), error: None };
     ctx.render(&ctx.tr.t("second-factor-login-title"), &page.render()?)
 }
 
@@ -63,11 +62,11 @@ pub async fn submit_login(
 ) -> Result<Response, AppError> {
     let db = &state.db;
     if !user.second_factor_pending {
-        return Ok(see_other(&safe_next(&state.config, &form.next)).into_response());
+        return Ok(see_other(&crate::sessions::safe_next(&state.config, &form.next)).into_response());
     }
     let now = state.clock.now();
     let render = |status: StatusCode, error: String| -> Result<Response, AppError> {
-        let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, next: &safe_next(&state.config, &form.next), error: Some(error) };
+        let page = LoginPage { tr: ctx.tr, csrf: &ctx.csrf, next: &crate::sessions::safe_next(&state.config, &form.next), error: Some(error) };
         ctx.render_with_status(status, &ctx.tr.t("second-factor-login-title"), &page.render()?)
     };
     if let Some(until) = throttle::sign_in_blocked_until(db, &user.email, &client, now).await? {
@@ -91,7 +90,7 @@ pub async fn submit_login(
     sessions::complete_second_factor(db, &user.token).await?;
     let action = if code.contains('-') { "login.success.recovery_code" } else { "login.success" };
     audit::record_or_log(db, Event::new(action, &client).actor(user.id).object(user.email.clone())).await;
-    Ok(see_other(&safe_next(&state.config, &form.next)).into_response())
+    Ok(see_other(&crate::sessions::safe_next(&state.config, &form.next)).into_response())
 }
 
 #[derive(Template)]

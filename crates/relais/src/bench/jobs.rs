@@ -14,7 +14,7 @@ use std::{
 use clap::Args;
 use relais_core::jobs::{self, State};
 
-use crate::cli::CliResult;
+use crate::args::CliResult;
 
 #[derive(Debug, Clone, Args)]
 pub struct JobsArgs {
@@ -55,7 +55,7 @@ impl Drop for Workers {
 }
 
 pub async fn run(args: JobsArgs) -> CliResult {
-    let fresh = crate::bench::fresh_database(args.database.as_deref(), "jobs", "probe jobs").await?;
+    let fresh = super::fresh::fresh_database(args.database.as_deref(), "jobs", "probe jobs").await?;
     let db = fresh.db.clone();
     let engine = db.engine().name();
     let now = time::OffsetDateTime::now_utc();

@@ -27,7 +27,7 @@ use relais_organisations::{
 use tokio::net::{TcpListener, TcpStream};
 use uuid::Uuid;
 
-use crate::cli::CliResult;
+use crate::args::CliResult;
 
 #[derive(Debug, Clone, Args)]
 pub struct LogArgs {
@@ -62,7 +62,7 @@ const AUTONOMY: &[&str] = &["done-for", "done-with", "done-by", "explained"];
 pub async fn run(args: LogArgs) -> CliResult {
     let conns = args.conns.max(1);
     let duration = Duration::from_secs(args.duration.max(1));
-    let fresh = crate::bench::fresh_database(args.database.as_deref(), "log", "organisations, helpers and their requests").await?;
+    let fresh = super::fresh::fresh_database(args.database.as_deref(), "log", "organisations, helpers and their requests").await?;
     let (db, url) = (fresh.db.clone(), fresh.url.clone());
     let engine = db.engine().name();
 

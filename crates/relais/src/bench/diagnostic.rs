@@ -7,7 +7,7 @@ use std::time::Instant;
 use clap::Args;
 use relais_diagnostics::simulation;
 
-use crate::cli::CliResult;
+use crate::args::CliResult;
 
 #[derive(Debug, Args)]
 pub struct DiagnosticArgs {

@@ -18,7 +18,7 @@ use relais_reports::{
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::cli::CliResult;
+use crate::args::CliResult;
 
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
@@ -47,7 +47,7 @@ const AUTONOMY: &[&str] = &["done-for", "done-with", "done-by", "explained"];
 const BATCH: usize = 1000;
 
 pub async fn run(args: ReportArgs) -> CliResult {
-    let fresh = crate::bench::fresh_database(args.database.as_deref(), "report", "organisations and synthetic requests").await?;
+    let fresh = super::fresh::fresh_database(args.database.as_deref(), "report", "organisations and synthetic requests").await?;
     let db = fresh.db.clone();
     let engine = db.engine().name();
 
