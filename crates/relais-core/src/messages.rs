@@ -264,7 +264,8 @@ pub struct Attempt {
 }
 
 pub async fn attempts(db: &Db, message: Uuid) -> Result<Vec<Attempt>, DbError> {
-    let rows: Vec<(i64, i64, String, Option<String>, Option<i64>, String)> = on_db!(db, pool => sqlx::query_as(
+    type AttemptRow = (i64, i64, String, Option<String>, Option<i64>, String);
+    let rows: Vec<AttemptRow> = on_db!(db, pool => sqlx::query_as(
         "SELECT number, at_ms, result, provider_ref, sms_parts, detail FROM message_attempts WHERE message_id = $1 ORDER BY number",
     )
     .bind(message)
@@ -298,31 +299,38 @@ pub fn jobs(runner: Runner, senders: Arc<Senders>) -> Runner {
     })
 }
 
-async fn record_attempt(
-    db: &Db,
-    message: Uuid,
-    number: u32,
-    at: OffsetDateTime,
-    result: &str,
-    provider_ref: Option<&str>,
-    parts: Option<usize>,
-    detail: &str,
-) -> Result<(), DbError> {
+async fn record_attempt(db: &Db, message: Uuid, attempt: &Attempt) -> Result<(), DbError> {
     on_db!(db, pool => sqlx::query(
         "INSERT INTO message_attempts (message_id, number, at_ms, result, provider_ref, sms_parts, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (message_id, number) DO UPDATE SET at_ms = $3, result = $4, provider_ref = $5, sms_parts = $6, detail = $7",
     )
     .bind(message)
-    .bind(i64::from(number))
-    .bind(jobs::millis(at))
-    .bind(result)
-    .bind(provider_ref)
-    .bind(parts.map(|p| p as i64))
-    .bind(detail.chars().take(500).collect::<String>())
+    .bind(i64::from(attempt.number))
+    .bind(jobs::millis(attempt.at))
+    .bind(&attempt.result)
+    .bind(&attempt.provider_ref)
+    .bind(attempt.sms_parts.map(i64::from))
+    .bind(attempt.detail.chars().take(500).collect::<String>())
     .execute(pool)
     .await
     .map(|_| ()))?;
     Ok(())
+}
+
+impl Attempt {
+    fn new(number: u32, at: OffsetDateTime, result: &str, parts: Option<usize>) -> Attempt {
+        Attempt { number, at, result: result.to_string(), provider_ref: None, sms_parts: parts.and_then(|p| u32::try_from(p).ok()), detail: String::new() }
+    }
+
+    fn detail(mut self, detail: &str) -> Attempt {
+        self.detail = detail.to_string();
+        self
+    }
+
+    fn provider_ref(mut self, reference: &str) -> Attempt {
+        self.provider_ref = Some(reference.to_string());
+        self
+    }
 }
 
 async fn set_status(db: &Db, message: Uuid, status: Status, sent: Option<OffsetDateTime>, provider_ref: Option<&str>) -> Result<(), DbError> {
@@ -357,23 +365,14 @@ async fn send(ctx: &JobContext, senders: &Senders) -> Result<(), JobError> {
     let number = before.last().map_or(1, |a| a.number + 1);
     if let Some(interrupted) = before.iter().find(|a| a.result == "started") {
         // The process died between calling the provider and hearing its answer.
-        record_attempt(
-            &ctx.db,
-            message.id,
-            interrupted.number,
-            interrupted.at,
-            "uncertain",
-            None,
-            interrupted.sms_parts.map(|p| p as usize),
-            "interrupted mid-send: not sent again",
-        )
-        .await?;
+        let uncertain = Attempt { result: "uncertain".to_string(), detail: "interrupted mid-send: not sent again".to_string(), ..interrupted.clone() };
+        record_attempt(&ctx.db, message.id, &uncertain).await?;
         set_status(&ctx.db, message.id, Status::Uncertain, None, None).await?;
         tracing::warn!(message = %message.id, "a try was interrupted mid-send: the message is not sent again");
         return Ok(());
     }
     let parts = (message.channel == Channel::Sms).then(|| sms::length(&message.body).parts);
-    record_attempt(&ctx.db, message.id, number, ctx.clock.now(), "started", None, parts, "").await?;
+    record_attempt(&ctx.db, message.id, &Attempt::new(number, ctx.clock.now(), "started", parts)).await?;
     let reference = message.id.to_string();
     let outcome: Result<String, (bool, String)> = match message.channel {
         Channel::Email => senders
@@ -386,12 +385,12 @@ async fn send(ctx: &JobContext, senders: &Senders) -> Result<(), JobError> {
     let now = ctx.clock.now();
     match outcome {
         Ok(provider_ref) => {
-            record_attempt(&ctx.db, message.id, number, now, "sent", Some(&provider_ref), parts, "").await?;
+            record_attempt(&ctx.db, message.id, &Attempt::new(number, now, "sent", parts).provider_ref(&provider_ref)).await?;
             set_status(&ctx.db, message.id, Status::Sent, Some(now), Some(&provider_ref)).await?;
             Ok(())
         }
         Err((true, error)) => {
-            record_attempt(&ctx.db, message.id, number, now, "error", None, parts, &error).await?;
+            record_attempt(&ctx.db, message.id, &Attempt::new(number, now, "error", parts).detail(&error)).await?;
             if ctx.job.attempt >= ctx.job.max_attempts {
                 set_status(&ctx.db, message.id, Status::Failed, None, None).await?;
             }
@@ -399,7 +398,7 @@ async fn send(ctx: &JobContext, senders: &Senders) -> Result<(), JobError> {
         }
         Err((false, error)) => {
             // Refused for good (a bad address, a number the gateway rejects): no point retrying.
-            record_attempt(&ctx.db, message.id, number, now, "refused", None, parts, &error).await?;
+            record_attempt(&ctx.db, message.id, &Attempt::new(number, now, "refused", parts).detail(&error)).await?;
             set_status(&ctx.db, message.id, Status::Failed, None, None).await?;
             Ok(())
         }

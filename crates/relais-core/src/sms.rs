@@ -53,13 +53,7 @@ pub fn length(text: &str) -> Length {
         Some(septets) => (Encoding::Gsm7, septets, 160, 153),
         None => (Encoding::Ucs2, text.encode_utf16().count(), 70, 67),
     };
-    let parts = if units == 0 {
-        1
-    } else if units <= single {
-        1
-    } else {
-        units.div_ceil(multi)
-    };
+    let parts = if units <= single { 1 } else { units.div_ceil(multi) };
     Length { encoding, units, parts }
 }
 

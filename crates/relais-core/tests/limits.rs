@@ -1,5 +1,6 @@
 //! Every text field of every page has a server-side limit and a `maxlength` no larger than it:
 //! this test reads every template of the workspace (see `relais_core::web::limits`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use std::path::{Path, PathBuf};
 

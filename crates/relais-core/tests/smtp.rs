@@ -1,4 +1,5 @@
 //! Outgoing e-mail: by SMTP (against a tiny fake server) and into the outbox.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use std::time::{Duration, Instant};
 

@@ -127,7 +127,7 @@ impl Recurrence {
     /// sessions).
     pub fn weekly(weekday: Weekday, start: Time, end: Time) -> Recurrence {
         // 2024-01-01 is a Monday.
-        let anchor = jiff::civil::date(2024, 1, 1).checked_add(i64::from(weekday.to_monday_zero_offset()).days()).expect("a date in January 2024");
+        let anchor = jiff::civil::date(2024, 1, 1).checked_add(i64::from(weekday.to_monday_zero_offset()).days()).unwrap_or(jiff::civil::date(2024, 1, 1));
         Recurrence { weekday, start, end, every_weeks: 1, anchor, from: None, until: None }
     }
 
@@ -524,7 +524,7 @@ fn merge<T: Ord + Copy>(mut spans: Vec<(T, T)>) -> Vec<(T, T)> {
 }
 
 fn weekday_index(w: Weekday) -> usize {
-    usize::try_from(w.to_monday_zero_offset()).expect("0..=6")
+    usize::try_from(w.to_monday_zero_offset()).unwrap_or(0)
 }
 
 const WEEKDAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
@@ -539,7 +539,7 @@ fn fmt_slots(slots: &[Slot]) -> String {
 }
 
 fn fmt_date(d: Date) -> String {
-    let month = MONTHS[usize::try_from(d.month() - 1).expect("1..=12")];
+    let month = MONTHS[usize::try_from(d.month() - 1).unwrap_or(0)];
     format!("{} {month} {:02}", d.year(), d.day())
 }
 

@@ -77,6 +77,14 @@ pub fn local_target(public_url: &str, next: &str) -> Option<String> {
     Some(local)
 }
 
+/// `body` as it is, with its content type (a feed, a CSV, a JSON-LD file): no shell page around it.
+pub fn verbatim(content_type: &'static str, body: String) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let mut response = (Verbatim, body).into_response();
+    response.headers_mut().insert(axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static(content_type));
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,12 +126,4 @@ mod tests {
         assert_eq!(header_safe("/a\u{1}\u{b}\u{7f} é"), "/a%01%0B%7F%20%C3%A9");
         let _ = see_other("/\n\r\0");
     }
-}
-
-/// `body` as it is, with its content type (a feed, a CSV, a JSON-LD file): no shell page around it.
-pub fn verbatim(content_type: &'static str, body: String) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    let mut response = (Verbatim, body).into_response();
-    response.headers_mut().insert(axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static(content_type));
-    response
 }

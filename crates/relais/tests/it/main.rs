@@ -1,5 +1,6 @@
 //! End-to-end tests of Relais: the real app on a random port, on SQLite or PostgreSQL
 //! (`RELAIS_TEST_ENGINE`), plus the real binary for the command line.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod accompaniments;
 mod accounts;
