@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod messages;
+pub mod pdf;
 pub mod secrets;
 pub mod settings;
 pub mod sms;
