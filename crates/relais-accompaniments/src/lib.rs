@@ -49,3 +49,13 @@ pub fn routes() -> Routes {
         .route("/api/v1/people", get(api::people_list))
         .route("/api/v1/signals", get(api::signals_list).post(api::signals_create))
 }
+
+/// What the area brings (see [`relais_core::area`]).
+pub fn area() -> relais_core::area::Area {
+    relais_core::area::Area {
+        openapi: Some(<api::ApiDoc as utoipa::OpenApi>::openapi),
+        demo: Some(demo::DEMO_PART),
+        jobs: Some(retention::jobs),
+        ..relais_core::area::Area::new("accompaniments", routes)
+    }
+}

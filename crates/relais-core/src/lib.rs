@@ -1,6 +1,7 @@
 //! Relais shared kernel: storage on two engines, i18n, the web shell, demo data mechanism.
 //! Domain areas (places, accompaniments, diagnostics, …) build on it.
 
+pub mod area;
 pub mod clock;
 pub mod csv;
 pub mod dates;

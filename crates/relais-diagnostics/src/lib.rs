@@ -63,3 +63,14 @@ pub mod demand;
 pub mod demo;
 pub mod reporting;
 pub mod workshops;
+
+/// What the area brings (see [`relais_core::area`]).
+pub fn area() -> relais_core::area::Area {
+    relais_core::area::Area {
+        demo: Some(demo::DEMO_PART),
+        prepare: Some(|db| Box::pin(prepare(db))),
+        jobs: Some(workshops::jobs),
+        sms_templates: demand::SMS_TEMPLATES,
+        ..relais_core::area::Area::new("diagnostics", routes)
+    }
+}

@@ -57,3 +57,13 @@ pub struct ApiDoc;
 pub async fn prepare(db: &relais_core::Db) -> Result<(), relais_core::DbError> {
     taxonomy::ensure_defaults(db).await
 }
+
+/// What the area brings (see [`relais_core::area`]).
+pub fn area() -> relais_core::area::Area {
+    relais_core::area::Area {
+        openapi: Some(<ApiDoc as utoipa::OpenApi>::openapi),
+        demo: Some(demo::DEMO_PART),
+        prepare: Some(|db| Box::pin(prepare(db))),
+        ..relais_core::area::Area::new("directory", routes)
+    }
+}

@@ -60,3 +60,8 @@ pub fn routes() -> Routes {
         .route("/groups/{slug}/scopes/{user}/revoke", post(routes::group::revoke))
         .wrap(resume::layer)
 }
+
+/// What the area brings (see [`relais_core::area`]); its API document is the base the others join.
+pub fn area() -> relais_core::area::Area {
+    relais_core::area::Area { demo: Some(demo::DEMO_PART), jobs: Some(throttle::jobs), ..relais_core::area::Area::new("organisations", routes) }
+}

@@ -25,3 +25,8 @@ pub fn routes() -> Routes {
 #[derive(OpenApi)]
 #[openapi(paths(routes::api), components(schemas(relais_organisations::api::ApiError, relais_organisations::api::BadRequest)))]
 pub struct ApiDoc;
+
+/// What the area brings (see [`relais_core::area`]).
+pub fn area() -> relais_core::area::Area {
+    relais_core::area::Area { openapi: Some(<ApiDoc as utoipa::OpenApi>::openapi), ..relais_core::area::Area::new("reports", routes) }
+}

@@ -17,49 +17,51 @@ pub mod serve;
 pub mod telemetry;
 
 use relais_core::{
+    area::Area,
     demo::{self, DemoPart},
     web::{self, Routes},
 };
 
-/// Every route of the application. New areas add their `routes()` here.
+/// Every area, in dependency order (an area's demo part may use the ones before). New areas add
+/// their `area()` here: its routes, API document, demo part, start-up preparation, jobs and SMS
+/// templates are then part of the application.
+pub fn areas() -> Vec<Area> {
+    vec![relais_organisations::area(), relais_directory::area(), relais_accompaniments::area(), relais_reports::area(), relais_diagnostics::area()]
+}
+
+/// Every route of the application.
 pub fn routes() -> Routes {
-    web::kernel_routes()
-        .merge(relais_organisations::routes())
-        .merge(relais_directory::routes())
-        .merge(relais_accompaniments::routes())
-        .merge(relais_reports::routes())
-        .merge(relais_diagnostics::routes())
-        .route("/api/openapi.json", axum::routing::get(openapi))
+    areas().iter().fold(web::kernel_routes(), |routes, area| routes.merge((area.routes)())).route("/api/openapi.json", axum::routing::get(openapi))
 }
 
 /// `GET /api/openapi.json`: every area's API in one document.
 async fn openapi() -> axum::response::Response {
-    use utoipa::OpenApi;
-    relais_organisations::api::openapi_with(vec![relais_directory::ApiDoc::openapi(), relais_accompaniments::api::ApiDoc::openapi(), relais_reports::ApiDoc::openapi()])
+    relais_organisations::api::openapi_with(areas().iter().filter(|a| a.name != "organisations").filter_map(|a| a.openapi.map(|f| f())).collect())
 }
 
-/// The demo data set, in loading order. New areas add their part here.
+/// The demo data set, in loading order.
 pub fn demo_parts() -> Vec<DemoPart> {
-    vec![demo::INSTANCE_PART, relais_organisations::demo::DEMO_PART, relais_directory::demo::DEMO_PART, relais_accompaniments::demo::DEMO_PART, relais_diagnostics::demo::DEMO_PART]
+    std::iter::once(demo::INSTANCE_PART).chain(areas().into_iter().filter_map(|a| a.demo)).collect()
 }
 
-/// The jobs this process runs: every area's handlers and recurring jobs. New areas add theirs here.
+/// The jobs this process runs: the kernel's (messages) and every area's.
 pub fn job_runner(db: relais_core::Db, clock: relais_core::clock::Clock, senders: std::sync::Arc<relais_core::messages::Senders>) -> relais_core::jobs::Runner {
-    let runner = relais_core::jobs::Runner::new(db, clock);
-    let runner = relais_core::messages::jobs(runner, senders);
-    let runner = relais_organisations::throttle::jobs(runner);
-    let runner = relais_accompaniments::retention::jobs(runner);
-    relais_diagnostics::workshops::jobs(runner)
+    let runner = relais_core::messages::jobs(relais_core::jobs::Runner::new(db, clock), senders);
+    areas().into_iter().filter_map(|a| a.jobs).fold(runner, |runner, jobs| jobs(runner))
 }
 
 /// Every area's SMS templates (a test checks each fits in one SMS in every language).
 pub fn sms_templates() -> Vec<&'static relais_core::messages::SmsTemplate> {
-    relais_diagnostics::demand::SMS_TEMPLATES.iter().collect()
+    areas().into_iter().flat_map(|a| a.sms_templates.iter()).collect()
 }
 
 /// What every area needs in the database besides its tables (e.g. default taxonomy terms);
 /// run after the migrations at every start, idempotent.
 pub async fn prepare(db: &relais_core::Db) -> Result<(), relais_core::DbError> {
-    relais_directory::prepare(db).await?;
-    relais_diagnostics::prepare(db).await
+    for area in areas() {
+        if let Some(prepare) = area.prepare {
+            prepare(db).await?;
+        }
+    }
+    Ok(())
 }

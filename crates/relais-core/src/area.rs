@@ -1,0 +1,33 @@
+//! What an area brings to the application, in one value the binary lists: its pages and API
+//! (routes), its part of the OpenAPI document, its demo data, what it prepares in the database
+//! at each start, the jobs it handles and its SMS templates. `relais::areas()` is that list;
+//! routes, the OpenAPI document, the demo set, the job runner and the SMS check are read from it.
+
+use std::{future::Future, pin::Pin};
+
+use crate::{Db, DbError, demo::DemoPart, jobs::Runner, messages::SmsTemplate, web::Routes};
+
+/// Preparing an area's rows at start (default terms, the seeded item bank).
+pub type PrepareFuture<'a> = Pin<Box<dyn Future<Output = Result<(), DbError>> + Send + 'a>>;
+
+/// One area.
+pub struct Area {
+    /// Its name (the crate's without `relais-`).
+    pub name: &'static str,
+    pub routes: fn() -> Routes,
+    /// Its API's part of `/api/openapi.json`.
+    pub openapi: Option<fn() -> utoipa::openapi::OpenApi>,
+    pub demo: Option<DemoPart>,
+    /// Rows it needs besides its tables, made at every start (idempotent).
+    pub prepare: Option<for<'a> fn(&'a Db) -> PrepareFuture<'a>>,
+    /// The job handlers and recurring jobs it adds to a runner.
+    pub jobs: Option<fn(Runner) -> Runner>,
+    pub sms_templates: &'static [SmsTemplate],
+}
+
+impl Area {
+    /// An area with routes only; the rest is added with struct update syntax.
+    pub const fn new(name: &'static str, routes: fn() -> Routes) -> Area {
+        Area { name, routes, openapi: None, demo: None, prepare: None, jobs: None, sms_templates: &[] }
+    }
+}
