@@ -61,3 +61,19 @@ error-control-character-title = Unsichtbares Zeichen im Text
 error-control-character-text = Was Sie gesendet haben, enthält ein unsichtbares Steuerzeichen (oft aus einem anderen Programm eingefügt), das Relais nicht speichern kann. Gehen Sie zurück, tippen Sie den betreffenden Text neu ein und senden Sie ihn noch einmal.
 error-too-long-title = Text zu lang
 error-too-long-text = Eines der Felder enthält mehr Zeichen, als Relais dort annimmt (ein Name: 200, eine Notiz oder Beschreibung: 2.000). Gehen Sie zurück: Was Sie getippt haben, steht noch im Formular. Kürzen Sie den Text und senden Sie ihn noch einmal.
+
+## The API's error messages (codes stay, messages are for people reading them)
+api-error-bad-request = Die Anfrage entspricht nicht der API-Dokumentation.
+api-error-invalid = Einige Felder sind ungültig: siehe problems.
+api-error-unauthorized = Ein gültiges API-Token ist nötig (Authorization: Bearer …).
+api-error-forbidden = Ihre Rolle erlaubt das nicht.
+api-error-not-found = Hier ist nichts, oder nichts, was Sie sehen dürfen.
+api-error-method-not-allowed = Diese Methode ist hier nicht erlaubt.
+api-error-timeout = Die Anfrage hat zu lange gedauert.
+api-error-too-large = Die Anfrage ist zu groß.
+api-error-unsupported-media-type = Senden Sie JSON (Content-Type: application/json).
+api-error-too-many-requests = Zu viele Anfragen: warten Sie einen Moment.
+api-error-unavailable = Der Dienst ist kurz nicht erreichbar: versuchen Sie es bald erneut.
+api-error-internal = Bei uns ist etwas schiefgelaufen.
+api-error-unknown-area = Keine belgische Gemeinde und keine Postleitzahl passt.
+api-error-ambiguous-area = Mehrere Orte passen: wählen Sie einen aus choices und geben Sie ihn als area an.

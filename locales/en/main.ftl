@@ -61,3 +61,19 @@ error-control-character-title = Invisible character in your text
 error-control-character-text = What you sent contains an invisible control character (often pasted from another program) that Relais cannot store. Go back, retype the text concerned and send it again.
 error-too-long-title = Text too long
 error-too-long-text = One of the fields holds more characters than Relais accepts there (a name: 200, a note or a description: 2,000). Go back: what you typed is still in the form. Shorten the text and send it again.
+
+## The API's error messages (codes stay, messages are for people reading them)
+api-error-bad-request = The request is not as the API documentation describes it.
+api-error-invalid = Some fields are not valid: see problems.
+api-error-unauthorized = A valid API token is needed (Authorization: Bearer …).
+api-error-forbidden = Your role does not allow this.
+api-error-not-found = Nothing here, or nothing you may see.
+api-error-method-not-allowed = This method is not allowed here.
+api-error-timeout = The request took too long.
+api-error-too-large = The request is too large.
+api-error-unsupported-media-type = Send JSON (Content-Type: application/json).
+api-error-too-many-requests = Too many requests: wait a moment.
+api-error-unavailable = The service is unavailable for a moment: try again soon.
+api-error-internal = Something went wrong on our side.
+api-error-unknown-area = No Belgian municipality or postcode matches.
+api-error-ambiguous-area = Several places match: choose one of choices and pass it as area.

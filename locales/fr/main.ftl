@@ -61,3 +61,19 @@ error-control-character-title = Caractère invisible dans votre texte
 error-control-character-text = Ce que vous avez envoyé contient un caractère de contrôle invisible (souvent collé depuis un autre programme), que Relais ne peut pas enregistrer. Revenez en arrière, retapez le texte concerné et renvoyez-le.
 error-too-long-title = Texte trop long
 error-too-long-text = Un des champs contient plus de caractères que Relais n’en accepte à cet endroit (un nom : 200, une note ou une description : 2 000). Revenez en arrière : ce que vous avez tapé est toujours dans le formulaire. Raccourcissez ce texte et renvoyez-le.
+
+## The API's error messages (codes stay, messages are for people reading them)
+api-error-bad-request = La requête ne suit pas la documentation de l’API.
+api-error-invalid = Certains champs ne sont pas valides : voir problems.
+api-error-unauthorized = Un jeton d’API valide est nécessaire (Authorization: Bearer …).
+api-error-forbidden = Votre rôle ne le permet pas.
+api-error-not-found = Rien ici, ou rien que vous puissiez voir.
+api-error-method-not-allowed = Cette méthode n’est pas permise ici.
+api-error-timeout = La requête a pris trop de temps.
+api-error-too-large = La requête est trop volumineuse.
+api-error-unsupported-media-type = Envoyez du JSON (Content-Type: application/json).
+api-error-too-many-requests = Trop de requêtes : attendez un instant.
+api-error-unavailable = Le service est indisponible un instant : réessayez bientôt.
+api-error-internal = Une erreur s’est produite de notre côté.
+api-error-unknown-area = Aucune commune ni aucun code postal belge ne correspond.
+api-error-ambiguous-area = Plusieurs lieux correspondent : choisissez-en un dans choices et passez-le dans area.

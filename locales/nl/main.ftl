@@ -61,3 +61,19 @@ error-control-character-title = Onzichtbaar teken in uw tekst
 error-control-character-text = Wat u verstuurde, bevat een onzichtbaar stuurteken (vaak geplakt uit een ander programma) dat Relais niet kan bewaren. Ga terug, typ de betrokken tekst opnieuw en verstuur hem nog eens.
 error-too-long-title = Tekst te lang
 error-too-long-text = Een van de velden bevat meer tekens dan Relais daar aanvaardt (een naam: 200, een notitie of beschrijving: 2.000). Ga terug: wat u typte, staat nog in het formulier. Maak de tekst korter en verstuur hem opnieuw.
+
+## The API's error messages (codes stay, messages are for people reading them)
+api-error-bad-request = Het verzoek volgt de API-documentatie niet.
+api-error-invalid = Sommige velden zijn niet geldig: zie problems.
+api-error-unauthorized = Een geldig API-token is nodig (Authorization: Bearer …).
+api-error-forbidden = Uw rol laat dit niet toe.
+api-error-not-found = Niets hier, of niets dat u mag zien.
+api-error-method-not-allowed = Deze methode is hier niet toegestaan.
+api-error-timeout = Het verzoek duurde te lang.
+api-error-too-large = Het verzoek is te groot.
+api-error-unsupported-media-type = Stuur JSON (Content-Type: application/json).
+api-error-too-many-requests = Te veel verzoeken: wacht even.
+api-error-unavailable = De dienst is even niet beschikbaar: probeer het straks opnieuw.
+api-error-internal = Er ging bij ons iets mis.
+api-error-unknown-area = Geen Belgische gemeente of postcode komt overeen.
+api-error-ambiguous-area = Meerdere plaatsen komen overeen: kies er een uit choices en geef die mee als area.

@@ -19,7 +19,7 @@ use axum::{
 use relais_core::web::{AppState, response::Verbatim};
 use relais_directory::places;
 use relais_organisations::{
-    api::{ApiError, ApiUser, BadRequest},
+    api::{ApiError, ApiUser},
     organisations::Membership,
     policy::{self, Action, Decision},
     sessions::CurrentUser,
@@ -34,24 +34,14 @@ use crate::{
     people, signals, terms, vocabulary,
 };
 
-/// An error: a machine-readable code and, for invalid input, the fields at fault.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct LogApiError {
-    /// `invalid`, `not_found`, `forbidden`, `bad_request`, `unavailable`.
-    pub error: &'static str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub problems: Vec<Problem>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Problem {
+/// A field at fault: its name and the Fluent key of its message (the API's `problems`).
+pub struct FieldProblem {
     pub field: &'static str,
-    /// The Fluent key of the message, e.g. `log-error-no-theme`.
     pub code: &'static str,
 }
 
-fn error(status: StatusCode, error: &'static str, problems: Vec<Problem>) -> Response {
-    (status, Verbatim, Json(LogApiError { error, problems })).into_response()
+fn error(status: StatusCode, error: &'static str, problems: Vec<FieldProblem>) -> Response {
+    ApiError::new(status, error).problems(problems.into_iter().map(|p| (p.field.to_string(), p.code.to_string()))).into_response()
 }
 
 fn unavailable(e: impl std::fmt::Display) -> Response {
@@ -142,9 +132,9 @@ pub struct ListParams {
 /// Requests logged: the organisation's (coordinators, workers) or one's own (volunteers).
 #[utoipa::path(get, path = "/api/v1/accompaniments", tag = "accompaniments", operation_id = "list_accompaniments", params(ListParams),
     responses((status = 200, body = [AccompanimentOut]),
-        (status = 400, body = BadRequest, description = "`before` is not an RFC 3339 instant, `limit` not an integer, or a parameter is repeated or holds a control character"),
-        (status = 401, body = ApiError), (status = 403, body = LogApiError), (status = 404, body = LogApiError),
-        (status = 503, body = LogApiError, description = "The database cannot be reached")),
+        (status = 400, body = ApiError, description = "`before` is not an RFC 3339 instant, `limit` not an integer, or a parameter is repeated or holds a control character"),
+        (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError),
+        (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn list(State(state): State<AppState>, ApiUser(user): ApiUser, Query(params): Query<ListParams>) -> Response {
     let organisations = match organisations_for(&user, &params.organisation, Action::LogRequests) {
@@ -153,7 +143,7 @@ pub async fn list(State(state): State<AppState>, ApiUser(user): ApiUser, Query(p
     };
     let before = match params.before.as_deref().map(|b| OffsetDateTime::parse(b, &Rfc3339)) {
         Some(Ok(at)) if crate::routes::plausible(at.unix_timestamp()) => Some(crate::whole_seconds(at.to_offset(time::UtcOffset::UTC))),
-        Some(_) => return BadRequest::response(Some("before")),
+        Some(_) => return relais_organisations::api::bad_request(Some("before")),
         None => None,
     };
     let limit = params.limit.unwrap_or(100).clamp(1, 500);
@@ -235,12 +225,12 @@ async fn stored_id(state: &AppState, organisation: Uuid, user: Uuid, key: Option
 /// Log a request helped.
 #[utoipa::path(post, path = "/api/v1/accompaniments", tag = "accompaniments", operation_id = "log_accompaniment", request_body = AccompanimentIn,
     responses((status = 201, body = Logged), (status = 200, body = Logged, description = "Already logged by the same call (same `id` key)"),
-        (status = 400, body = BadRequest, description = "Not JSON, not of the documented shape, or a text holding a control character"),
-        (status = 401, body = ApiError), (status = 403, body = LogApiError), (status = 404, body = LogApiError), (status = 422, body = LogApiError),
-        (status = 503, body = LogApiError, description = "The database cannot be reached")),
+        (status = 400, body = ApiError, description = "Not JSON, not of the documented shape, or a text holding a control character"),
+        (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 422, body = ApiError),
+        (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn create(State(state): State<AppState>, ApiUser(user): ApiUser, body: Result<Json<AccompanimentIn>, JsonRejection>) -> Response {
-    let Ok(Json(input)) = body else { return BadRequest::response(None) };
+    let Ok(Json(input)) = body else { return relais_organisations::api::bad_request(None) };
     let membership = match organisation_for(&user, &input.organisation, Action::LogRequests) {
         Ok(m) => m,
         Err(response) => return response,
@@ -255,7 +245,7 @@ pub async fn create(State(state): State<AppState>, ApiUser(user): ApiUser, body:
         Some(id) => match places::find_place(&state.db, id).await {
             Ok(Some(p)) if p.organisation_id == organisation => (if p.mobile_unit_id.is_some() { "mobile-stop" } else { "place" }.to_string(), Some(p.id)),
             Ok(_) => {
-                problems.push(Problem { field: "place_id", code: "log-error-place" });
+                problems.push(FieldProblem { field: "place_id", code: "log-error-place" });
                 (String::new(), None)
             }
             Err(e) => return unavailable(e),
@@ -278,7 +268,7 @@ pub async fn create(State(state): State<AppState>, ApiUser(user): ApiUser, body:
             Some(crate::whole_seconds(at.to_offset(time::UtcOffset::UTC)))
         }
         Some(_) => {
-            problems.push(Problem { field: "started_at", code: "log-error-started-at" });
+            problems.push(FieldProblem { field: "started_at", code: "log-error-started-at" });
             None
         }
         None => None,
@@ -287,7 +277,7 @@ pub async fn create(State(state): State<AppState>, ApiUser(user): ApiUser, body:
         Some(id) if policy::decide(&user, organisation, Action::ViewPeople) == Decision::Allowed => match people::find(&state.db, organisation, id).await {
             Ok(Some(p)) => Some(p.id),
             Ok(None) => {
-                problems.push(Problem { field: "person_id", code: "log-error-person" });
+                problems.push(FieldProblem { field: "person_id", code: "log-error-person" });
                 None
             }
             Err(e) => return unavailable(e),
@@ -299,7 +289,7 @@ pub async fn create(State(state): State<AppState>, ApiUser(user): ApiUser, body:
         Ok(checked) if problems.is_empty() => checked,
         Ok(_) => return error(StatusCode::UNPROCESSABLE_ENTITY, "invalid", problems),
         Err(errors) => {
-            problems.extend(errors.iter().map(|e| Problem { field: e.field(), code: e.message_key() }));
+            problems.extend(errors.iter().map(|e| FieldProblem { field: e.field(), code: e.message_key() }));
             return error(StatusCode::UNPROCESSABLE_ENTITY, "invalid", problems);
         }
     };
@@ -372,9 +362,9 @@ pub struct PeopleParams {
 /// People followed by the organisation (coordinators and workers).
 #[utoipa::path(get, path = "/api/v1/people", tag = "accompaniments", operation_id = "list_people", params(PeopleParams),
     responses((status = 200, body = [PersonOut]),
-        (status = 400, body = BadRequest, description = "A parameter is repeated or holds a control character"),
-        (status = 401, body = ApiError), (status = 403, body = LogApiError), (status = 404, body = LogApiError),
-        (status = 503, body = LogApiError, description = "The database cannot be reached")),
+        (status = 400, body = ApiError, description = "A parameter is repeated or holds a control character"),
+        (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError),
+        (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn people_list(State(state): State<AppState>, ApiUser(user): ApiUser, Query(params): Query<PeopleParams>) -> Response {
     let organisations = match organisations_for(&user, &params.organisation, Action::ViewPeople) {
@@ -428,9 +418,9 @@ pub struct SignalParams {
 /// The organisation's political signals.
 #[utoipa::path(get, path = "/api/v1/signals", tag = "accompaniments", operation_id = "list_signals", params(SignalParams),
     responses((status = 200, body = [SignalOut]),
-        (status = 400, body = BadRequest, description = "A parameter is repeated or holds a control character"),
-        (status = 401, body = ApiError), (status = 403, body = LogApiError), (status = 404, body = LogApiError),
-        (status = 503, body = LogApiError, description = "The database cannot be reached")),
+        (status = 400, body = ApiError, description = "A parameter is repeated or holds a control character"),
+        (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError),
+        (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn signals_list(State(state): State<AppState>, ApiUser(user): ApiUser, Query(params): Query<SignalParams>) -> Response {
     let organisations = match organisations_for(&user, &params.organisation, Action::LogRequests) {
@@ -483,12 +473,12 @@ pub struct SignalIn {
 /// Record a political signal (reviewed by a coordinator before it reaches the board).
 #[utoipa::path(post, path = "/api/v1/signals", tag = "accompaniments", operation_id = "record_signal", request_body = SignalIn,
     responses((status = 201, body = Logged), (status = 200, body = Logged, description = "Already recorded by the same call (same `id` key)"),
-        (status = 400, body = BadRequest, description = "Not JSON, not of the documented shape, or a text holding a control character"),
-        (status = 401, body = ApiError), (status = 403, body = LogApiError), (status = 404, body = LogApiError), (status = 422, body = LogApiError),
-        (status = 503, body = LogApiError, description = "The database cannot be reached")),
+        (status = 400, body = ApiError, description = "Not JSON, not of the documented shape, or a text holding a control character"),
+        (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 422, body = ApiError),
+        (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn signals_create(State(state): State<AppState>, ApiUser(user): ApiUser, body: Result<Json<SignalIn>, JsonRejection>) -> Response {
-    let Ok(Json(input)) = body else { return BadRequest::response(None) };
+    let Ok(Json(input)) = body else { return relais_organisations::api::bad_request(None) };
     let membership = match organisation_for(&user, &input.organisation, Action::LogRequests) {
         Ok(m) => m,
         Err(response) => return response,
@@ -500,7 +490,7 @@ pub async fn signals_create(State(state): State<AppState>, ApiUser(user): ApiUse
     let typed = signals::TypedSignal { online_service: input.online_service, barrier: input.barrier, description: input.description };
     let checked = match signals::check(&typed, &terms) {
         Ok(c) => c,
-        Err(errors) => return error(StatusCode::UNPROCESSABLE_ENTITY, "invalid", errors.iter().map(|e| Problem { field: e.field(), code: e.message_key() }).collect()),
+        Err(errors) => return error(StatusCode::UNPROCESSABLE_ENTITY, "invalid", errors.iter().map(|e| FieldProblem { field: e.field(), code: e.message_key() }).collect()),
     };
     let organisation = match relais_organisations::organisations::find_by_id(&state.db, membership.organisation_id).await {
         Ok(Some(o)) => o,
@@ -537,6 +527,6 @@ async fn own_accompaniment(state: &AppState, organisation: Uuid, user: Uuid, id:
 #[derive(OpenApi)]
 #[openapi(
     paths(list, create, people_list, signals_list, signals_create),
-    components(schemas(AccompanimentOut, AccompanimentIn, Logged, PersonOut, SignalOut, SignalIn, LogApiError, Problem, ApiError, BadRequest))
+    components(schemas(AccompanimentOut, AccompanimentIn, Logged, PersonOut, SignalOut, SignalIn, ApiError, relais_organisations::api::Problem))
 )]
 pub struct ApiDoc;

@@ -12,7 +12,7 @@ use relais_core::{
     i18n::Locale,
     web::{AppState, response::Verbatim},
 };
-use relais_organisations::api::BadRequest;
+use relais_organisations::api::ApiError;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -68,15 +68,6 @@ pub struct PlacesOut {
     pub places: Vec<PlaceOut>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DirectoryError {
-    /// `not_found`, `unknown_area`, `ambiguous_area`, `unavailable`.
-    pub error: &'static str,
-    /// For `ambiguous_area`: the NIS codes (or `brussels`) to pass as `area`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub choices: Vec<String>,
-}
-
 #[derive(Debug, serde::Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)] // documents the parameters; `SearchParams` reads them
@@ -104,7 +95,7 @@ pub struct PlacesParams {
 }
 
 fn error(status: StatusCode, error: &'static str, choices: Vec<String>) -> Response {
-    (status, Verbatim, Json(DirectoryError { error, choices })).into_response()
+    ApiError::new(status, error).choices(choices).into_response()
 }
 
 /// A place for the API; `next` is its next opening, computed once by the caller.
@@ -146,12 +137,12 @@ fn page_of(text: &str) -> Option<usize> {
 /// Search the directory.
 #[utoipa::path(get, path = "/api/v1/places", tag = "directory", operation_id = "search_places", params(PlacesParams),
     responses((status = 200, body = PlacesOut),
-        (status = 400, body = BadRequest, description = "`page` out of range, a parameter repeated, or a control character in one"),
-        (status = 404, body = DirectoryError, description = "`unknown_area`: nothing matches `q`"),
-        (status = 409, body = DirectoryError, description = "`ambiguous_area`: choose one of `choices` and pass it as `area`"),
-        (status = 503, body = DirectoryError, description = "The directory cannot be read")))]
+        (status = 400, body = ApiError, description = "`page` out of range, a parameter repeated, or a control character in one"),
+        (status = 404, body = ApiError, description = "`unknown_area`: nothing matches `q`"),
+        (status = 409, body = ApiError, description = "`ambiguous_area`: choose one of `choices` and pass it as `area`"),
+        (status = 503, body = ApiError, description = "The directory cannot be read")))]
 pub async fn list(State(state): State<AppState>, Query(mut params): Query<SearchParams>, Query(extra): Query<PostcodeParam>) -> Response {
-    let Some(page) = page_of(&params.page) else { return BadRequest::response(Some("page")) };
+    let Some(page) = page_of(&params.page) else { return relais_organisations::api::bad_request(Some("page")) };
     if params.q.trim().is_empty() {
         params.q = extra.postcode.unwrap_or_default();
     }
@@ -191,8 +182,8 @@ pub struct PostcodeParam {
 /// One place.
 #[utoipa::path(get, path = "/api/v1/places/{id}", tag = "directory", operation_id = "get_place",
     params(("id" = Uuid, Path, description = "The place's id")),
-    responses((status = 200, body = PlaceOut), (status = 400, body = BadRequest, description = "A control character in the path"),
-        (status = 404, body = DirectoryError), (status = 503, body = DirectoryError, description = "The directory cannot be read")))]
+    responses((status = 200, body = PlaceOut), (status = 400, body = ApiError, description = "A control character in the path"),
+        (status = 404, body = ApiError), (status = 503, body = ApiError, description = "The directory cannot be read")))]
 pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     let Ok(id) = Uuid::parse_str(&id) else { return error(StatusCode::NOT_FOUND, "not_found", Vec::new()) };
     let snapshot = match cache_snapshot(&state).await {

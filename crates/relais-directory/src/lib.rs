@@ -50,7 +50,7 @@ pub fn routes() -> Routes {
 
 /// The directory's part of the OpenAPI document.
 #[derive(OpenApi)]
-#[openapi(paths(api::list, api::one), components(schemas(api::PlaceOut, api::PlacesOut, api::OpeningOut, api::DirectoryError, relais_organisations::api::BadRequest)))]
+#[openapi(paths(api::list, api::one), components(schemas(api::PlaceOut, api::PlacesOut, api::OpeningOut, relais_organisations::api::ApiError)))]
 pub struct ApiDoc;
 
 /// Make sure the shared taxonomies hold their default terms (at every start; idempotent).

@@ -4,7 +4,7 @@
 use axum::{
     Json,
     extract::{FromRequestParts, Path, State},
-    http::{HeaderValue, StatusCode, header, request::Parts},
+    http::{StatusCode, header, request::Parts},
     response::{IntoResponse, Response},
 };
 use relais_core::web::{AppState, client::ClientAddr, error::AppError, response::Verbatim};
@@ -23,44 +23,23 @@ use crate::{
     tokens,
 };
 
-/// An API error: a status and a short machine-readable code, as JSON.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ApiError {
-    /// `unauthorized`, `forbidden`, `not_found`, `unavailable`.
-    pub error: &'static str,
-}
+pub use relais_core::web::api::{ApiError, Problem};
 
-/// A request refused before it was read (400), on every operation: `bad_request` (a body that
-/// is not JSON or not of the documented shape, a parameter repeated or out of range) or
-/// `control_character` (a text — path, parameter, field or JSON key — holding a control character
-/// other than TAB, CR and LF; refused for the whole application by `relais_core::web::text_input`,
-/// which writes this same shape).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BadRequest {
-    /// `bad_request` or `control_character`.
-    pub error: &'static str,
-    /// The parameter, field or JSON path at fault (`page`, `note`, `themes[0]`), when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// What is wrong, in the caller's language (`Accept-Language`), when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-}
-
-impl BadRequest {
-    /// `400 {"error": "bad_request"}`, naming the field at fault when there is one.
-    pub fn response(field: Option<&str>) -> Response {
-        let body = BadRequest { error: "bad_request", field: field.map(str::to_string), message: None };
-        (StatusCode::BAD_REQUEST, Verbatim, Json(body)).into_response()
+/// `400 {"error": "bad_request", "field": …}`: a request refused before it was read (a body that
+/// is not JSON or not of the documented shape, a parameter repeated or out of range). A control
+/// character in any text is refused with `control_character` for the whole application by
+/// `relais_core::web::text_input`.
+pub fn bad_request(field: Option<&str>) -> Response {
+    let error = ApiError::new(StatusCode::BAD_REQUEST, "bad_request");
+    match field {
+        Some(field) => error.field(field),
+        None => error,
     }
+    .into_response()
 }
 
 fn api_error(status: StatusCode, error: &'static str) -> Response {
-    let mut response = (status, Verbatim, Json(ApiError { error })).into_response();
-    if status == StatusCode::UNAUTHORIZED {
-        response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-    }
-    response
+    ApiError::new(status, error).into_response()
 }
 
 fn from_app_error(error: AppError) -> Response {
@@ -134,7 +113,7 @@ fn json<T: Serialize>(value: T) -> Response {
 
 /// The person the token belongs to.
 #[utoipa::path(get, path = "/api/v1/me", tag = "people", operation_id = "get_me",
-    responses((status = 200, body = Me), (status = 400, body = BadRequest), (status = 401, body = ApiError),
+    responses((status = 200, body = Me), (status = 400, body = ApiError), (status = 401, body = ApiError),
         (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn me(State(state): State<AppState>, ApiUser(user): ApiUser) -> Response {
@@ -172,7 +151,7 @@ pub struct OrganisationOut {
 
 /// The organisations the person belongs to.
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations", operation_id = "list_organisations",
-    responses((status = 200, body = [OrganisationOut]), (status = 400, body = BadRequest), (status = 401, body = ApiError),
+    responses((status = 200, body = [OrganisationOut]), (status = 400, body = ApiError), (status = 401, body = ApiError),
         (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn organisations_list(State(state): State<AppState>, ApiUser(user): ApiUser) -> Response {
@@ -199,7 +178,7 @@ pub struct MemberOut {
 /// The members of one organisation (coordinators and platform admins only).
 #[utoipa::path(get, path = "/api/v1/organisations/{slug}/members", tag = "organisations", operation_id = "list_organisation_members",
     params(("slug" = String, Path, description = "The organisation's short name")),
-    responses((status = 200, body = [MemberOut]), (status = 400, body = BadRequest), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = [MemberOut]), (status = 400, body = ApiError), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
 pub async fn members(State(state): State<AppState>, ClientAddr(client): ClientAddr, ApiUser(user): ApiUser, Path(slug): Path<String>) -> Response {
@@ -235,7 +214,7 @@ impl Modify for BearerAuth {
 #[openapi(
     info(title = "Relais API", description = "The Relais JSON API. Authenticate with a personal API token: `Authorization: Bearer relais_…`."),
     paths(me, organisations_list, members),
-    components(schemas(Me, MembershipOut, ScopeOut, OrganisationOut, MemberOut, ApiError, BadRequest)),
+    components(schemas(Me, MembershipOut, ScopeOut, OrganisationOut, MemberOut, ApiError, Problem)),
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;

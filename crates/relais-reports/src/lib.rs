@@ -23,7 +23,7 @@ pub fn routes() -> Routes {
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(routes::api), components(schemas(relais_organisations::api::ApiError, relais_organisations::api::BadRequest)))]
+#[openapi(paths(routes::api), components(schemas(relais_organisations::api::ApiError, relais_organisations::api::Problem)))]
 pub struct ApiDoc;
 
 /// What the area brings (see [`relais_core::area`]).

@@ -19,7 +19,7 @@ use relais_core::{
 use relais_directory::places;
 use relais_organisations::{
     access::{authorise, authorise_group},
-    api::{ApiError, ApiUser, BadRequest},
+    api::{ApiError, ApiUser},
     groups,
     policy::{self, Action, Decision, GroupAction, GroupFacts},
     sessions::CurrentUser,
@@ -273,7 +273,7 @@ pub async fn group(State(state): State<AppState>, ctx: PageContext, user: Curren
 /// (`group=slug`: holders of a scope; small cells hidden), over whole months.
 #[utoipa::path(get, path = "/api/v1/stats", tag = "reports", operation_id = "get_stats", params(ReportQuery),
     responses((status = 200, body = Object, description = "The report: headline figures and tables; a hidden cell is the string \"<5\", a figure not measured (an attendance rate where attendance was not taken) is null"),
-        (status = 400, body = BadRequest, description = "Neither `organisation` nor `group`, a month not `YYYY-MM`, a parameter repeated, or a control character in one"),
+        (status = 400, body = ApiError, description = "Neither `organisation` nor `group`, a month not `YYYY-MM`, a parameter repeated, or a control character in one"),
         (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError),
         (status = 503, body = ApiError, description = "The database cannot be reached")),
     security(("bearer" = [])))]
@@ -282,7 +282,7 @@ pub async fn api(State(state): State<AppState>, ApiUser(user): ApiUser, Query(qu
     let (period, ok) = period_of(&query);
     if !ok {
         let field = if query.from.is_empty() || Period::parse_month(&query.from).is_some() { "to" } else { "from" };
-        return BadRequest::response(Some(field));
+        return relais_organisations::api::bad_request(Some(field));
     }
     let fail = |status: StatusCode, error: &str| (status, Verbatim, Json(serde_json::json!({ "error": error }))).into_response();
     let result = if !query.organisation.is_empty() {
@@ -310,7 +310,7 @@ pub async fn api(State(state): State<AppState>, ApiUser(user): ApiUser, Query(qu
         let organisations: Vec<Uuid> = covered.iter().map(|o| o.organisation_id).collect();
         report_of(&state, &tr, found.name.clone(), &organisations, &period, true).await
     } else {
-        return BadRequest::response(Some("organisation"));
+        return relais_organisations::api::bad_request(Some("organisation"));
     };
     match result {
         Ok(report) => (Verbatim, Json(report)).into_response(),

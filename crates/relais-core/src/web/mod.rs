@@ -1,6 +1,7 @@
 //! The web shell shared by every area: state, route registry, middleware stack, layout,
 //! error pages, assets, operations endpoints and the home page.
 
+pub mod api;
 pub mod assets;
 pub mod client;
 pub mod cookies;

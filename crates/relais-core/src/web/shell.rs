@@ -31,8 +31,27 @@ pub async fn shell(State(state): State<AppState>, mut request: Request, next: Ne
     let mut response = next.run(request).await;
 
     let status = response.status();
-    if (status.is_client_error() || status.is_server_error()) && response.extensions().get::<Verbatim>().is_none() && !is_html(response.headers()) && path.starts_with("/api/") {
-        response = api_error(status);
+    if let Some(super::api::Untranslated(error)) = response.extensions_mut().remove::<super::api::Untranslated>() {
+        // An API error: its messages in the caller's language, its headers kept.
+        let mut translated = error.response_in(locale);
+        for (name, value) in response.headers() {
+            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+                translated.headers_mut().insert(name.clone(), value.clone());
+            }
+        }
+        response = translated;
+    } else if (status.is_client_error() || status.is_server_error())
+        && response.extensions().get::<Verbatim>().is_none()
+        && !is_html(response.headers())
+        && path.starts_with("/api/")
+    {
+        let mut json = super::api::ApiError::of_status(status).response_in(locale);
+        for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+            if let Some(value) = response.headers().get(&name) {
+                json.headers_mut().insert(name, value.clone());
+            }
+        }
+        response = json;
     } else if (status.is_client_error() || status.is_server_error()) && response.extensions().get::<Verbatim>().is_none() && !is_html(response.headers()) {
         let ctx = PageContext { tr: Tr::new(locale), path, query, demo: state.instance.is_demo(&state.db).await, csrf: String::new() };
         let text = response.extensions().get::<ErrorText>().copied();
@@ -81,25 +100,6 @@ fn error_page(ctx: &PageContext, status: StatusCode, original: &HeaderMap, text:
         }
     }
     response
-}
-
-/// API clients get errors as JSON: `{"error": "not_found"}`.
-fn api_error(status: StatusCode) -> Response {
-    let code = match status.as_u16() {
-        400 | 422 => "bad_request",
-        401 => "unauthorized",
-        403 => "forbidden",
-        404 => "not_found",
-        405 => "method_not_allowed",
-        408 => "timeout",
-        413 => "too_large",
-        415 => "unsupported_media_type",
-        429 => "too_many_requests",
-        503 => "unavailable",
-        s if s >= 500 => "internal",
-        _ => "bad_request",
-    };
-    (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], format!("{{\"error\":\"{code}\"}}")).into_response()
 }
 
 fn is_html(headers: &HeaderMap) -> bool {

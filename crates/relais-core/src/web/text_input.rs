@@ -13,7 +13,6 @@
 //! handler to refuse.
 
 use axum::{
-    Json,
     body::Body,
     extract::Request,
     http::{HeaderMap, StatusCode, header},
@@ -21,11 +20,8 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{
-    BODY_LIMIT, limits,
-    response::{ErrorText, Verbatim},
-};
-use crate::i18n::{Locale, Tr};
+use super::{BODY_LIMIT, limits, response::ErrorText};
+use crate::i18n::Locale;
 
 /// The Fluent keys of the refusal.
 pub const TITLE_KEY: &str = "error-control-character-title";
@@ -147,21 +143,12 @@ pub async fn refuse_control_characters(request: Request, next: Next) -> Response
     next.run(Request::from_parts(parts, Body::from(bytes))).await
 }
 
-/// The body of the refusal on `/api/` routes.
-#[derive(Debug, serde::Serialize)]
-struct ApiRefusal {
-    error: &'static str,
-    /// The parameter, form field or JSON path (`themes[0]`, `a.b`) holding the character.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    field: String,
-    message: String,
-}
-
 fn refusal(offence: Offence, api: bool, locale: Locale) -> Response {
     tracing::info!(field = %offence.field, "refused a control character in text input");
     if api {
-        let body = ApiRefusal { error: "control_character", field: offence.field, message: Tr::new(locale).t(TEXT_KEY) };
-        return (StatusCode::BAD_REQUEST, Verbatim, Json(body)).into_response();
+        let error = super::api::ApiError::new(StatusCode::BAD_REQUEST, "control_character");
+        let error = if offence.field.is_empty() { error } else { error.field(offence.field) };
+        return error.response_in(locale);
     }
     (StatusCode::BAD_REQUEST, ErrorText { title: TITLE_KEY, text: TEXT_KEY }, ()).into_response()
 }

@@ -184,3 +184,51 @@ async fn a_page_out_of_range_is_refused_as_documented() {
     let (status, body, _) = get_json(&app, "/api/v1/places?page=1&page=2", None).await;
     assert_eq!((status, body["error"].as_str()), (400, Some("bad_request")));
 }
+
+/// One error shape across the API: a stable `error` code and a `message` in the caller's
+/// language (`Accept-Language`), the fields at fault with their own messages.
+#[tokio::test]
+async fn every_api_error_has_a_stable_code_and_a_message_in_the_callers_language() {
+    let app = TestApp::spawn_demo().await;
+    let token = token_for(&app, "worker.puurs@demo.relais.be");
+    let tr = |locale, key: &str| relais_core::i18n::Tr::new(locale).t(key);
+    use relais_core::i18n::Locale;
+    let ask = |path: &str, lang: &str, auth: bool| {
+        let mut request = app.client.get(app.url(path)).header("accept-language", lang);
+        if auth {
+            request = request.bearer_auth(&token);
+        }
+        request
+    };
+    // 401 (no token), 404 (a place that is not there), 409 (an ambiguous area), 400 (a bad page),
+    // 404 for a route that does not exist: each in the language asked.
+    for (path, auth, status, code, lang, locale) in [
+        ("/api/v1/me", false, 401, "unauthorized", "nl-BE", Locale::Nl),
+        ("/api/v1/places/00000000-0000-4000-8000-000000000000", false, 404, "not_found", "de", Locale::De),
+        ("/api/v1/places?q=nowhere-at-all", false, 404, "unknown_area", "en", Locale::En),
+        ("/api/v1/places?q=1000&page=0", false, 400, "bad_request", "fr-BE", Locale::Fr),
+        ("/api/v1/no-such-thing", true, 404, "not_found", "nl", Locale::Nl),
+    ] {
+        let response = ask(path, lang, auth).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), status, "{path}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"], code, "{path}: {body}");
+        let key = format!("api-error-{}", code.replace('_', "-"));
+        assert_eq!(body["message"], tr(locale, &key), "{path}: {body}");
+    }
+    // A refused request: every field at fault, each with its message in German.
+    let bad = serde_json::json!({"organisation": "ocmw-puurs-sint-amands", "themes": [], "autonomy": "nope", "outcome": "solved"});
+    let refused = app.client.post(app.url("/api/v1/accompaniments")).bearer_auth(&token).header("accept-language", "de-BE").json(&bad).send().await.unwrap();
+    assert_eq!(refused.status(), 422);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(body["error"], "invalid");
+    assert_eq!(body["message"], tr(Locale::De, "api-error-invalid"));
+    let no_theme = body["problems"].as_array().unwrap().iter().find(|p| p["code"] == "log-error-no-theme").expect("the missing theme");
+    assert_eq!(no_theme["message"], tr(Locale::De, "log-error-no-theme"));
+    // The control character refusal has the same shape.
+    let control = ask("/api/v1/places?q=10%0100", "nl", false).send().await.unwrap();
+    assert_eq!(control.status(), 400);
+    let body: serde_json::Value = control.json().await.unwrap();
+    assert_eq!((body["error"].as_str(), body["field"].as_str()), (Some("control_character"), Some("q")));
+    assert_eq!(body["message"], tr(Locale::Nl, "error-control-character-text"));
+}
