@@ -7,19 +7,20 @@ pub mod demo;
 pub mod icons;
 pub mod log;
 pub mod moments;
-pub mod people;
 pub mod personal_data;
 pub mod redirections;
 pub mod retention;
 pub mod routes;
 pub mod signals;
-pub mod terms;
 pub mod vocabulary;
 
 use axum::routing::{get, post};
 use relais_core::web::Routes;
 
 pub use relais_core::clock::{now, whole_seconds};
+/// People followed (their own crate: other areas use them too) and the shared lists as read here.
+pub use relais_directory::terms;
+pub use relais_people::people;
 
 /// The area's routes.
 pub fn routes() -> Routes {

@@ -2,7 +2,8 @@
 //! The editable lists (themes, publics, online services, autonomy, outcome) live in the
 //! directory's `taxonomy_terms`.
 
-pub type Vocabulary = &'static [(&'static str, &'static str)];
+pub use relais_core::vocabulary::{Vocabulary, contains, key_of};
+pub use relais_people::vocabulary::{AGE_BANDS, CONSENT_TOPICS, GENDERS, PERSON_LANGUAGES};
 
 /// Where a request was helped.
 pub const SETTINGS: Vocabulary = &[("place", "setting-place"), ("mobile-stop", "setting-mobile-stop"), ("home-visit", "setting-home-visit"), ("phone", "setting-phone")];
@@ -10,31 +11,6 @@ pub const SETTINGS: Vocabulary = &[("place", "setting-place"), ("mobile-stop", "
 /// The steps a helper may tick; stored as a bit set in this order.
 pub const STEPS: Vocabulary =
     &[("identified", "step-identified"), ("decomposed", "step-decomposed"), ("done-with", "step-done-with"), ("explained", "step-explained"), ("oriented", "step-oriented")];
-
-pub const AGE_BANDS: Vocabulary = &[
-    ("unknown", "age-band-unknown"),
-    ("under-25", "age-band-under-25"),
-    ("25-44", "age-band-25-44"),
-    ("45-64", "age-band-45-64"),
-    ("65-79", "age-band-65-79"),
-    ("80-plus", "age-band-80-plus"),
-];
-
-pub const GENDERS: Vocabulary = &[("unspecified", "gender-unspecified"), ("woman", "gender-woman"), ("man", "gender-man"), ("other", "gender-other")];
-
-/// Languages a person may prefer to be helped in.
-pub const PERSON_LANGUAGES: Vocabulary = &[
-    ("fr", "person-language-fr"),
-    ("nl", "person-language-nl"),
-    ("de", "person-language-de"),
-    ("en", "person-language-en"),
-    ("ar", "person-language-ar"),
-    ("tr", "person-language-tr"),
-    ("other", "person-language-other"),
-];
-
-/// What was explained to the person before a record about them was kept.
-pub const CONSENT_TOPICS: Vocabulary = &[("purpose", "consent-purpose"), ("who-sees", "consent-who-sees"), ("retention", "consent-retention"), ("rights", "consent-rights")];
 
 /// Barriers a political signal reports.
 pub const BARRIERS: Vocabulary = &[
@@ -69,15 +45,6 @@ pub const REDIRECTION_STATUSES: Vocabulary =
     &[("sent", "redirection-status-sent"), ("accepted", "redirection-status-accepted"), ("helped", "redirection-status-helped"), ("not-reached", "redirection-status-not-reached")];
 
 pub const REGIONS: Vocabulary = &[("brussels", "region-brussels"), ("flanders", "region-flanders"), ("wallonia", "region-wallonia"), ("unknown", "region-unknown")];
-
-/// The Fluent key of `code` in `list`.
-pub fn key_of(list: Vocabulary, code: &str) -> Option<&'static str> {
-    list.iter().find(|(c, _)| *c == code).map(|(_, k)| *k)
-}
-
-pub fn contains(list: Vocabulary, code: &str) -> bool {
-    key_of(list, code).is_some()
-}
 
 /// The steps' bit set from their codes (unknown codes ignored).
 pub fn steps_bits<'a>(codes: impl IntoIterator<Item = &'a str>) -> i64 {

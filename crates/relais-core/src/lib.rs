@@ -15,6 +15,7 @@ pub mod pdf;
 pub mod secrets;
 pub mod settings;
 pub mod sms;
+pub mod vocabulary;
 pub mod web;
 
 pub use db::{Db, DbError, Engine};

@@ -2,9 +2,9 @@
 //! past year, taken through the real session logic by synthetic people (some followed, a few
 //! diagnosed twice), from a fixed seed.
 
-use relais_accompaniments::people;
 use relais_core::{Db, DbError, demo::DemoPart};
 use relais_organisations::organisations;
+use relais_people::people;
 use time::{Duration, OffsetDateTime};
 
 use crate::{

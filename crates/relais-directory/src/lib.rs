@@ -12,6 +12,7 @@ pub mod routes;
 pub mod schedule;
 pub mod search;
 pub mod taxonomy;
+pub mod terms;
 pub mod units;
 
 use axum::routing::{get, post};

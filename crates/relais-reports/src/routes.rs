@@ -10,13 +10,13 @@ use axum::{
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
-use relais_accompaniments::terms;
 use relais_core::{
     csv::{self, CsvWriter},
     i18n::Tr,
     web::{AppState, error::AppError, layout::PageContext, response::Verbatim},
 };
 use relais_directory::places;
+use relais_directory::terms;
 use relais_organisations::{
     access::{authorise, authorise_group},
     api::{ApiError, ApiUser},

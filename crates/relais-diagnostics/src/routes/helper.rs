@@ -9,7 +9,6 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use relais_accompaniments::people;
 use relais_core::web::response::see_other;
 use relais_core::{
     i18n::{FluentArg, Tr},
@@ -22,6 +21,7 @@ use relais_organisations::{
     sessions::CurrentUser,
     throttle::{self, Limit},
 };
+use relais_people::people;
 use serde::Deserialize;
 use uuid::Uuid;
 

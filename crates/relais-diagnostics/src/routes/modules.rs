@@ -71,7 +71,7 @@ fn choice(value: &str, label: String, checked: bool) -> Choice {
 
 async fn render(state: &AppState, ctx: &PageContext, organisation: &Organisation, typed: TypedModule, errors: Vec<FieldError>, status: StatusCode) -> Result<Response, AppError> {
     let tr = ctx.tr;
-    let terms = relais_accompaniments::terms::terms(state).await?;
+    let terms = relais_directory::terms::terms(state).await?;
     let own = catalogue::own(&state.db, organisation.id).await?.iter().map(|m| (m.code.clone(), m.text(tr.locale).title.clone())).collect();
     let levels = |selected: &str, range: std::ops::RangeInclusive<u8>| range.map(|l| choice(&l.to_string(), l.to_string(), selected == l.to_string())).collect::<Vec<_>>();
     let page = NewPage {
@@ -200,7 +200,7 @@ pub async fn create(State(state): State<AppState>, ctx: PageContext, user: Curre
         minutes: take("minutes", 5),
         meetings: take("meetings", 3),
     };
-    let terms = relais_accompaniments::terms::terms(&state).await?;
+    let terms = relais_directory::terms::terms(&state).await?;
     let themes: Vec<String> = terms.active(Taxonomy::Theme).map(|t| t.code.clone()).collect();
     match check(&typed, ctx.locale().code(), &themes) {
         Ok(new) => {

@@ -10,7 +10,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use jiff::civil::{Date, Time};
-use relais_accompaniments::people;
 use relais_core::db::{FormTable, is_own_row};
 use relais_core::web::forms::DoneQuery;
 use relais_core::web::response::see_other;
@@ -28,6 +27,7 @@ use relais_organisations::{
     policy::{self, Action, Decision},
     sessions::CurrentUser,
 };
+use relais_people::people;
 use serde::Deserialize;
 use time::OffsetDateTime;
 use uuid::Uuid;

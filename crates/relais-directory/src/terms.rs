@@ -7,8 +7,8 @@ use std::{
     time::{Duration, Instant},
 };
 
+use crate::taxonomy::{self, Taxonomy, Term};
 use relais_core::{Db, DbError, i18n::Locale, web::AppState};
-use relais_directory::taxonomy::{self, Taxonomy, Term};
 
 const FRESH_FOR: Duration = Duration::from_secs(30);
 

@@ -8,7 +8,9 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::{terms::Terms, vocabulary};
+use relais_directory::terms::Terms;
+
+use crate::vocabulary;
 
 pub const MAX_PSEUDONYM: usize = 60;
 
@@ -134,7 +136,7 @@ pub fn check(typed: &TypedPerson, terms: &Terms) -> Result<TypedPerson, Vec<Pers
 
 /// Create a person (idempotent on `id`, for a double submit). Returns whether it was created.
 pub async fn create(db: &Db, id: Uuid, organisation: Uuid, person: &TypedPerson, by: Uuid) -> Result<bool, DbError> {
-    let now = crate::now();
+    let now = relais_core::clock::now();
     let done = on_db!(db, pool => sqlx::query(
         "INSERT INTO people (id, organisation_id, pseudonym, search_key, age_band, gender, postcode, language, situations,
             consent_topics, consent_at, consent_by, created_at, last_activity_at)
