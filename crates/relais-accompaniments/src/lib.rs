@@ -57,6 +57,7 @@ pub fn area() -> relais_core::area::Area {
         openapi: Some(<api::ApiDoc as utoipa::OpenApi>::openapi),
         demo: Some(demo::DEMO_PART),
         jobs: Some(retention::jobs),
+        retention: retention::STEPS,
         ..relais_core::area::Area::new("accompaniments", routes)
     }
 }

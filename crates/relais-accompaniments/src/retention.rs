@@ -20,6 +20,10 @@ pub async fn anonymise_inactive(db: &Db, now: OffsetDateTime) -> Result<usize, D
     Ok(done)
 }
 
+/// The retention step (see [`relais_core::area::RetentionStep`]).
+pub const STEPS: &[relais_core::area::RetentionStep] =
+    &[relais_core::area::RetentionStep { name: "anonymised", run: |db, now| Box::pin(async move { anonymise_inactive(db, now).await.map(|n| n as u64) }) }];
+
 /// The retention job, on the kernel's jobs (one per 6 hours, run by one process).
 pub fn jobs(runner: Runner) -> Runner {
     runner

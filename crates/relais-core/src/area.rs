@@ -1,6 +1,6 @@
 //! What an area brings to the application, in one value the binary lists: its pages and API
 //! (routes), its part of the OpenAPI document, its demo data, what it prepares in the database
-//! at each start, the jobs it handles and its SMS templates. `relais::areas()` is that list;
+//! at each start, the jobs it handles, its SMS templates and its retention steps. `relais::areas()` is that list;
 //! routes, the OpenAPI document, the demo set, the job runner and the SMS check are read from it.
 
 use std::{future::Future, pin::Pin};
@@ -9,6 +9,17 @@ use crate::{Db, DbError, demo::DemoPart, jobs::Runner, messages::SmsTemplate, we
 
 /// Preparing an area's rows at start (default terms, the seeded item bank).
 pub type PrepareFuture<'a> = Pin<Box<dyn Future<Output = Result<(), DbError>> + Send + 'a>>;
+
+/// A retention step's run: how many records it anonymised or cleared.
+pub type RetentionFuture<'a> = Pin<Box<dyn Future<Output = Result<u64, DbError>> + Send + 'a>>;
+
+/// What an area forgets when its time is up (`relais retention` runs every step now; each also
+/// runs as a recurring job of its area).
+pub struct RetentionStep {
+    /// What `relais retention` prints: `retention: <name>=<count>`.
+    pub name: &'static str,
+    pub run: for<'a> fn(&'a Db, time::OffsetDateTime) -> RetentionFuture<'a>,
+}
 
 /// One area.
 pub struct Area {
@@ -23,11 +34,12 @@ pub struct Area {
     /// The job handlers and recurring jobs it adds to a runner.
     pub jobs: Option<fn(Runner) -> Runner>,
     pub sms_templates: &'static [SmsTemplate],
+    pub retention: &'static [RetentionStep],
 }
 
 impl Area {
     /// An area with routes only; the rest is added with struct update syntax.
     pub const fn new(name: &'static str, routes: fn() -> Routes) -> Area {
-        Area { name, routes, openapi: None, demo: None, prepare: None, jobs: None, sms_templates: &[] }
+        Area { name, routes, openapi: None, demo: None, prepare: None, jobs: None, sms_templates: &[], retention: &[] }
     }
 }

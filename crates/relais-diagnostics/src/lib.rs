@@ -71,6 +71,7 @@ pub fn area() -> relais_core::area::Area {
         prepare: Some(|db| Box::pin(prepare(db))),
         jobs: Some(workshops::jobs),
         sms_templates: demand::SMS_TEMPLATES,
+        retention: workshops::RETENTION,
         ..relais_core::area::Area::new("diagnostics", routes)
     }
 }

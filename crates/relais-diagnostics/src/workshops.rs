@@ -493,6 +493,10 @@ pub async fn forget_contacts(db: &Db, now: OffsetDateTime) -> Result<u64, DbErro
     Ok(registrations + requests)
 }
 
+/// The retention step (see [`relais_core::area::RetentionStep`]).
+pub const RETENTION: &[relais_core::area::RetentionStep] =
+    &[relais_core::area::RetentionStep { name: "workshop_contacts_cleared", run: |db, now| Box::pin(forget_contacts(db, now)) }];
+
 /// The contacts job, on the kernel's jobs (one per 6 hours, run by one process).
 pub fn jobs(runner: relais_core::jobs::Runner) -> relais_core::jobs::Runner {
     runner

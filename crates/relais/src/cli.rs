@@ -106,10 +106,12 @@ async fn migrate(args: &DatabaseArgs) -> CliResult {
 
 async fn retention(args: &DatabaseArgs) -> CliResult {
     let db = open_database(args).await?;
-    let anonymised = relais_accompaniments::retention::anonymise_inactive(&db, time::OffsetDateTime::now_utc()).await?;
-    crate::outln!("retention: anonymised={anonymised}");
-    let cleared = relais_diagnostics::workshops::forget_contacts(&db, time::OffsetDateTime::now_utc()).await?;
-    crate::outln!("retention: workshop_contacts_cleared={cleared}");
+    for area in crate::areas() {
+        for step in area.retention {
+            let count = (step.run)(&db, time::OffsetDateTime::now_utc()).await?;
+            crate::outln!("retention: {}={count}", step.name);
+        }
+    }
     db.close().await;
     Ok(())
 }

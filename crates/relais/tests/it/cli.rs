@@ -246,3 +246,14 @@ async fn two_serve_processes_run_each_job_once() {
     assert!(a.wait().0 && b.wait().0);
     db.close().await;
 }
+
+/// `relais retention` runs every area's retention step now and prints one line per step.
+#[tokio::test]
+async fn retention_runs_every_areas_step_and_says_how_many() {
+    let (url, _guard) = fresh_database_url().await;
+    let out = relais().args(["retention", "--database", &url]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines, ["retention: anonymised=0", "retention: workshop_contacts_cleared=0"], "{stdout}");
+}
