@@ -35,11 +35,13 @@ pub struct Area {
     pub jobs: Option<fn(Runner) -> Runner>,
     pub sms_templates: &'static [SmsTemplate],
     pub retention: &'static [RetentionStep],
+    /// What it adds to the reports.
+    pub figures: Option<crate::figures::Source>,
 }
 
 impl Area {
     /// An area with routes only; the rest is added with struct update syntax.
     pub const fn new(name: &'static str, routes: fn() -> Routes) -> Area {
-        Area { name, routes, openapi: None, demo: None, prepare: None, jobs: None, sms_templates: &[], retention: &[] }
+        Area { name, routes, openapi: None, demo: None, prepare: None, jobs: None, sms_templates: &[], retention: &[], figures: None }
     }
 }

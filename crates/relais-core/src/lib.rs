@@ -7,6 +7,7 @@ pub mod csv;
 pub mod dates;
 pub mod db;
 pub mod demo;
+pub mod figures;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

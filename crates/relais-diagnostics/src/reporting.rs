@@ -6,7 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use relais_core::{Db, DbError, on_db};
+use relais_core::{
+    Db, DbError,
+    figures::{CountFuture, Counted, CountedTable, Headline, Measure},
+    i18n::{FluentArg, Locale, Tr},
+    on_db,
+};
 use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -127,4 +132,77 @@ pub async fn compute(db: &Db, organisations: &[Uuid], start: OffsetDateTime, end
         f.demand.insert(format!("{code} {}", place.map(|p| p.to_string()).unwrap_or_default()).trim().to_string(), n);
     }
     Ok(f)
+}
+
+/// What diagnostics and workshops add to the reports (see [`relais_core::figures`]): their
+/// headline figures, the level distribution per area, access and services already used, and
+/// the demand waiting, labelled in `locale`.
+pub fn source<'a>(db: &'a Db, organisations: &'a [Uuid], start: OffsetDateTime, end: OffsetDateTime, locale: Locale) -> CountFuture<'a> {
+    Box::pin(async move {
+        let f = compute(db, organisations, start, end).await?;
+        let tr = Tr::new(locale);
+        let headline = vec![
+            Headline { code: "diagnostics", label: "report-diagnostics", value: f.diagnostics, measure: Measure::People },
+            Headline { code: "workshops", label: "report-workshops", value: f.workshops, measure: Measure::NoOne },
+            Headline { code: "participants", label: "report-workshop-participants", value: f.participants, measure: Measure::People },
+            Headline { code: "attendance-rate", label: "report-attendance-rate", value: f.attendance_rate().unwrap_or(0), measure: Measure::RateOf(f.expected) },
+        ];
+        let labelled = |id: String, caption: &'static str, counts: &Counts, label: &dyn Fn(&str) -> String, in_code_order: bool| CountedTable {
+            id,
+            caption,
+            labels: counts.keys().map(|c| (c.clone(), label(c))).collect(),
+            counts: counts.clone(),
+            in_code_order,
+        };
+        let mut tables = Vec::new();
+        for (area, caption) in AREAS.iter().zip(["report-level-device", "report-level-information", "report-level-communication", "report-level-procedures", "report-level-safety"])
+        {
+            // Every level of the five, even with no one at it, so the label function knows them.
+            let counts = f.levels.get(area.code()).cloned().unwrap_or_default();
+            let level = |code: &str| tr.t_args("result-level", &[("level", FluentArg::Number(code.parse().unwrap_or(0.0)))]);
+            tables.push(labelled(format!("level-{}", area.code()), caption, &counts, &level, true));
+        }
+        let access = |code: &str| {
+            tr.t(match code {
+                "no-device" => "report-access-no-device",
+                "home" => "intake-connection-home",
+                "mobile-data" => "intake-connection-mobile",
+                "public" => "intake-connection-public",
+                _ => "intake-connection-none",
+            })
+        };
+        tables.push(labelled("access".into(), "report-diagnostic-access", &f.access, &access, false));
+        let services = |code: &str| {
+            tr.t(match code {
+                "email" => "intake-service-email",
+                "banking" => "intake-service-banking",
+                "health-insurance" => "intake-service-health-insurance",
+                "taxes" => "intake-service-taxes",
+                "pension" => "intake-service-pension",
+                _ => "intake-service-employment",
+            })
+        };
+        tables.push(labelled("services".into(), "report-diagnostic-services", &f.services, &services, false));
+        // The demand: a module's title and the place asked for.
+        let (mut modules, mut places) = (std::collections::HashMap::new(), std::collections::HashMap::new());
+        if !f.demand.is_empty() {
+            modules = crate::catalogue::all_active(db).await?.into_iter().map(|m| (m.code.clone(), m.text(locale).title.clone())).collect();
+            let wanted: std::collections::BTreeSet<Uuid> = f.demand.keys().filter_map(|c| c.split_once(' ').and_then(|(_, p)| Uuid::parse_str(p).ok())).collect();
+            for o in organisations {
+                for p in relais_directory::places::places_of(db, *o).await?.into_iter().filter(|p| wanted.contains(&p.id)) {
+                    places.insert(p.id, p.name(locale).to_string());
+                }
+            }
+        }
+        let demand = |code: &str| {
+            let (module, place) = code.split_once(' ').unwrap_or((code, ""));
+            let title = modules.get(module).cloned().unwrap_or_else(|| module.to_string());
+            match Uuid::parse_str(place).ok().and_then(|p| places.get(&p)) {
+                Some(place) => format!("{title} — {place}"),
+                None => title,
+            }
+        };
+        tables.push(labelled("demand".into(), "report-demand", &f.demand, &demand, false));
+        Ok(Counted { headline, tables })
+    })
 }

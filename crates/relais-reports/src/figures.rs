@@ -59,7 +59,7 @@ impl Period {
 pub type Counts = BTreeMap<String, i64>;
 
 /// Everything the dashboards, exports and API show, before suppression.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Figures {
     pub requests: i64,
     pub minutes: i64,
@@ -78,16 +78,17 @@ pub struct Figures {
     /// Political signals recorded (not set aside), and by barrier.
     pub signals: i64,
     pub signals_by_barrier: Counts,
-    /// Diagnostics and workshops.
-    pub learning: relais_diagnostics::reporting::LearningFigures,
+    /// What the other areas counted (diagnostics and workshops…), one per registered source.
+    pub sources: Vec<relais_core::figures::Counted>,
 }
 
 fn placeholders(first: usize, n: usize) -> String {
     (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
-/// Compute the figures of `organisations` over `period`.
-pub async fn compute(db: &Db, organisations: &[Uuid], period: &Period) -> Result<Figures, DbError> {
+/// Compute the figures of `organisations` over `period`: the log's here, the other areas' from
+/// their `sources`, labelled in `locale`.
+pub async fn compute(db: &Db, organisations: &[Uuid], period: &Period, sources: &[relais_core::figures::Source], locale: relais_core::i18n::Locale) -> Result<Figures, DbError> {
     let mut figures = Figures::default();
     if organisations.is_empty() {
         return Ok(figures);
@@ -185,7 +186,9 @@ pub async fn compute(db: &Db, organisations: &[Uuid], period: &Period) -> Result
     })?;
     figures.signals = rows.iter().map(|(_, n)| n).sum();
     figures.signals_by_barrier = rows.into_iter().filter(|(_, n)| *n > 0).collect();
-    figures.learning = relais_diagnostics::reporting::compute(db, organisations, start, end).await?;
+    for source in sources {
+        figures.sources.push(source(db, organisations, start, end, locale).await?);
+    }
     Ok(figures)
 }
 

@@ -25,7 +25,7 @@ pub struct Row {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
-    pub id: &'static str,
+    pub id: String,
     pub caption: String,
     pub rows: Vec<Row>,
 }
@@ -59,14 +59,6 @@ const TABLES: &[(&str, &str)] = &[
     ("redirections", "report-redirections"),
     ("moment-people", "report-moment-people"),
     ("signals", "report-signals-by-barrier"),
-    ("level-device", "report-level-device"),
-    ("level-information", "report-level-information"),
-    ("level-communication", "report-level-communication"),
-    ("level-procedures", "report-level-procedures"),
-    ("level-safety", "report-level-safety"),
-    ("access", "report-diagnostic-access"),
-    ("services", "report-diagnostic-services"),
-    ("demand", "report-demand"),
 ];
 
 fn counts<'a>(figures: &'a Figures, id: &str) -> Option<&'a Counts> {
@@ -75,17 +67,11 @@ fn counts<'a>(figures: &'a Figures, id: &str) -> Option<&'a Counts> {
         "redirections" => Some(&figures.redirections),
         "moment-people" => Some(&figures.moment_people),
         "signals" => Some(&figures.signals_by_barrier),
-        "access" => Some(&figures.learning.access),
-        "services" => Some(&figures.learning.services),
-        "demand" => Some(&figures.learning.demand),
-        _ => match id.strip_prefix("level-") {
-            Some(area) => figures.learning.levels.get(area),
-            None => figures.dimensions.get(id),
-        },
+        _ => figures.dimensions.get(id),
     }
 }
 
-fn label(id: &str, code: &str, tr: &Tr, terms: &Terms, places: &HashMap<Uuid, String>, modules: &HashMap<String, String>) -> String {
+fn label(id: &str, code: &str, tr: &Tr, terms: &Terms, places: &HashMap<Uuid, String>) -> String {
     let key = |list: vocabulary::Vocabulary| vocabulary::key_of(list, code).map(|k| tr.t(k));
     let term = |t: Taxonomy| terms.label(t, code, tr.locale).to_string();
     let unknown = || tr.t("report-unknown");
@@ -114,50 +100,15 @@ fn label(id: &str, code: &str, tr: &Tr, terms: &Terms, places: &HashMap<Uuid, St
             _ => unknown(),
         },
         "signals" => key(vocabulary::BARRIERS).unwrap_or_else(unknown),
-        "access" => tr.t(match code {
-            "no-device" => "report-access-no-device",
-            "home" => "intake-connection-home",
-            "mobile-data" => "intake-connection-mobile",
-            "public" => "intake-connection-public",
-            _ => "intake-connection-none",
-        }),
-        "services" => tr.t(match code {
-            "email" => "intake-service-email",
-            "banking" => "intake-service-banking",
-            "health-insurance" => "intake-service-health-insurance",
-            "taxes" => "intake-service-taxes",
-            "pension" => "intake-service-pension",
-            _ => "intake-service-employment",
-        }),
-        "demand" => {
-            let (module, place) = code.split_once(' ').unwrap_or((code, ""));
-            let title = modules.get(module).cloned().unwrap_or_else(|| module.to_string());
-            match Uuid::parse_str(place).ok().and_then(|p| places.get(&p)) {
-                Some(place) => format!("{title} — {place}"),
-                None => title,
-            }
-        }
-        _ if id.starts_with("level-") => tr.t_args("result-level", &[("level", relais_core::i18n::FluentArg::Number(code.parse().unwrap_or(0.0)))]),
         _ => code.to_string(),
     }
 }
 
 /// Build the report. `places`: names of the places of the scope's organisations.
 #[allow(clippy::too_many_arguments)]
-pub fn build(
-    tr: &Tr,
-    terms: &Terms,
-    scope: String,
-    period: &Period,
-    figures: &Figures,
-    previous: &Figures,
-    suppressed: bool,
-    places: &HashMap<Uuid, String>,
-    modules: &HashMap<String, String>,
-) -> Report {
+pub fn build(tr: &Tr, terms: &Terms, scope: String, period: &Period, figures: &Figures, previous: &Figures, suppressed: bool, places: &HashMap<Uuid, String>) -> Report {
     let (people, none) = (Measure::People, Measure::NoOne);
-    let attendance = Measure::RateOf(figures.learning.expected, previous.learning.expected);
-    let headline_rows = [
+    let mut headline_rows: Vec<(&str, &str, i64, i64, Measure)> = vec![
         ("requests", "report-requests", figures.requests, previous.requests, people),
         ("people", "report-people", figures.people, previous.people, people),
         ("hours", "report-hours", figures.minutes / 60, previous.minutes / 60, none),
@@ -165,16 +116,26 @@ pub fn build(
         ("moments", "report-moments", figures.moments, previous.moments, none),
         ("moment-head-count", "report-moment-head-count", figures.moment_head_count, previous.moment_head_count, people),
         ("signals", "report-signals", figures.signals, previous.signals, people),
-        ("diagnostics", "report-diagnostics", figures.learning.diagnostics, previous.learning.diagnostics, people),
-        ("workshops", "report-workshops", figures.learning.workshops, previous.learning.workshops, none),
-        ("participants", "report-workshop-participants", figures.learning.participants, previous.learning.participants, people),
-        ("attendance-rate", "report-attendance-rate", figures.learning.attendance_rate().unwrap_or(0), previous.learning.attendance_rate().unwrap_or(0), attendance),
     ];
-    // An attendance rate only where attendance was taken (never a made-up 0 %).
-    let attendance_known = figures.learning.expected > 0 || previous.learning.expected > 0;
+    // The other areas' figures, after the log's. A rate only where its base was counted (never
+    // a made-up 0 %).
+    for (i, source) in figures.sources.iter().enumerate() {
+        for h in &source.headline {
+            let before = previous.sources.get(i).and_then(|p| p.headline.iter().find(|b| b.code == h.code));
+            let measure = match (h.measure, before.map(|b| b.measure)) {
+                (relais_core::figures::Measure::People, _) => Measure::People,
+                (relais_core::figures::Measure::NoOne, _) => Measure::NoOne,
+                (relais_core::figures::Measure::RateOf(now), Some(relais_core::figures::Measure::RateOf(then))) => Measure::RateOf(now, then),
+                (relais_core::figures::Measure::RateOf(now), _) => Measure::RateOf(now, 0),
+            };
+            if let Measure::RateOf(0, 0) = measure {
+                continue;
+            }
+            headline_rows.push((h.code, h.label, h.value, before.map_or(0, |b| b.value), measure));
+        }
+    }
     let headline = headline_rows
         .iter()
-        .filter(|(code, ..)| *code != "attendance-rate" || attendance_known)
         .map(|(code, key, now, before, measure)| {
             let (value, previous) = measure.cells(*now, *before, suppressed);
             Row { code: code.to_string(), label: tr.t(key), value, previous }
@@ -201,15 +162,37 @@ pub fn build(
         let parts = partitions(id, &codes);
         let cells = suppress::partitioned(&values, &parts, suppressed);
         let old_cells = suppress::partitioned(&old, &parts, suppressed);
-        let mut rows: Vec<Row> = codes
-            .iter()
-            .enumerate()
-            .map(|(i, code)| Row { code: code.clone(), label: label(id, code, tr, terms, places, modules), value: cells[i], previous: old_cells[i] })
-            .collect();
-        if !matches!(*id, "month" | "weekday" | "hour") && !id.starts_with("level-") {
+        let mut rows: Vec<Row> =
+            codes.iter().enumerate().map(|(i, code)| Row { code: code.clone(), label: label(id, code, tr, terms, places), value: cells[i], previous: old_cells[i] }).collect();
+        if !matches!(*id, "month" | "weekday" | "hour") {
             rows.sort_by(|a, b| values_of(b).cmp(&values_of(a)).then(a.label.cmp(&b.label)));
         }
-        tables.push(Table { id, caption: tr.t(caption), rows });
+        tables.push(Table { id: id.to_string(), caption: tr.t(caption), rows });
+    }
+    for (i, source) in figures.sources.iter().enumerate() {
+        for table in &source.tables {
+            let before = previous.sources.get(i).and_then(|p| p.tables.iter().find(|t| t.id == table.id));
+            let empty = std::collections::BTreeMap::new();
+            let old_counts = before.map_or(&empty, |b| &b.counts);
+            let mut codes: Vec<String> = table.counts.keys().chain(old_counts.keys()).cloned().collect();
+            codes.sort();
+            codes.dedup();
+            codes.retain(|c| table.counts.get(c).copied().unwrap_or(0) > 0 || old_counts.get(c).copied().unwrap_or(0) > 0);
+            if codes.is_empty() {
+                continue;
+            }
+            let values: Vec<i64> = codes.iter().map(|c| table.counts.get(c).copied().unwrap_or(0)).collect();
+            let old: Vec<i64> = codes.iter().map(|c| old_counts.get(c).copied().unwrap_or(0)).collect();
+            let parts = vec![(0..codes.len()).collect()];
+            let cells = suppress::partitioned(&values, &parts, suppressed);
+            let old_cells = suppress::partitioned(&old, &parts, suppressed);
+            let label_of = |code: &str| table.labels.get(code).or_else(|| before.and_then(|b| b.labels.get(code))).cloned().unwrap_or_else(|| code.to_string());
+            let mut rows: Vec<Row> = codes.iter().enumerate().map(|(i, code)| Row { code: code.clone(), label: label_of(code), value: cells[i], previous: old_cells[i] }).collect();
+            if !table.in_code_order {
+                rows.sort_by(|a, b| values_of(b).cmp(&values_of(a)).then(a.label.cmp(&b.label)));
+            }
+            tables.push(Table { id: table.id.clone(), caption: tr.t(table.caption), rows });
+        }
     }
     Report { scope, period: period.clone(), previous_period: period.previous(), suppressed, headline, tables }
 }

@@ -88,8 +88,9 @@ pub fn period_of(query: &ReportQuery) -> (Period, bool) {
 
 async fn report_of(state: &AppState, tr: &Tr, scope: String, organisations: &[Uuid], period: &Period, suppressed: bool) -> Result<Report, AppError> {
     rollup::refresh(&state.db).await?;
-    let now = figures::compute(&state.db, organisations, period).await?;
-    let before = figures::compute(&state.db, organisations, &period.previous()).await?;
+    let sources = &state.config.figures;
+    let now = figures::compute(&state.db, organisations, period, sources, tr.locale).await?;
+    let before = figures::compute(&state.db, organisations, &period.previous(), sources, tr.locale).await?;
     let terms = terms::terms(state).await?;
     let mut names = HashMap::new();
     for o in organisations {
@@ -97,9 +98,7 @@ async fn report_of(state: &AppState, tr: &Tr, scope: String, organisations: &[Uu
             names.insert(p.id, p.name(tr.locale).to_string());
         }
     }
-    let modules: HashMap<String, String> =
-        relais_diagnostics::catalogue::all_active(&state.db).await?.into_iter().map(|m| (m.code.clone(), m.text(tr.locale).title.clone())).collect();
-    Ok(report::build(tr, &terms, scope, period, &now, &before, suppressed, &names, &modules))
+    Ok(report::build(tr, &terms, scope, period, &now, &before, suppressed, &names))
 }
 
 struct Bar {
@@ -368,7 +367,7 @@ async fn annual(
             ));
         }
     }
-    let top = report.tables.iter().filter(|t| matches!(t.id, "theme" | "online-service" | "outcome" | "signals")).collect();
+    let top = report.tables.iter().filter(|t| matches!(t.id.as_str(), "theme" | "online-service" | "outcome" | "signals")).collect();
     let page = AnnualPage { tr, year, report: &report, partners, kind, top, signals };
     ctx.render(&format!("{} {year} — {}", tr.t("annual-title"), report.scope), &page.render()?)
 }

@@ -50,6 +50,11 @@ pub fn job_runner(db: relais_core::Db, clock: relais_core::clock::Clock, senders
     areas().into_iter().filter_map(|a| a.jobs).fold(runner, |runner, jobs| jobs(runner))
 }
 
+/// What the areas add to the reports (the app's `WebConfig::figures`).
+pub fn figure_sources() -> Vec<relais_core::figures::Source> {
+    areas().into_iter().filter_map(|a| a.figures).collect()
+}
+
 /// Every area's SMS templates (a test checks each fits in one SMS in every language).
 pub fn sms_templates() -> Vec<&'static relais_core::messages::SmsTemplate> {
     areas().into_iter().flat_map(|a| a.sms_templates.iter()).collect()

@@ -48,7 +48,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
     let listener = TcpListener::bind(args.bind).await?;
     let address = listener.local_addr()?;
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
-    let app = crate::routes().into_app(AppState::with_config(db.clone(), WebConfig::new(&public_url).with_mailer(mailer)));
+    let app = crate::routes().into_app(AppState::with_config(db.clone(), WebConfig::new(&public_url).with_mailer(mailer).with_figures(crate::figure_sources())));
 
     // Jobs (retention, contacts of workshops, old sign-in failures, …): claimed through the
     // database, so several instances share them and each runs once.

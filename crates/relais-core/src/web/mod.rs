@@ -126,6 +126,8 @@ pub struct WebConfig {
     pub mailer: crate::mail::Mailer,
     /// The time the app reads (the system clock, or a test's manual clock).
     pub clock: crate::clock::Clock,
+    /// What the areas add to the reports (see [`crate::figures`]).
+    pub figures: Vec<crate::figures::Source>,
 }
 
 impl WebConfig {
@@ -136,7 +138,13 @@ impl WebConfig {
             public_url,
             mailer: crate::mail::Mailer::outbox("data/outbox", "relais@localhost"),
             clock: crate::clock::Clock::system(),
+            figures: Vec::new(),
         }
+    }
+
+    pub fn with_figures(mut self, figures: Vec<crate::figures::Source>) -> WebConfig {
+        self.figures = figures;
+        self
     }
 
     pub fn with_clock(mut self, clock: crate::clock::Clock) -> WebConfig {

@@ -88,7 +88,7 @@ pub async fn run(args: LogArgs) -> CliResult {
 
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
-    let app = crate::routes().into_app(AppState::with_config(db.clone(), WebConfig::new(&format!("http://{address}"))));
+    let app = crate::routes().into_app(AppState::with_config(db.clone(), WebConfig::new(&format!("http://{address}")).with_figures(crate::figure_sources())));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())

@@ -154,8 +154,8 @@ pub async fn run(args: ReportArgs) -> CliResult {
         let mut requests = 0;
         for _ in 0..args.runs.max(1) {
             let t = Instant::now();
-            let now_figures = figures::compute(&db, &members, &period).await?;
-            let _before = figures::compute(&db, &members, &period.previous()).await?;
+            let now_figures = figures::compute(&db, &members, &period, &crate::figure_sources(), relais_core::i18n::Locale::Fr).await?;
+            let _before = figures::compute(&db, &members, &period.previous(), &crate::figure_sources(), relais_core::i18n::Locale::Fr).await?;
             times.push(t.elapsed());
             requests = now_figures.requests;
         }

@@ -112,7 +112,7 @@ pub async fn run(args: SearchArgs) -> CliResult {
 
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
-    let state = AppState::with_config(db.clone(), WebConfig::new(&format!("http://{address}")));
+    let state = AppState::with_config(db.clone(), WebConfig::new(&format!("http://{address}")).with_figures(crate::figure_sources()));
     let cache = state.caches.get::<DirectoryCache>();
     let started = Instant::now();
     let snapshot = cache.snapshot(&db).await?;

@@ -86,7 +86,13 @@ impl TestApp {
         }
         let outbox = tempfile::tempdir().expect("outbox");
         let clock = relais_core::clock::Clock::manual();
-        let config = options.public_url.map(WebConfig::new).unwrap_or_default().with_mailer(Mailer::outbox(outbox.path(), "relais@test.invalid")).with_clock(clock.clone());
+        let config = options
+            .public_url
+            .map(WebConfig::new)
+            .unwrap_or_default()
+            .with_mailer(Mailer::outbox(outbox.path(), "relais@test.invalid"))
+            .with_clock(clock.clone())
+            .with_figures(relais::figure_sources());
         let app = options.routes.into_app(AppState::with_config(db.clone(), config));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let address = listener.local_addr().expect("address");
