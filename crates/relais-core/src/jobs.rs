@@ -180,41 +180,23 @@ pub async fn claim(db: &Db, worker: &str, limit: u32, lease: Duration, now: Offs
     .execute(pool)
     .await
     .map(|_| ()))?;
-    let rows: Vec<ClaimedRow> = match db {
-        Db::Postgres(pool) => {
-            sqlx::query_as(
-                "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until_ms = $1, worker = $2
-                 WHERE id IN (
-                     SELECT id FROM jobs
-                     WHERE (state = 'queued' AND due_ms <= $3) OR (state = 'running' AND locked_until_ms <= $3)
-                     ORDER BY due_ms LIMIT $4
-                     FOR UPDATE SKIP LOCKED)
-                 RETURNING id, kind, unique_key, payload, attempts, max_attempts, due_ms",
-            )
-            .bind(now_ms + lease.whole_milliseconds() as i64)
-            .bind(worker)
-            .bind(now_ms)
-            .bind(i64::from(limit))
-            .fetch_all(pool)
-            .await?
-        }
-        Db::Sqlite(pool) => {
-            sqlx::query_as(
-                "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until_ms = $1, worker = $2
-                 WHERE id IN (
-                     SELECT id FROM jobs
-                     WHERE (state = 'queued' AND due_ms <= $3) OR (state = 'running' AND locked_until_ms <= $3)
-                     ORDER BY due_ms LIMIT $4)
-                 RETURNING id, kind, unique_key, payload, attempts, max_attempts, due_ms",
-            )
-            .bind(now_ms + lease.whole_milliseconds() as i64)
-            .bind(worker)
-            .bind(now_ms)
-            .bind(i64::from(limit))
-            .fetch_all(pool)
-            .await?
-        }
-    };
+    // The same statement on both engines; PostgreSQL also skips rows another claim holds.
+    let lock = if db.engine() == crate::Engine::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" };
+    let sql = format!(
+        "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until_ms = $1, worker = $2
+         WHERE id IN (
+             SELECT id FROM jobs
+             WHERE (state = 'queued' AND due_ms <= $3) OR (state = 'running' AND locked_until_ms <= $3)
+             ORDER BY due_ms LIMIT $4{lock})
+         RETURNING id, kind, unique_key, payload, attempts, max_attempts, due_ms"
+    );
+    let rows: Vec<ClaimedRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(now_ms + lease.whole_milliseconds() as i64)
+        .bind(worker)
+        .bind(now_ms)
+        .bind(i64::from(limit))
+        .fetch_all(pool)
+        .await)?;
     Ok(rows.into_iter().map(claimed).collect())
 }
 
