@@ -58,6 +58,7 @@ pub fn area() -> relais_core::area::Area {
         demo: Some(demo::DEMO_PART),
         jobs: Some(retention::jobs),
         retention: retention::STEPS,
+        erasure: retention::ERASURE,
         ..relais_core::area::Area::new("accompaniments", routes)
     }
 }

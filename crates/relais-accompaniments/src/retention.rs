@@ -20,6 +20,15 @@ pub async fn anonymise_inactive(db: &Db, now: OffsetDateTime) -> Result<usize, D
     Ok(done)
 }
 
+/// What erasing a person clears in the log (see [`relais_core::area::Erasure`]): their requests
+/// stay, unlinked and without private notes, and the reasons sent to partners with their
+/// redirections (which may name them) are blanked.
+pub const ERASURE: &[relais_core::area::Erasure] = &[
+    "UPDATE redirections SET reason = '' WHERE organisation_id = $1
+       AND accompaniment_id IN (SELECT id FROM accompaniments WHERE organisation_id = $1 AND person_id = $2)",
+    "UPDATE accompaniments SET person_id = NULL, note = '' WHERE organisation_id = $1 AND person_id = $2",
+];
+
 /// The retention step (see [`relais_core::area::RetentionStep`]).
 pub const STEPS: &[relais_core::area::RetentionStep] =
     &[relais_core::area::RetentionStep { name: "anonymised", run: |db, now| Box::pin(async move { anonymise_inactive(db, now).await.map(|n| n as u64) }) }];

@@ -1,6 +1,6 @@
 //! What an area brings to the application, in one value the binary lists: its pages and API
 //! (routes), its part of the OpenAPI document, its demo data, what it prepares in the database
-//! at each start, the jobs it handles, its SMS templates and its retention steps. `relais::areas()` is that list;
+//! at each start, the jobs it handles, its SMS templates, its retention and erasure steps. `relais::areas()` is that list;
 //! routes, the OpenAPI document, the demo set, the job runner and the SMS check are read from it.
 
 use std::{future::Future, pin::Pin};
@@ -37,11 +37,23 @@ pub struct Area {
     pub retention: &'static [RetentionStep],
     /// What it adds to the reports.
     pub figures: Option<crate::figures::Source>,
+    /// What it clears when a person followed is erased (see [`ERASURE`]).
+    pub erasure: &'static [Erasure],
 }
+
+/// One statement an area runs when a person followed is erased, in the same transaction that
+/// then deletes the person's record: `$1` is the organisation, `$2` the person; it unlinks or
+/// blanks what names them in the area's tables (statistics stay, without the person).
+pub type Erasure = &'static str;
+
+/// Every area's erasure statements, installed once by the binary's area list: the people's
+/// crate sits below the areas and cannot name their tables, so it reads them here. Erasing
+/// before they are installed is refused (nothing would be half-erased).
+pub static ERASURE: std::sync::OnceLock<Vec<Erasure>> = std::sync::OnceLock::new();
 
 impl Area {
     /// An area with routes only; the rest is added with struct update syntax.
     pub const fn new(name: &'static str, routes: fn() -> Routes) -> Area {
-        Area { name, routes, openapi: None, demo: None, prepare: None, jobs: None, sms_templates: &[], retention: &[], figures: None }
+        Area { name, routes, openapi: None, demo: None, prepare: None, jobs: None, sms_templates: &[], retention: &[], figures: None, erasure: &[] }
     }
 }

@@ -171,6 +171,12 @@ fn claimed((id, kind, key, payload, attempt, max_attempts, due_ms): ClaimedRow) 
 /// ended without an answer (their process died) are due again, unless that was their last try:
 /// those go to the failure list first.
 pub async fn claim(db: &Db, worker: &str, limit: u32, lease: Duration, now: OffsetDateTime) -> Result<Vec<Claimed>, DbError> {
+    claim_of(db, worker, &[], limit, lease, now).await
+}
+
+/// [`claim`] only jobs of these kinds (all kinds when empty): a runner takes only what it can
+/// run, so a process of an older version never fails a new kind of job it does not know.
+pub async fn claim_of(db: &Db, worker: &str, kinds: &[&str], limit: u32, lease: Duration, now: OffsetDateTime) -> Result<Vec<Claimed>, DbError> {
     let now_ms = millis(now);
     on_db!(db, pool => sqlx::query(
         "UPDATE jobs SET state = 'failed', finished_ms = $1, locked_until_ms = NULL, last_error = 'lease-expired'
@@ -182,21 +188,31 @@ pub async fn claim(db: &Db, worker: &str, limit: u32, lease: Duration, now: Offs
     .map(|_| ()))?;
     // The same statement on both engines; PostgreSQL also skips rows another claim holds.
     let lock = if db.engine() == crate::Engine::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" };
+    let only = if kinds.is_empty() {
+        String::new()
+    } else {
+        let placeholders: Vec<String> = (0..kinds.len()).map(|i| format!("${}", i + 5)).collect();
+        format!(" AND kind IN ({})", placeholders.join(", "))
+    };
     let sql = format!(
         "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until_ms = $1, worker = $2
          WHERE id IN (
              SELECT id FROM jobs
-             WHERE (state = 'queued' AND due_ms <= $3) OR (state = 'running' AND locked_until_ms <= $3)
+             WHERE ((state = 'queued' AND due_ms <= $3) OR (state = 'running' AND locked_until_ms <= $3)){only}
              ORDER BY due_ms LIMIT $4{lock})
          RETURNING id, kind, unique_key, payload, attempts, max_attempts, due_ms"
     );
-    let rows: Vec<ClaimedRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(now_ms + lease.whole_milliseconds() as i64)
-        .bind(worker)
-        .bind(now_ms)
-        .bind(i64::from(limit))
-        .fetch_all(pool)
-        .await)?;
+    let rows: Vec<ClaimedRow> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(now_ms + lease.whole_milliseconds() as i64)
+            .bind(worker)
+            .bind(now_ms)
+            .bind(i64::from(limit));
+        for kind in kinds {
+            query = query.bind(*kind);
+        }
+        query.fetch_all(pool).await
+    })?;
     Ok(rows.into_iter().map(claimed).collect())
 }
 
@@ -479,10 +495,9 @@ pub struct Runner {
 }
 
 impl Runner {
-    /// A runner with no handler yet; its worker name tells processes apart on the admin page.
+    /// A runner with the kernel's own jobs (pruning, probes); its worker name tells processes apart on the admin page.
     pub fn new(db: Db, clock: Clock) -> Runner {
-        let worker = format!("{}-{}", std::process::id(), &Uuid::new_v4().simple().to_string()[..8]);
-        Runner { db, clock, worker, handlers: HashMap::new(), recurring: Vec::new(), lease: LEASE, batch: 16, poll: StdDuration::from_secs(1) }
+        Runner::bare(db, clock)
             .handle(PRUNE_JOB, |ctx| async move {
                 let forgotten = prune(&ctx.db, ctx.clock.now()).await?;
                 tracing::info!(job = PRUNE_JOB, forgotten, "old jobs forgotten");
@@ -490,6 +505,12 @@ impl Runner {
             })
             .every(PRUNE_JOB, Duration::days(1))
             .handle(PROBE_JOB, probe)
+    }
+
+    /// A runner without the kernel's own jobs (pruning, probes): only what is added to it runs.
+    pub fn bare(db: Db, clock: Clock) -> Runner {
+        let worker = format!("{}-{}", std::process::id(), &Uuid::new_v4().simple().to_string()[..8]);
+        Runner { db, clock, worker, handlers: HashMap::new(), recurring: Vec::new(), lease: LEASE, batch: 16, poll: StdDuration::from_secs(1) }
     }
 
     /// Run jobs of `kind` with `handler`.
@@ -554,7 +575,7 @@ impl Runner {
     /// Returns how many jobs ran.
     pub async fn run_once(&self) -> Result<usize, DbError> {
         self.enqueue_recurring().await?;
-        let claimed = claim(&self.db, &self.worker, self.batch, self.lease, self.clock.now()).await?;
+        let claimed = claim_of(&self.db, &self.worker, &self.kinds(), self.batch, self.lease, self.clock.now()).await?;
         let count = claimed.len();
         let runs = claimed.into_iter().map(|job| self.run(job));
         for result in futures_util::future::join_all(runs).await {

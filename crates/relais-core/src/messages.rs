@@ -124,7 +124,31 @@ pub struct NewMessage {
     pub args: Vec<(&'static str, String)>,
     /// Makes the message once however often it is queued (e.g. `workshop:<id>:invitation:<request>`).
     pub key: Option<String>,
+    /// The text carries a secret (a sign-in or password link): it is wiped from the outbox
+    /// once the message is sent or given up; the subject and the attempts stay.
+    pub secret: bool,
 }
+
+impl NewMessage {
+    /// A message with no unique key and no secret.
+    pub fn new(organisation: Option<Uuid>, to: &str, locale: Locale, template: MessageTemplate, args: Vec<(&'static str, String)>) -> NewMessage {
+        NewMessage { organisation, to: to.to_string(), locale, template, args, key: None, secret: false }
+    }
+
+    pub fn key(mut self, key: String) -> NewMessage {
+        self.key = Some(key);
+        self
+    }
+
+    /// See [`NewMessage::secret`].
+    pub fn secret(mut self) -> NewMessage {
+        self.secret = true;
+        self
+    }
+}
+
+/// What a wiped text reads (see [`NewMessage::secret`]).
+pub const WIPED: &str = "[removed once sent: it held a link]";
 
 /// The message's texts from its template: (subject, body); the subject is empty for an SMS,
 /// whose text is made [`sms::gsm_friendly`].
@@ -185,7 +209,7 @@ pub async fn queue(db: &Db, message: &NewMessage, now: OffsetDateTime) -> Result
             .bind(job)
             .bind(SEND_JOB)
             .bind(format!("message:{id}"))
-            .bind(serde_json::json!({ "message": id }).to_string())
+            .bind(serde_json::json!({ "message": id, "secret": message.secret }).to_string())
             .bind(jobs::millis(now))
             .bind(i64::from(MAX_TRIES))
             .execute(&mut *tx)
@@ -350,9 +374,26 @@ async fn send(ctx: &JobContext, senders: &Senders) -> Result<(), JobError> {
     #[derive(serde::Deserialize)]
     struct Payload {
         message: Uuid,
+        #[serde(default)]
+        secret: bool,
     }
     let payload: Payload = serde_json::from_str(&ctx.job.payload).map_err(|e| JobError(format!("payload: {e}")))?;
-    let Some(message) = find(&ctx.db, payload.message).await? else {
+    let outcome = try_send(ctx, senders, payload.message).await;
+    let last_try = ctx.job.attempt >= ctx.job.max_attempts;
+    if payload.secret && (outcome.is_ok() || last_try) {
+        wipe(&ctx.db, payload.message).await?;
+    }
+    outcome
+}
+
+async fn wipe(db: &Db, message: Uuid) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query("UPDATE messages SET body = $2 WHERE id = $1").bind(message).bind(WIPED).execute(pool).await.map(|_| ()))?;
+    Ok(())
+}
+
+async fn try_send(ctx: &JobContext, senders: &Senders, message: Uuid) -> Result<(), JobError> {
+    let payload_message = message;
+    let Some(message) = find(&ctx.db, payload_message).await? else {
         return Ok(()); // forgotten meanwhile: nothing to send
     };
     let before = attempts(&ctx.db, message.id).await?;

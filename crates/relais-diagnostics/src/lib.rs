@@ -72,6 +72,7 @@ pub fn area() -> relais_core::area::Area {
         jobs: Some(workshops::jobs),
         sms_templates: demand::SMS_TEMPLATES,
         retention: workshops::RETENTION,
+        erasure: workshops::ERASURE,
         figures: Some(reporting::source),
         ..relais_core::area::Area::new("diagnostics", routes)
     }

@@ -494,6 +494,16 @@ pub async fn forget_contacts(db: &Db, now: OffsetDateTime) -> Result<u64, DbErro
 }
 
 /// The retention step (see [`relais_core::area::RetentionStep`]).
+/// What erasing a person clears here (see [`relais_core::area::Erasure`]): their workshop
+/// registrations and requests for a module stay counted, without name or contact; their
+/// diagnostics stay as anonymous results (levels only) for the statistics.
+pub const ERASURE: &[relais_core::area::Erasure] = &[
+    "UPDATE registrations SET person_id = NULL, name = '', phone = '', email = ''
+     WHERE person_id = $2 AND workshop_id IN (SELECT id FROM workshops WHERE organisation_id = $1)",
+    "UPDATE module_requests SET person_id = NULL, name = '', phone = '', email = '' WHERE organisation_id = $1 AND person_id = $2",
+    "UPDATE diagnostics SET person_id = NULL WHERE organisation_id = $1 AND person_id = $2",
+];
+
 pub const RETENTION: &[relais_core::area::RetentionStep] =
     &[relais_core::area::RetentionStep { name: "workshop_contacts_cleared", run: |db, now| Box::pin(forget_contacts(db, now)) }];
 

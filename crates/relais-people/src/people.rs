@@ -215,41 +215,19 @@ pub async fn touch(db: &Db, organisation: Uuid, id: Uuid, at: OffsetDateTime) ->
     Ok(())
 }
 
-/// Erase a person: their requests stay, unlinked and without their private notes (nor the
-/// reasons of their redirections); the record is deleted. Used by the erasure button and by the retention job. `false` when there was none.
+/// Erase a person: every area's erasure statement runs (their requests, registrations and
+/// diagnostics stay, unlinked and without notes, names or contacts), then the record is
+/// deleted, in one transaction. Used by the erasure button and by the retention job. `false`
+/// when there was none.
 pub async fn erase(db: &Db, organisation: Uuid, id: Uuid) -> Result<bool, DbError> {
+    let Some(steps) = relais_core::area::ERASURE.get() else {
+        return Err(DbError::Sqlx(sqlx::Error::Protocol("erasure refused: the areas' erasure steps are not installed (relais::areas())".into())));
+    };
     let deleted = on_db!(db, pool => {
         let mut tx = pool.begin().await?;
-        // The reasons sent to partners with their requests may name them too.
-        sqlx::query(
-            "UPDATE redirections SET reason = '' WHERE organisation_id = $1
-               AND accompaniment_id IN (SELECT id FROM accompaniments WHERE organisation_id = $1 AND person_id = $2)",
-        )
-        .bind(organisation)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("UPDATE accompaniments SET person_id = NULL, note = '' WHERE organisation_id = $1 AND person_id = $2")
-            .bind(organisation)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        // Their workshop registrations and requests for a module stay counted, without name or contact.
-        sqlx::query("UPDATE registrations SET person_id = NULL, name = '', phone = '', email = '' WHERE person_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE module_requests SET person_id = NULL, name = '', phone = '', email = '' WHERE organisation_id = $1 AND person_id = $2")
-            .bind(organisation)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        // Their diagnostics stay as anonymous results (levels only) for the statistics.
-        sqlx::query("UPDATE diagnostics SET person_id = NULL WHERE organisation_id = $1 AND person_id = $2")
-            .bind(organisation)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        for step in steps {
+            sqlx::query(sqlx::AssertSqlSafe(*step)).bind(organisation).bind(id).execute(&mut *tx).await?;
+        }
         let done = sqlx::query("DELETE FROM people WHERE organisation_id = $1 AND id = $2").bind(organisation).bind(id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok::<_, sqlx::Error>(done.rows_affected() == 1)

@@ -23,10 +23,13 @@ use relais_core::{
 };
 
 /// Every area, in dependency order (an area's demo part may use the ones before). New areas add
-/// their `area()` here: its routes, API document, demo part, start-up preparation, jobs and SMS
-/// templates are then part of the application.
+/// their `area()` here: its routes, API document, demo part, start-up preparation, jobs, SMS
+/// templates, retention and erasure steps are then part of the application. (The first call
+/// installs the erasure steps for the process: see [`relais_core::area::ERASURE`].)
 pub fn areas() -> Vec<Area> {
-    vec![relais_organisations::area(), relais_directory::area(), relais_accompaniments::area(), relais_reports::area(), relais_diagnostics::area()]
+    let areas = vec![relais_organisations::area(), relais_directory::area(), relais_accompaniments::area(), relais_reports::area(), relais_diagnostics::area()];
+    relais_core::area::ERASURE.get_or_init(|| areas.iter().flat_map(|a| a.erasure.iter().copied()).collect());
+    areas
 }
 
 /// Every route of the application.

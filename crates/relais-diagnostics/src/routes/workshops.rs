@@ -359,7 +359,7 @@ fn invitations(
             ("link", link),
         ];
         let template = MessageTemplate::Email { subject: "workshop-invitation-subject", body: "workshop-invitation-body" };
-        return vec![NewMessage { organisation: Some(organisation.id), to: r.email.clone(), locale, template, args, key: key(Channel::Email) }];
+        return vec![NewMessage { organisation: Some(organisation.id), to: r.email.clone(), locale, template, args, key: key(Channel::Email), secret: false }];
     }
     let mobile = sms::belgian_e164(&r.phone).filter(|n| sms::is_belgian_mobile(n));
     let call_back = place.and_then(|p| p.phone.clone()).or_else(|| organisation.phone.clone()).filter(|p| !p.trim().is_empty());
@@ -371,7 +371,15 @@ fn invitations(
         ("phone", phone),
     ];
     let args = messages::fit_sms(demand::SMS_WORKSHOP_INVITATION, locale, args, "place");
-    vec![NewMessage { organisation: Some(organisation.id), to, locale, template: MessageTemplate::Sms(demand::SMS_WORKSHOP_INVITATION), args, key: key(Channel::Sms) }]
+    vec![NewMessage {
+        organisation: Some(organisation.id),
+        to,
+        locale,
+        template: MessageTemplate::Sms(demand::SMS_WORKSHOP_INVITATION),
+        args,
+        key: key(Channel::Sms),
+        secret: false,
+    }]
 }
 
 // ───────────────────────────── one workshop ─────────────────────────────

@@ -4,8 +4,8 @@
 use askama::Template;
 use axum::{Form, extract::State, http::StatusCode, response::Response};
 use relais_core::{
-    i18n::{FluentArg, Tr},
-    mail::Message,
+    i18n::Tr,
+    messages::{self, MessageTemplate, NewMessage},
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use serde::Deserialize;
@@ -55,12 +55,9 @@ pub async fn submit(State(state): State<AppState>, ctx: PageContext, ClientAddr(
         throttle::record_failure(db, &key, now).await?;
         if let Some(user) = users::find_by_email(db, &form.email).await?.filter(|u| u.active) {
             let token = links::create(db, Purpose::SetPassword, user.id, RESET_VALIDITY).await?;
-            let tr = Tr::new(user.locale());
             let link = format!("{}/password/set?token={token}&lang={}", state.config.public_url, user.locale().code());
-            let message = Message { to: user.email.clone(), subject: tr.t("forgot-mail-subject"), body: tr.t_args("forgot-mail-body", &[("link", FluentArg::Text(link))]) };
-            if let Err(error) = state.config.mailer.send(&message).await {
-                tracing::error!(%error, "password reset e-mail not sent");
-            }
+            let template = MessageTemplate::Email { subject: "forgot-mail-subject", body: "forgot-mail-body" };
+            messages::queue(db, &NewMessage::new(None, &user.email, user.locale(), template, vec![("link", link)]).secret(), now).await?;
             audit::record_or_log(db, Event::new("password.reset_requested", &client).actor(user.id).object(user.email.clone())).await;
         }
     }

@@ -11,7 +11,7 @@ use axum::{
 use relais_core::web::response::see_other;
 use relais_core::{
     i18n::{Locale, Tr},
-    mail::Message,
+    messages::{self, MessageTemplate, NewMessage},
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use serde::Deserialize;
@@ -253,22 +253,10 @@ pub async fn invite(
     organisations::add_invited_member(db, invitee.id, organisation.id, role).await?;
     let link = Link { user_id: invitee.id, organisation_id: Some(organisation.id), role: Some(role.as_str().to_string()) };
     let token = links::create_for(db, Purpose::Invitation, &link, INVITATION_VALIDITY).await?;
-    let tr = Tr::new(locale);
     let url = format!("{}/invitation?token={token}&lang={}", state.config.public_url, locale.code());
-    let body = tr.t_args(
-        "invitation-mail-body",
-        &[
-            ("inviter", relais_core::i18n::FluentArg::Text(user.display_name.clone())),
-            ("organisation", relais_core::i18n::FluentArg::Text(organisation.name.clone())),
-            ("role", relais_core::i18n::FluentArg::Text(tr.t(role.label_key()))),
-            ("link", relais_core::i18n::FluentArg::Text(url)),
-        ],
-    );
-    let subject = tr.t_args("invitation-mail-subject", &[("organisation", relais_core::i18n::FluentArg::Text(organisation.name.clone()))]);
-    if let Err(error) = state.config.mailer.send(&Message { to: invitee.email.clone(), subject, body }).await {
-        tracing::error!(%error, "invitation e-mail not sent");
-        return Err(AppError::Unavailable);
-    }
+    let args = vec![("inviter", user.display_name.clone()), ("organisation", organisation.name.clone()), ("role", Tr::new(locale).t(role.label_key())), ("link", url)];
+    let template = MessageTemplate::Email { subject: "invitation-mail-subject", body: "invitation-mail-body" };
+    messages::queue(db, &NewMessage::new(Some(organisation.id), &invitee.email, locale, template, args).secret(), state.clock.now()).await?;
     audit::record_or_log(
         db,
         Event::new("member.invited", &client).actor(user.id).organisation(organisation.id).object(invitee.email.clone()).detail(format!("role={}", role.as_str())),

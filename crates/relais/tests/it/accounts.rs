@@ -290,7 +290,7 @@ async fn a_forgotten_password_is_reset_by_e_mail_without_revealing_accounts() {
     let (u, k) = (unknown.text().await.unwrap(), known.text().await.unwrap());
     assert!(u.contains("If an account exists") && k.contains("If an account exists"));
 
-    let mails = app.mails();
+    let mails = app.mails().await;
     assert_eq!(mails.len(), 1, "only the real account gets a mail");
     let (to, subject, body) = &mails[0];
     assert_eq!(to, "worker.puurs@demo.relais.be");

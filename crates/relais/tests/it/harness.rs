@@ -146,10 +146,22 @@ impl TestApp {
         (format!("relais_csrf={cookie}"), token)
     }
 
-    /// The e-mails the app has sent: (to, subject, body).
+    /// The e-mails the app has sent: (to, subject, body), after sending what is queued (what
+    /// the sending job of `relais serve` does within a second).
     #[allow(dead_code)]
-    pub fn mails(&self) -> Vec<(String, String, String)> {
+    pub async fn mails(&self) -> Vec<(String, String, String)> {
+        self.send_queued().await;
         relais_core::mail::read_outbox(self.outbox.path())
+    }
+
+    /// Run the sending job on what is due (nothing else: other jobs stay queued).
+    pub async fn send_queued(&self) {
+        let senders = relais_core::messages::Senders {
+            mail: Mailer::outbox(self.outbox.path(), "relais@test.invalid"),
+            sms: relais_core::sms::SmsSender::outbox(self.sms_outbox.path(), "Relais"),
+        };
+        let runner = relais_core::messages::jobs(relais_core::jobs::Runner::bare(self.db.clone(), self.clock.clone()), std::sync::Arc::new(senders));
+        while runner.run_once().await.expect("a round of sending") > 0 {}
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {

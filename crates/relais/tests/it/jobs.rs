@@ -125,15 +125,19 @@ async fn a_job_left_by_a_dead_process_runs_again_after_its_lease_and_once() {
 }
 
 #[tokio::test]
-async fn old_jobs_are_forgotten_and_a_job_of_no_known_kind_fails_visibly() {
+async fn old_jobs_are_forgotten_and_a_job_of_no_known_kind_waits_for_a_runner_that_knows_it() {
     let app = TestApp::spawn().await;
     let clock = Clock::manual();
     let runner = Runner::new(app.db.clone(), clock.clone());
     let unknown = jobs::enqueue(&app.db, &NewJob::new("no-such-kind", clock.now()).max_attempts(1), clock.now()).await.unwrap().id;
     runner.run_once().await.unwrap();
+    // A process of an older version does not take it (nor fail it).
     let job = jobs::find(&app.db, unknown).await.unwrap().unwrap();
-    assert_eq!(job.state, State::Failed);
-    assert!(job.last_error.unwrap().contains("no handler"));
+    assert_eq!((job.state, job.attempts), (State::Queued, 0));
+    let knows = Runner::bare(app.db.clone(), clock.clone()).handle("no-such-kind", |_| async { Err(jobs::JobError("refused".into())) });
+    assert_eq!(knows.run_once().await.unwrap(), 1);
+    let job = jobs::find(&app.db, unknown).await.unwrap().unwrap();
+    assert_eq!((job.state, job.last_error.as_deref()), (State::Failed, Some("refused")));
     let done = jobs::list(&app.db, State::Done, 10).await.unwrap();
     assert_eq!(done.iter().map(|j| j.kind.as_str()).collect::<Vec<_>>(), vec![jobs::PRUNE_JOB]);
     // 91 days on, the prune job of that day forgets both (done after 30 days, failed after 90).

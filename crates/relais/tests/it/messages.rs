@@ -86,6 +86,7 @@ fn sms_to(number: &str) -> NewMessage {
         template: MessageTemplate::Sms("sms-workshop-invitation"),
         args: vec![("module", "Smartphone".into()), ("date", "15/12 14:00".into()), ("place", "Digipunt Puurs".into()), ("phone", "03 890 76 00".into())],
         key: Some(format!("test:{number}")),
+        secret: false,
     }
 }
 
@@ -261,6 +262,8 @@ async fn an_email_through_an_smtp_server_refusing_twice_is_sent_once_with_three_
             ("link", "https://relais.example.be/workshops/1".into()),
         ],
         key: None,
+        // As a sign-in link would be: wiped from the outbox once sent.
+        secret: true,
     };
     let id = messages::queue(&app.db, &message, clock.now()).await.unwrap();
     drain(&runner, &clock).await;
@@ -268,9 +271,11 @@ async fn an_email_through_an_smtp_server_refusing_twice_is_sent_once_with_three_
     let accepted = accepted.lock().unwrap().clone();
     assert_eq!(accepted.len(), 1, "delivered once");
     assert!(accepted[0].contains(&format!("Message-ID: <{id}@example.be>")), "{}", accepted[0]);
+    assert!(accepted[0].contains("workshops/1"), "the link was sent");
     let stored = messages::find(&app.db, id).await.unwrap().unwrap();
     assert_eq!(stored.status, Status::Sent);
     assert!(stored.subject.contains("Smartphone") && stored.locale == "de");
+    assert_eq!(stored.body, messages::WIPED, "the text with its link is not kept once sent");
     let tries = messages::attempts(&app.db, id).await.unwrap();
     assert_eq!(tries.iter().map(|a| a.result.as_str()).collect::<Vec<_>>(), ["error", "error", "sent"]);
     assert!(tries[0].detail.contains("451"), "{:?}", tries[0]);

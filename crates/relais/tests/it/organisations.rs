@@ -14,7 +14,7 @@ async fn a_coordinator_invites_and_the_invitee_joins_in_their_language() {
         .unwrap();
     assert_eq!(response.status(), 303);
 
-    let mails = app.mails();
+    let mails = app.mails().await;
     assert_eq!(mails.len(), 1);
     let (to, subject, body) = &mails[0];
     assert_eq!(to, "nadia.nouvelle@example.be");
@@ -68,7 +68,7 @@ async fn a_bad_invitation_form_is_refused_and_keeps_what_was_typed() {
     let body = response.text().await.unwrap();
     assert!(body.contains("Indiquez une adresse e-mail valable"));
     assert!(body.contains("value=\"pas-une-adresse\"") && body.contains("value=\"Paul Pas-Clair\""));
-    assert!(app.mails().is_empty());
+    assert!(app.mails().await.is_empty());
 }
 
 #[tokio::test]
@@ -84,7 +84,7 @@ async fn a_volunteer_sees_the_organisation_but_not_its_members() {
         .await
         .unwrap();
     assert_eq!(invite.status(), 403);
-    assert!(app.mails().is_empty());
+    assert!(app.mails().await.is_empty());
 }
 
 #[tokio::test]
@@ -116,7 +116,7 @@ async fn a_coordinator_of_one_cpas_gets_nothing_of_another() {
     assert_eq!(sneaky.status(), 404);
     let members = relais_organisations::organisations::memberships_of(&app.db, eupen_worker.id).await.unwrap();
     assert_eq!(members[0].role, relais_organisations::model::Role::Worker, "unchanged");
-    assert!(app.mails().is_empty());
+    assert!(app.mails().await.is_empty());
 }
 
 #[tokio::test]

@@ -41,7 +41,7 @@ async fn an_idle_form_post_is_kept_and_sent_once_the_password_is_given() {
     assert!(body.contains("action=\"/organisations/cpas-charleroi/members/invite?lang=en\""));
     assert_eq!(hidden(&body, "name").as_deref(), Some("Léa Lenoir &#38; co"));
     assert_eq!(hidden(&body, "email").as_deref(), Some("lea.lenoir@example.be"));
-    assert!(app.mails().is_empty(), "nothing sent before the password");
+    assert!(app.mails().await.is_empty(), "nothing sent before the password");
 
     // A wrong password: asked again, still keeping the form.
     let mut with_password: Vec<(&str, &str)> = form.to_vec();
@@ -57,7 +57,7 @@ async fn an_idle_form_post_is_kept_and_sent_once_the_password_is_given() {
     let done = coordinator.post(app.url("/organisations/cpas-charleroi/members/invite?lang=en")).form(&with_password).send().await.unwrap();
     assert_eq!(done.status(), 303);
     assert_eq!(done.headers()["location"], "/organisations/cpas-charleroi/members?done=invited");
-    let mails = app.mails();
+    let mails = app.mails().await;
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].0, "lea.lenoir@example.be");
     let members = coordinator.get(app.url("/organisations/cpas-charleroi/members")).send().await.unwrap().text().await.unwrap();

@@ -147,3 +147,25 @@ async fn both_engines_have_the_same_migrations_and_schema() {
     assert!(!a.types.iter().any(|t| t.ends_with("unknown")), "unmapped type: {:?}", a.types);
     assert!(!b.types.iter().any(|t| t.ends_with("unknown")), "unmapped type: {:?}", b.types);
 }
+
+/// Every table that names a person followed (a `person_id` column) is cleared by some area's
+/// erasure statement, so a new area cannot forget it: erasing a person must reach its rows.
+#[tokio::test]
+async fn every_table_naming_a_person_is_cleared_when_the_person_is_erased() {
+    // Counts of distinct people per month: the id of an erased person names nobody any more.
+    const KEPT: &[&str] = &["people_months"];
+    let db = Db::connect("sqlite::memory:").await.unwrap();
+    db.migrate().await.unwrap();
+    let Db::Sqlite(pool) = &db else { unreachable!() };
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'person_id')")
+            .fetch_all(pool)
+            .await
+            .unwrap();
+    assert!(tables.len() >= 4, "{tables:?}");
+    relais::areas();
+    let steps = relais_core::area::ERASURE.get().unwrap();
+    let cleared = |table: &str| steps.iter().any(|s| s.split_whitespace().collect::<Vec<_>>().windows(2).any(|w| w[0] == "UPDATE" && w[1] == table));
+    let forgotten: Vec<&String> = tables.iter().filter(|t| !KEPT.contains(&t.as_str()) && !cleared(t)).collect();
+    assert!(forgotten.is_empty(), "tables with a person_id that no erasure statement clears: {forgotten:?}");
+}
