@@ -9,7 +9,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use http_body_util::{BodyExt, Empty};
+use http_body_util::{BodyExt, Full};
 use hyper::{Request, body::Bytes, client::conn::http1};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
@@ -75,15 +75,37 @@ pub async fn load_paths(authority: &str, paths: Arc<Vec<String>>, conns: usize, 
     if paths.is_empty() {
         return Err("nothing to load".into());
     }
+    let next = Arc::new(AtomicUsize::new(0));
+    let plan: Plan = Arc::new(move |_: &mut Turn| {
+        let path = &paths[next.fetch_add(1, Ordering::Relaxed) % paths.len()];
+        Request::get(path.as_str()).header(hyper::header::ACCEPT_ENCODING, "gzip, br").header(hyper::header::ACCEPT_LANGUAGE, "fr-BE,fr;q=0.9").body(Full::new(Bytes::new()))
+    });
+    load_plan(authority, plan, conns, duration, 0).await
+}
+
+/// What a connection knows when it asks its plan for the next request: which connection it is
+/// and a random source seeded per connection (the same run draws the same requests).
+pub struct Turn {
+    pub conn: usize,
+    pub rng: fastrand::Rng,
+}
+
+/// Makes each request a connection sends (the generator adds the `Host` header); a response
+/// with a success status (2xx) counts as done.
+pub type Plan = Arc<dyn Fn(&mut Turn) -> Result<Request<Full<Bytes>>, hyper::http::Error> + Send + Sync>;
+
+/// Drive `conns` keep-alive connections until `duration` has passed, each sending what `plan`
+/// makes, answer after answer. `seed` varies the random draws between runs.
+pub async fn load_plan(authority: &str, plan: Plan, conns: usize, duration: Duration, seed: u64) -> Result<Sample, String> {
     let started = Instant::now();
     let deadline = started + duration;
-    let next = Arc::new(AtomicUsize::new(0));
     let first_error = Arc::new(Mutex::new(None));
     let mut workers = Vec::with_capacity(conns);
-    for _ in 0..conns {
+    for conn in 0..conns.max(1) {
         let authority = authority.to_string();
-        let (paths, next, first_error) = (paths.clone(), next.clone(), first_error.clone());
-        workers.push(tokio::spawn(async move { worker(&authority, &paths, &next, &first_error, deadline).await }));
+        let (plan, first_error) = (plan.clone(), first_error.clone());
+        let turn = Turn { conn, rng: fastrand::Rng::with_seed(seed * 1000 + conn as u64) };
+        workers.push(tokio::spawn(async move { worker(&authority, &*plan, turn, &first_error, deadline).await }));
     }
     let mut latencies = Vec::new();
     let mut errors = 0;
@@ -99,7 +121,13 @@ pub async fn load_paths(authority: &str, paths: Arc<Vec<String>>, conns: usize, 
 }
 
 /// One connection's loop; reconnects after an error. Returns latencies and the error count.
-async fn worker(authority: &str, paths: &[String], next: &AtomicUsize, first_error: &Mutex<Option<String>>, deadline: Instant) -> (Vec<Duration>, usize) {
+async fn worker(
+    authority: &str,
+    plan: &(dyn Fn(&mut Turn) -> Result<Request<Full<Bytes>>, hyper::http::Error> + Send + Sync),
+    mut turn: Turn,
+    first_error: &Mutex<Option<String>>,
+    deadline: Instant,
+) -> (Vec<Duration>, usize) {
     let mut latencies = Vec::with_capacity(4096);
     let mut errors = 0;
     let note = |what: String| {
@@ -122,28 +150,29 @@ async fn worker(authority: &str, paths: &[String], next: &AtomicUsize, first_err
         };
         let driver = tokio::spawn(connection);
         while Instant::now() < deadline {
-            let path = &paths[next.fetch_add(1, Ordering::Relaxed) % paths.len()];
-            let request = match Request::get(path.as_str())
-                .header(hyper::header::HOST, authority)
-                .header(hyper::header::ACCEPT_ENCODING, "gzip, br")
-                .header(hyper::header::ACCEPT_LANGUAGE, "fr-BE,fr;q=0.9")
-                .body(Empty::<Bytes>::new())
-            {
+            let mut request = match plan(&mut turn) {
                 Ok(request) => request,
-                Err(_) => break 'connect,
+                Err(error) => {
+                    note(format!("request: {error}"));
+                    break 'connect;
+                }
             };
+            let Ok(host) = hyper::header::HeaderValue::from_str(authority) else { break 'connect };
+            request.headers_mut().insert(hyper::header::HOST, host);
+            let target = format!("{} {}", request.method(), request.uri());
             let sent = Instant::now();
             let ok = match sender.send_request(request).await {
                 Ok(response) => {
                     let status = response.status();
-                    let body = response.into_body().collect().await.is_ok();
+                    let body = response.into_body().collect().await.map(|b| b.to_bytes());
                     if !status.is_success() {
-                        note(format!("{status} {path}"));
+                        let text = body.as_ref().map(|b| String::from_utf8_lossy(b).chars().take(200).collect::<String>()).unwrap_or_default();
+                        note(format!("{status} {target} {text}"));
                     }
-                    body && status.is_success()
+                    body.is_ok() && status.is_success()
                 }
                 Err(error) => {
-                    note(format!("{error} {path}"));
+                    note(format!("{error} {target}"));
                     false
                 }
             };

@@ -5,13 +5,12 @@
 use std::{
     net::SocketAddr,
     sync::Arc,
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use clap::Args;
-use http_body_util::{BodyExt, Full};
-use hyper::{Request, body::Bytes, client::conn::http1};
-use hyper_util::rt::TokioIo;
+use http_body_util::Full;
+use hyper::{Request, body::Bytes};
 use relais_core::{
     Db,
     db::redact,
@@ -24,9 +23,10 @@ use relais_organisations::{
     organisations::{self, NewOrganisation},
     tokens, users,
 };
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use uuid::Uuid;
 
+use super::load::{Plan, Turn, load_plan};
 use crate::args::CliResult;
 
 #[derive(Debug, Clone, Args)]
@@ -101,10 +101,10 @@ pub async fn run(args: LogArgs) -> CliResult {
     let helpers = Arc::new(helpers);
 
     // Warm-up, then the measured run.
-    let _ = load(&authority, &helpers, conns, Duration::from_secs(1), 1).await?;
+    let _ = load_plan(&authority, plan(helpers.clone()), conns, Duration::from_secs(1), 1).await?;
     let before = count(&db).await?;
     crate::outln!("logging requests through POST /api/v1/accompaniments with {conns} connections for {}s…", duration.as_secs());
-    let sample = load(&authority, &helpers, conns, duration, 2).await?;
+    let sample = load_plan(&authority, plan(helpers), conns, duration, 2).await?;
     let after = count(&db).await?;
     let _ = stop.send(());
     let _ = server.await;
@@ -137,90 +137,25 @@ async fn count(db: &Db) -> Result<i64, sqlx::Error> {
     on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM accompaniments").fetch_one(pool).await)
 }
 
-struct Sample {
-    latencies: Vec<Duration>,
-    errors: usize,
-    elapsed: Duration,
-    first_error: Option<String>,
-}
-
-async fn load(authority: &str, helpers: &Arc<Vec<(String, String)>>, conns: usize, duration: Duration, seed: u64) -> Result<Sample, String> {
-    let started = Instant::now();
-    let deadline = started + duration;
-    let mut workers = Vec::new();
-    for n in 0..conns {
-        let (authority, helpers) = (authority.to_string(), helpers.clone());
-        workers.push(tokio::spawn(async move { worker(&authority, &helpers[n % helpers.len()], deadline, seed * 1000 + n as u64).await }));
-    }
-    let mut sample = Sample { latencies: Vec::new(), errors: 0, elapsed: Duration::ZERO, first_error: None };
-    for w in workers {
-        let (mut latencies, errors, first_error) = w.await.map_err(|e| e.to_string())?;
-        sample.latencies.append(&mut latencies);
-        sample.errors += errors;
-        sample.first_error = sample.first_error.or(first_error);
-    }
-    sample.elapsed = started.elapsed();
-    sample.latencies.sort_unstable();
-    Ok(sample)
-}
-
-/// One helper's connection: log a request, wait for the answer, log the next.
-async fn worker(authority: &str, (slug, token): &(String, String), deadline: Instant, seed: u64) -> (Vec<Duration>, usize, Option<String>) {
-    let mut rng = fastrand::Rng::with_seed(seed);
-    let mut latencies = Vec::with_capacity(8192);
-    let mut errors = 0;
-    let mut first_error = None;
-    'connect: while Instant::now() < deadline {
-        let Ok(stream) = TcpStream::connect(authority).await else {
-            errors += 1;
-            tokio::time::sleep(Duration::from_millis(10)).await;
-            continue;
-        };
-        let _ = stream.set_nodelay(true);
-        let Ok((mut sender, connection)) = http1::handshake(TokioIo::new(stream)).await else {
-            errors += 1;
-            continue;
-        };
-        let driver = tokio::spawn(connection);
-        while Instant::now() < deadline {
-            let (theme, service) = THEMES[rng.usize(..THEMES.len())];
-            let body = serde_json::json!({
-                "organisation": slug,
-                "id": Uuid::from_u64_pair(rng.u64(..), rng.u64(..)),
-                "setting": if rng.bool() { "phone" } else { "home-visit" },
-                "themes": [theme],
-                "online_service": service,
-                "autonomy": AUTONOMY[rng.usize(..AUTONOMY.len())],
-                "outcome": OUTCOMES[rng.usize(..OUTCOMES.len())],
-                "minutes": rng.i64(5..45),
-            });
-            let request = Request::post("/api/v1/accompaniments")
-                .header(hyper::header::HOST, authority)
-                .header(hyper::header::CONTENT_TYPE, "application/json")
-                .header(hyper::header::AUTHORIZATION, format!("Bearer {token}"))
-                .body(Full::new(Bytes::from(body.to_string())));
-            let Ok(request) = request else { break 'connect };
-            let sent = Instant::now();
-            match sender.send_request(request).await {
-                Ok(response) if response.status() == hyper::StatusCode::CREATED => {
-                    let _ = response.into_body().collect().await;
-                    latencies.push(sent.elapsed());
-                }
-                Ok(response) => {
-                    let status = response.status();
-                    let text = response.into_body().collect().await.map(|b| String::from_utf8_lossy(&b.to_bytes()).into_owned()).unwrap_or_default();
-                    errors += 1;
-                    first_error.get_or_insert(format!("{status} {text}"));
-                }
-                Err(error) => {
-                    errors += 1;
-                    first_error.get_or_insert(error.to_string());
-                    driver.abort();
-                    continue 'connect;
-                }
-            }
-        }
-        driver.abort();
-    }
-    (latencies, errors, first_error)
+/// Each connection is a helper of one organisation logging a request, then the next.
+fn plan(helpers: Arc<Vec<(String, String)>>) -> Plan {
+    Arc::new(move |turn: &mut Turn| {
+        let (slug, token) = &helpers[turn.conn % helpers.len()];
+        let rng = &mut turn.rng;
+        let (theme, service) = THEMES[rng.usize(..THEMES.len())];
+        let body = serde_json::json!({
+            "organisation": slug,
+            "id": Uuid::from_u64_pair(rng.u64(..), rng.u64(..)),
+            "setting": if rng.bool() { "phone" } else { "home-visit" },
+            "themes": [theme],
+            "online_service": service,
+            "autonomy": AUTONOMY[rng.usize(..AUTONOMY.len())],
+            "outcome": OUTCOMES[rng.usize(..OUTCOMES.len())],
+            "minutes": rng.i64(5..45),
+        });
+        Request::post("/api/v1/accompaniments")
+            .header(hyper::header::CONTENT_TYPE, "application/json")
+            .header(hyper::header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Full::new(Bytes::from(body.to_string())))
+    })
 }

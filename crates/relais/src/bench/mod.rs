@@ -16,7 +16,7 @@ use clap::Subcommand;
 use crate::args::CliResult;
 
 pub use fresh::{FreshDatabase, fresh_database};
-pub use load::{Measurement, Sample, load, load_paths};
+pub use load::{Measurement, Plan, Sample, Turn, load, load_paths, load_plan};
 
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
