@@ -1,7 +1,8 @@
 //! The shared taxonomies, in four languages: **themes** people need help with, **publics**
 //! welcomed, **services** offered, **languages** spoken — shared by the directory and the
 //! accompaniment log — and, for the log, the **online services** concerned, the person's
-//! **autonomy** and the **outcome**. Each instance starts with the default terms (labels from the Fluent files);
+//! **autonomy** and the **outcome**; for the helpers area, the **job families** of the people who
+//! help (home helper, social worker, …). Each instance starts with the default terms (labels from the Fluent files);
 //! platform admins may rename, add and retire terms (they live in `taxonomy_terms`).
 //!
 //! Also the fixed vocabularies of the directory itself: kinds of place, equipment, helper kinds.
@@ -21,10 +22,12 @@ pub enum Taxonomy {
     OnlineService,
     Autonomy,
     Outcome,
+    JobFamily,
 }
 
 impl Taxonomy {
-    pub const ALL: [Taxonomy; 7] = [Taxonomy::Theme, Taxonomy::Public, Taxonomy::Service, Taxonomy::Language, Taxonomy::OnlineService, Taxonomy::Autonomy, Taxonomy::Outcome];
+    pub const ALL: [Taxonomy; 8] =
+        [Taxonomy::Theme, Taxonomy::Public, Taxonomy::Service, Taxonomy::Language, Taxonomy::OnlineService, Taxonomy::Autonomy, Taxonomy::Outcome, Taxonomy::JobFamily];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -35,6 +38,7 @@ impl Taxonomy {
             Taxonomy::OnlineService => "online-service",
             Taxonomy::Autonomy => "autonomy",
             Taxonomy::Outcome => "outcome",
+            Taxonomy::JobFamily => "job-family",
         }
     }
 
@@ -126,6 +130,15 @@ impl Taxonomy {
                 ("not-solved", "outcome-not-solved"),
                 ("follow-up", "outcome-follow-up"),
                 ("redirected", "outcome-redirected"),
+            ],
+            Taxonomy::JobFamily => &[
+                ("home-helper", "job-family-home-helper"),
+                ("social-worker", "job-family-social-worker"),
+                ("reception", "job-family-reception"),
+                ("facilitator", "job-family-facilitator"),
+                ("educator", "job-family-educator"),
+                ("volunteer", "job-family-volunteer"),
+                ("other", "job-family-other"),
             ],
         }
     }

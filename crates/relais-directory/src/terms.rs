@@ -26,6 +26,11 @@ impl Terms {
         Terms { all }
     }
 
+    /// Every term of a list, retired ones included, in display order.
+    pub fn every(&self, taxonomy: Taxonomy) -> impl Iterator<Item = &Term> {
+        self.all.iter().filter(move |t| t.taxonomy == taxonomy)
+    }
+
     /// The active terms of a list, in display order.
     pub fn active(&self, taxonomy: Taxonomy) -> impl Iterator<Item = &Term> {
         self.all.iter().filter(move |t| t.taxonomy == taxonomy && t.active)

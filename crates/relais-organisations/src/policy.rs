@@ -41,6 +41,12 @@ pub enum Action {
     /// e-mails), cancel their registrations and withdraw their requests. Without it, a helper
     /// facilitating a workshop sees first names and initials and cancels only whom they registered.
     ManageParticipants,
+    /// See the organisation's helpers (profiles with contact data, referents, status history).
+    ViewHelpers,
+    /// Add helpers, edit their profiles and status, set the headcount per job family.
+    ManageHelpers,
+    /// Keep one's own helper profile (languages, skills, when and where one can help).
+    KeepOwnProfile,
 }
 
 /// What each role may do in its own organisation.
@@ -50,9 +56,16 @@ pub fn role_may(role: Role, action: Action) -> bool {
         Action::LogRequests => role != Role::Viewer,
         Action::ViewRequests | Action::ViewPeople | Action::ManageWorkshops | Action::ManageParticipants => matches!(role, Role::Coordinator | Role::Worker),
         Action::ViewReports => role != Role::Volunteer,
-        Action::ViewMembers | Action::ManageMembers | Action::ViewAuditLog | Action::ManageSettings | Action::ManageDirectory | Action::ErasePeople | Action::ReviewSignals => {
-            role == Role::Coordinator
-        }
+        Action::ViewHelpers => matches!(role, Role::Coordinator | Role::Worker),
+        Action::KeepOwnProfile => role != Role::Viewer,
+        Action::ViewMembers
+        | Action::ManageMembers
+        | Action::ViewAuditLog
+        | Action::ManageSettings
+        | Action::ManageDirectory
+        | Action::ErasePeople
+        | Action::ReviewSignals
+        | Action::ManageHelpers => role == Role::Coordinator,
     }
 }
 
@@ -178,8 +191,15 @@ mod tests {
         let worker = user(Some(Role::Worker), false, a);
         assert_eq!(decide(&worker, a, Action::ViewPeople), Decision::Allowed);
         assert_eq!(decide(&worker, a, Action::ErasePeople), Decision::Forbidden);
+        // Workers see the helpers (they are referents); only coordinators manage them; a
+        // volunteer keeps their own profile and sees nobody else's.
+        assert_eq!(decide(&worker, a, Action::ViewHelpers), Decision::Allowed);
+        assert_eq!(decide(&worker, a, Action::ManageHelpers), Decision::Forbidden);
+        assert_eq!(decide(&volunteer, a, Action::ViewHelpers), Decision::Forbidden);
+        assert_eq!(decide(&volunteer, a, Action::KeepOwnProfile), Decision::Allowed);
         let viewer = user(Some(Role::Viewer), false, a);
         assert_eq!(decide(&viewer, a, Action::LogRequests), Decision::Forbidden);
+        assert_eq!(decide(&viewer, a, Action::KeepOwnProfile), Decision::Forbidden);
         assert_eq!(decide(&coordinator, b, Action::ViewPeople), Decision::NotFound);
         let admin = user(None, true, a);
         assert_eq!(decide(&admin, b, Action::ManageMembers), Decision::Allowed);

@@ -27,7 +27,8 @@ use relais_core::{
 /// templates, retention and erasure steps are then part of the application. (The first call
 /// installs the erasure steps for the process: see [`relais_core::area::ERASURE`].)
 pub fn areas() -> Vec<Area> {
-    let areas = vec![relais_organisations::area(), relais_directory::area(), relais_accompaniments::area(), relais_reports::area(), relais_diagnostics::area()];
+    let areas =
+        vec![relais_organisations::area(), relais_directory::area(), relais_accompaniments::area(), relais_reports::area(), relais_diagnostics::area(), relais_helpers::area()];
     relais_core::area::ERASURE.get_or_init(|| areas.iter().flat_map(|a| a.erasure.iter().copied()).collect());
     areas
 }

@@ -35,6 +35,7 @@ fn title_key(taxonomy: Taxonomy) -> &'static str {
         Taxonomy::OnlineService => "taxonomy-online-services",
         Taxonomy::Autonomy => "taxonomy-autonomy",
         Taxonomy::Outcome => "taxonomy-outcomes",
+        Taxonomy::JobFamily => "taxonomy-job-families",
     }
 }
 

@@ -73,6 +73,8 @@ struct OrganisationPage<'a> {
     can_manage_directory: bool,
     can_log: bool,
     can_view_reports: bool,
+    can_view_helpers: bool,
+    can_keep_profile: bool,
 }
 
 /// "de,fr" → "Deutsch, Französisch" (a code without a name is left as it is).
@@ -108,6 +110,8 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext, user: Current
         can_manage_directory: policy::decide(&user, organisation.id, Action::ManageDirectory) == Decision::Allowed,
         can_log: policy::decide(&user, organisation.id, Action::LogRequests) == Decision::Allowed,
         can_view_reports: policy::decide(&user, organisation.id, Action::ViewReports) == Decision::Allowed,
+        can_view_helpers: policy::decide(&user, organisation.id, Action::ViewHelpers) == Decision::Allowed,
+        can_keep_profile: policy::decide(&user, organisation.id, Action::KeepOwnProfile) == Decision::Allowed,
     };
     ctx.render(&organisation.name, &page.render()?)
 }

@@ -92,7 +92,10 @@ pub struct Turn {
 
 /// Makes each request a connection sends (the generator adds the `Host` header); a response
 /// with a success status (2xx) counts as done.
-pub type Plan = Arc<dyn Fn(&mut Turn) -> Result<Request<Full<Bytes>>, hyper::http::Error> + Send + Sync>;
+pub type Plan = Arc<MakeRequest>;
+
+/// What a [`Plan`] holds.
+pub type MakeRequest = dyn Fn(&mut Turn) -> Result<Request<Full<Bytes>>, hyper::http::Error> + Send + Sync;
 
 /// Drive `conns` keep-alive connections until `duration` has passed, each sending what `plan`
 /// makes, answer after answer. `seed` varies the random draws between runs.
@@ -123,7 +126,7 @@ pub async fn load_plan(authority: &str, plan: Plan, conns: usize, duration: Dura
 /// One connection's loop; reconnects after an error. Returns latencies and the error count.
 async fn worker(
     authority: &str,
-    plan: &(dyn Fn(&mut Turn) -> Result<Request<Full<Bytes>>, hyper::http::Error> + Send + Sync),
+    plan: &MakeRequest,
     mut turn: Turn,
     first_error: &Mutex<Option<String>>,
     deadline: Instant,

@@ -2,11 +2,7 @@
 //! (`POST /api/v1/accompaniments` with personal tokens), server and load tool in one process.
 //! Ends with `bench: engine=… inserts_per_s=… p99_ms=…`.
 
-use std::{
-    net::SocketAddr,
-    sync::Arc,
-    time::Duration,
-};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use clap::Args;
 use http_body_util::Full;

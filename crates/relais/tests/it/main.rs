@@ -12,6 +12,7 @@ mod directory;
 mod groups;
 mod hardening;
 mod harness;
+mod helpers;
 mod jobs;
 mod languages;
 mod matrix;

@@ -181,6 +181,17 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/demand/{demand}/withdraw", "POST", Access::Organisation(Action::ManageParticipants)),
     ("/organisations/{slug}/modules", "GET", Access::Organisation(Action::ManageWorkshops)),
     ("/organisations/{slug}/modules", "POST", Access::Organisation(Action::ManageWorkshops)),
+    // Helpers: coordinators and workers see them, coordinators manage them; every helper keeps
+    // their own profile ({helper} is a volunteer without an account, nobody's own).
+    ("/organisations/{slug}/helpers", "GET", Access::Organisation(Action::ViewHelpers)),
+    ("/organisations/{slug}/helpers/new", "GET", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/helpers/new", "POST", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/helpers/me", "GET", Access::Organisation(Action::KeepOwnProfile)),
+    ("/organisations/{slug}/helpers/{helper}", "GET", Access::Organisation(Action::ViewHelpers)),
+    ("/organisations/{slug}/helpers/{helper}", "POST", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/helpers/{helper}/status", "POST", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/headcount", "GET", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/headcount", "POST", Access::Organisation(Action::ManageHelpers)),
 ];
 
 #[test]
@@ -259,6 +270,8 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
     // {workshop}, {registration}, {meeting}, {demand}: a demo workshop of the organisation in the
     // URL, its first registration and meeting, and a request for a module waiting there.
     let mut workshop_of = std::collections::HashMap::new();
+    // {helper}: a demo volunteer without an account of the organisation in the URL.
+    let mut helper_of = std::collections::HashMap::new();
     for (slug, _) in &targets {
         let organisation = relais_organisations::organisations::find_by_slug(&app.db, slug).await.unwrap().unwrap();
         let place = relais_directory::places::places_of(&app.db, organisation.id).await.unwrap().first().expect("a demo place").id;
@@ -271,6 +284,9 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
         let registration = relais_diagnostics::workshops::registrations(&app.db, workshop.id).await.unwrap()[0].id;
         let request = relais_diagnostics::demand::list(&app.db, organisation.id, "waiting").await.unwrap()[0].id;
         workshop_of.insert(*slug, (workshop.id.to_string(), registration.to_string(), workshop.meetings[0].id.to_string(), request.to_string()));
+        let helper =
+            relais_helpers::helpers::list(&app.db, organisation.id).await.unwrap().into_iter().find(|h| h.user_id.is_none()).expect("a demo volunteer without an account").id;
+        helper_of.insert(*slug, helper.to_string());
     }
 
     let mut failures = Vec::new();
@@ -293,6 +309,7 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
                     .replace("{registration}", &workshop_of[slug].1)
                     .replace("{meeting}", &workshop_of[slug].2)
                     .replace("{demand}", &workshop_of[slug].3)
+                    .replace("{helper}", &helper_of[slug])
                     .replace("{session}", "00000000-0000-0000-0000-000000000000")
                     .replace("{exception}", "00000000-0000-0000-0000-000000000000");
                 let request = match *method {

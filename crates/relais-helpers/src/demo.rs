@@ -1,0 +1,115 @@
+//! The helpers' share of the demo: every member's profile (job family, languages, skills, times,
+//! a referent), volunteers of the Brussels network and of Charleroi not yet with an account, and
+//! Charleroi's headcount of 2,800 staff across its job families.
+
+use relais_core::{Db, DbError, demo::DemoPart};
+use relais_diagnostics::framework::Area;
+use relais_organisations::{organisations, users};
+use time::{Date, Month, OffsetDateTime};
+
+use crate::helpers::{self, Change, NewHelper, Part, Status};
+
+pub const DEMO_PART: DemoPart = DemoPart { name: "helpers", load: |db| Box::pin(load(db)) };
+
+/// (member's e-mail, job family, languages, referent's e-mail)
+const MEMBERS: &[(&str, &str, &[&str], Option<&str>)] = &[
+    ("coordinator.charleroi@demo.relais.be", "social-worker", &["fr"], None),
+    ("worker.charleroi@demo.relais.be", "social-worker", &["fr", "ar"], Some("coordinator.charleroi@demo.relais.be")),
+    ("volunteer.charleroi@demo.relais.be", "volunteer", &["fr", "it"], Some("worker.charleroi@demo.relais.be")),
+    ("coordinator.bruxelles@demo.relais.be", "facilitator", &["fr", "nl"], None),
+    ("worker.bruxelles@demo.relais.be", "facilitator", &["nl", "fr", "en"], Some("coordinator.bruxelles@demo.relais.be")),
+    ("coordinator.puurs@demo.relais.be", "social-worker", &["nl"], None),
+    ("worker.puurs@demo.relais.be", "educator", &["nl", "en"], Some("coordinator.puurs@demo.relais.be")),
+    ("coordinator.eupen@demo.relais.be", "social-worker", &["de", "fr"], None),
+    ("worker.eupen@demo.relais.be", "reception", &["de"], Some("coordinator.eupen@demo.relais.be")),
+];
+
+/// Volunteers before their account: (organisation, name, languages, status)
+const VOLUNTEERS: &[(&str, &str, &[&str], Status)] = &[
+    ("clic-bruxelles", "Amina B.", &["fr", "ar"], Status::Active),
+    ("clic-bruxelles", "Joris V.", &["nl", "fr"], Status::Active),
+    ("clic-bruxelles", "Lucia M.", &["fr", "es", "it"], Status::Active),
+    ("clic-bruxelles", "Piotr K.", &["fr", "pl"], Status::Paused),
+    ("maison-quartier-nord", "Fatma Y.", &["fr", "tr"], Status::Active),
+    ("cpas-charleroi", "Jean-Pierre D.", &["fr"], Status::Active),
+    ("cpas-charleroi", "Nadia E.", &["fr", "ar"], Status::Left),
+    ("oeshz-eupen", "Monika S.", &["de", "fr"], Status::Active),
+    ("ocmw-puurs-sint-amands", "Els D.", &["nl"], Status::Active),
+];
+
+/// Charleroi's staff per job family: 2,800 in all.
+const CHARLEROI_HEADCOUNT: &[(&str, i64)] = &[("home-helper", 900), ("social-worker", 650), ("reception", 300), ("educator", 150), ("facilitator", 40), ("other", 760)];
+
+async fn load(db: &Db) -> Result<(), DbError> {
+    let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let mut rng = fastrand::Rng::with_seed(1717);
+    for slug in ["cpas-charleroi", "clic-bruxelles", "maison-quartier-nord", "ocmw-puurs-sint-amands", "ocmw-bornem", "oeshz-eupen"] {
+        if let Some(organisation) = organisations::find_by_slug(db, slug).await? {
+            helpers::ensure_members(db, organisation.id, now).await?;
+        }
+    }
+    for (email, family, languages, referent) in MEMBERS {
+        let Some(user) = users::find_by_email(db, email).await.ok().flatten() else { continue };
+        let Some(membership) = organisations::memberships_of(db, user.id).await?.into_iter().next() else { continue };
+        let Some(id) = helpers::of_member(db, membership.organisation_id, user.id).await? else { continue };
+        let referent = match referent {
+            Some(r) => users::find_by_email(db, r).await.ok().flatten().map(|u| u.id),
+            None => None,
+        };
+        let change = Change {
+            job_family: family.to_string(),
+            languages: languages.iter().map(|l| l.to_string()).collect(),
+            referent_id: referent,
+            started_on: Date::from_calendar_date(2024 - rng.i32(0..4), Month::try_from(rng.u8(1..=12)).unwrap_or(Month::January), rng.u8(1..=28)).ok(),
+            contact: None,
+            skills: skills(&mut rng),
+            availability: availability(&mut rng),
+            places: Vec::new(),
+        };
+        helpers::save(db, membership.organisation_id, id, &change, now).await?;
+    }
+    for (slug, name, languages, status) in VOLUNTEERS {
+        let Some(organisation) = organisations::find_by_slug(db, slug).await? else { continue };
+        let Some(by) = organisations::members_of(db, organisation.id).await?.first().map(|m| m.user_id) else { continue };
+        let new = NewHelper {
+            name: name.to_string(),
+            email: String::new(),
+            phone: format!("0470 {:02} {:02} {:02}", rng.u8(10..99), rng.u8(10..99), rng.u8(10..99)),
+            job_family: "volunteer".into(),
+            languages: languages.iter().map(|l| l.to_string()).collect(),
+            started_on: Date::from_calendar_date(2025, Month::try_from(rng.u8(1..=12)).unwrap_or(Month::March), rng.u8(1..=28)).ok(),
+        };
+        let (id, _) = helpers::create(db, organisation.id, None, &new, by, now).await?;
+        let change = Change {
+            job_family: new.job_family.clone(),
+            languages: new.languages.clone(),
+            referent_id: Some(by),
+            started_on: new.started_on,
+            contact: None,
+            skills: skills(&mut rng),
+            availability: availability(&mut rng),
+            places: relais_directory::places::places_of(db, organisation.id).await?.iter().take(1).map(|p| p.id).collect(),
+        };
+        helpers::save(db, organisation.id, id, &change, now).await?;
+        if *status != Status::Active {
+            let reason = if *status == Status::Paused { "Examens (démo)" } else { "A déménagé (démo)" };
+            helpers::set_status(db, organisation.id, id, *status, reason, by, now).await?;
+        }
+    }
+    if let Some(charleroi) = organisations::find_by_slug(db, "cpas-charleroi").await? {
+        let counts: Vec<(String, Option<i64>)> = CHARLEROI_HEADCOUNT.iter().map(|(f, n)| (f.to_string(), Some(*n))).collect();
+        helpers::set_headcounts(db, charleroi.id, &counts).await?;
+    }
+    Ok(())
+}
+
+fn skills(rng: &mut fastrand::Rng) -> Vec<(Area, i64)> {
+    [Area::Device, Area::Information, Area::Communication, Area::Procedures, Area::Safety].into_iter().map(|a| (a, rng.i64(2..=4))).collect()
+}
+
+fn availability(rng: &mut fastrand::Rng) -> Vec<(u8, Part)> {
+    let mut slots: Vec<(u8, Part)> = (0..3).map(|_| (rng.u8(1..=5), Part::ALL[rng.usize(..2)])).collect();
+    slots.sort();
+    slots.dedup();
+    slots
+}

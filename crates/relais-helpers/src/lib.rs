@@ -1,0 +1,28 @@
+//! Helpers: the people who do the work — staff and volunteers of an organisation, with a
+//! profile each (job family, languages, skills, when and where they can help, a referent, the
+//! status and its history) and the organisation's headcount per job family (the denominator of
+//! "share trained"). See `docs/helpers.md`.
+
+pub mod demo;
+pub mod helpers;
+pub mod routes;
+
+use axum::routing::get;
+use relais_core::web::Routes;
+
+/// The area's routes.
+pub fn routes() -> Routes {
+    use routes::{headcount, profiles};
+    Routes::new()
+        .route("/organisations/{slug}/helpers", get(profiles::list))
+        .route("/organisations/{slug}/helpers/new", get(profiles::new_form).post(profiles::create))
+        .route("/organisations/{slug}/helpers/me", get(profiles::me))
+        .route("/organisations/{slug}/helpers/{helper}", get(profiles::show).post(profiles::save))
+        .route("/organisations/{slug}/helpers/{helper}/status", axum::routing::post(profiles::set_status))
+        .route("/organisations/{slug}/headcount", get(headcount::show).post(headcount::save))
+}
+
+/// What the area brings (see [`relais_core::area`]).
+pub fn area() -> relais_core::area::Area {
+    relais_core::area::Area { demo: Some(demo::DEMO_PART), ..relais_core::area::Area::new("helpers", routes) }
+}
