@@ -85,3 +85,44 @@ test('a volunteer opens their own profile from the organisation page and changes
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test('someone applies to volunteer from a phone in Dutch, the coordinator records the steps; the pages pass axe in four languages', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${env.server.baseUrl}/volunteer/cpas-charleroi?lang=nl`);
+  await page.click('details summary');
+  assert.match(await page.textContent('.charter'), /Ik respecteer/);
+  await page.fill('#apply-name', 'Eva Browser');
+  await page.fill('#apply-phone', '0470 55 44 33');
+  await Promise.all([page.waitForLoadState('load'), page.click('form button[type="submit"]')]);
+  assert.match(await page.textContent('[role="alert"]'), /Vink het vakje aan/);
+  assert.equal(await page.inputValue('#apply-name'), 'Eva Browser');
+  await page.check('#apply-consent');
+  await Promise.all([page.waitForURL(/done=sent/), page.click('form button[type="submit"]')]);
+  assert.match(await page.textContent('[role="status"]'), /Bedankt/);
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    for (const path of ['/volunteer/cpas-charleroi', '/groups/informaticiens-publics/volunteer']) {
+      await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);
+      await check(page, `${path} [${lang}]`, problems);
+    }
+  }
+
+  await logIn(page, 'coordinator.charleroi@demo.relais.be');
+  await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/helpers?lang=en`);
+  await Promise.all([page.waitForURL(/\/applications$/), page.click('main a[href$="/applications"]')]);
+  await Promise.all([page.waitForURL(/\/applications\/[0-9a-f-]{36}$/), page.click('main a:has-text("Eva Browser")')]);
+  const application = new URL(page.url()).pathname;
+  await Promise.all([page.waitForURL(/done=step/), page.click('form[action$="/step"] button[type="submit"]')]);
+  assert.match(await page.textContent('main'), /Met and accepted/);
+  await Promise.all([page.waitForURL(/done=step/), page.click('form[action$="/step"] button[type="submit"]')]);
+  assert.match(await page.textContent('main'), /Charter, version 1/);
+  for (const lang of LANGUAGES) {
+    for (const path of ['/organisations/cpas-charleroi/applications', application, '/organisations/cpas-charleroi/charter']) {
+      await page.goto(`${env.server.baseUrl}${path}?lang=${lang}`);
+      await check(page, `${path} [${lang}]`, problems);
+    }
+  }
+  await context.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

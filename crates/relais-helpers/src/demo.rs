@@ -7,7 +7,10 @@ use relais_diagnostics::framework::Area;
 use relais_organisations::{organisations, users};
 use time::{Date, Month, OffsetDateTime};
 
-use crate::helpers::{self, Change, NewHelper, Part, Status};
+use crate::{
+    helpers::{self, Change, NewHelper, Part, Status},
+    journey::{self, NewApplication, Stage},
+};
 
 pub const DEMO_PART: DemoPart = DemoPart { name: "helpers", load: |db| Box::pin(load(db)) };
 
@@ -96,6 +99,7 @@ async fn load(db: &Db) -> Result<(), DbError> {
             helpers::set_status(db, organisation.id, id, *status, reason, by, now).await?;
         }
     }
+    applications(db, now).await?;
     if let Some(charleroi) = organisations::find_by_slug(db, "cpas-charleroi").await? {
         let counts: Vec<(String, Option<i64>)> = CHARLEROI_HEADCOUNT.iter().map(|(f, n)| (f.to_string(), Some(*n))).collect();
         helpers::set_headcounts(db, charleroi.id, &counts).await?;
@@ -112,4 +116,58 @@ fn availability(rng: &mut fastrand::Rng) -> Vec<(u8, Part)> {
     slots.sort();
     slots.dedup();
     slots
+}
+
+/// The charters (fr, nl, de, en) of the organisations that recruit in the demo.
+const CHARTER: [&str; 4] = [
+    "Je respecte la personne aidée et ses choix. Je fais avec elle, pas à sa place. Je ne note jamais ses mots de passe ni ses codes. Ce que j'apprends sur elle reste confidentiel. Je passe le relais quand la demande dépasse mon rôle.",
+    "Ik respecteer de persoon en zijn keuzes. Ik doe het samen, niet in zijn plaats. Ik noteer nooit wachtwoorden of codes. Wat ik over de persoon te weten kom, blijft vertrouwelijk. Ik geef door wanneer de vraag mijn rol overstijgt.",
+    "Ich respektiere die Person und ihre Entscheidungen. Ich mache es mit ihr, nicht für sie. Ich notiere nie Passwörter oder Codes. Was ich über sie erfahre, bleibt vertraulich. Ich gebe weiter, wenn die Frage meine Rolle übersteigt.",
+    "I respect the person and their choices. I do it with them, not for them. I never write down passwords or codes. What I learn about the person stays confidential. I hand over when the request goes beyond my role.",
+];
+
+/// (organisation, name, e-mail, phone, languages, days ago, stage reached)
+type DemoApplication = (&'static str, &'static str, &'static str, &'static str, &'static [&'static str], i64, Stage);
+const APPLICATIONS: &[DemoApplication] = &[
+    ("cpas-charleroi", "Sarah T.", "sarah.t@example.be", "", &["fr"], 3, Stage::Applied),
+    ("cpas-charleroi", "Youssef A.", "", "0485 12 34 56", &["fr", "ar"], 40, Stage::CharterSigned),
+    ("cpas-charleroi", "Brigitte L.", "brigitte.l@example.be", "", &["fr"], 120, Stage::Autonomous),
+    ("clic-bruxelles", "Inès R.", "ines.r@example.be", "", &["fr", "es"], 12, Stage::Applied),
+    ("clic-bruxelles", "Tom W.", "tom.w@example.be", "0476 98 76 54", &["nl", "fr", "en"], 65, Stage::Trained),
+    ("maison-quartier-nord", "Hakan Ö.", "", "0488 11 22 33", &["fr", "tr"], 20, Stage::Met),
+    ("oeshz-eupen", "Lena K.", "lena.k@example.be", "", &["de"], 5, Stage::Applied),
+    ("ocmw-puurs-sint-amands", "Wim P.", "wim.p@example.be", "", &["nl"], 8, Stage::Applied),
+];
+
+/// Applications at every stage, through the journey's own steps, dated in the past.
+async fn applications(db: &Db, now: OffsetDateTime) -> Result<(), DbError> {
+    let texts = CHARTER.map(str::to_string);
+    for (n, (slug, name, email, phone, languages, days, reached)) in APPLICATIONS.iter().enumerate() {
+        let Some(organisation) = organisations::find_by_slug(db, slug).await? else { continue };
+        let Some(by) = organisations::members_of(db, organisation.id).await?.first().map(|m| m.user_id) else { continue };
+        if journey::current_charter(db, organisation.id).await?.is_none() {
+            journey::publish_charter(db, organisation.id, &texts, by, now - time::Duration::days(200)).await?;
+        }
+        let applied = now - time::Duration::days(*days);
+        let group = if *slug == "clic-bruxelles" { relais_organisations::groups::find_by_slug(db, "informaticiens-publics").await?.map(|g| g.id) } else { None };
+        let id = uuid::Uuid::from_u64_pair(0x4a0b_1e5e, n as u64 + 1);
+        let new = NewApplication {
+            name: name.to_string(),
+            email: email.to_string(),
+            phone: phone.to_string(),
+            locale: relais_core::i18n::Locale::parse(languages[0]).unwrap_or(relais_core::i18n::Locale::Fr),
+            languages: languages.iter().map(|l| l.to_string()).collect(),
+            message: String::new(),
+        };
+        journey::apply(db, organisation.id, group, id, &new, journey::Notify::Quietly, applied).await?;
+        let mut stage = Stage::Applied;
+        let mut at = applied;
+        while stage < *reached {
+            let Some(next) = stage.next() else { break };
+            at += time::Duration::days(3);
+            let _ = journey::advance(db, organisation.id, id, next, "", by, at).await?;
+            stage = next;
+        }
+    }
+    Ok(())
 }

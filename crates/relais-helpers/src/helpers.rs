@@ -307,6 +307,12 @@ pub async fn create(db: &Db, organisation: Uuid, id: Option<Uuid>, new: &NewHelp
     if owner == Some(organisation) { Ok((id, false)) } else { Box::pin(create(db, organisation, None, new, by, now)).await }
 }
 
+/// Set the referent of a helper.
+pub async fn set_referent(db: &Db, organisation: Uuid, id: Uuid, referent: Uuid) -> Result<(), DbError> {
+    on_db!(db, pool => sqlx::query("UPDATE helpers SET referent_id = $3 WHERE organisation_id = $1 AND id = $2").bind(organisation).bind(id).bind(referent).execute(pool).await.map(|_| ()))?;
+    Ok(())
+}
+
 /// The phone of a member's profile (their account has none).
 pub async fn set_phone(db: &Db, organisation: Uuid, id: Uuid, phone: &str) -> Result<(), DbError> {
     on_db!(db, pool => sqlx::query("UPDATE helpers SET phone = $3 WHERE organisation_id = $1 AND id = $2").bind(organisation).bind(id).bind(phone).execute(pool).await.map(|_| ()))?;

@@ -5,6 +5,7 @@
 
 pub mod demo;
 pub mod helpers;
+pub mod journey;
 pub mod routes;
 
 use axum::routing::get;
@@ -12,7 +13,7 @@ use relais_core::web::Routes;
 
 /// The area's routes.
 pub fn routes() -> Routes {
-    use routes::{headcount, profiles};
+    use routes::{applications, apply, headcount, profiles};
     Routes::new()
         .route("/organisations/{slug}/helpers", get(profiles::list))
         .route("/organisations/{slug}/helpers/new", get(profiles::new_form).post(profiles::create))
@@ -20,9 +21,17 @@ pub fn routes() -> Routes {
         .route("/organisations/{slug}/helpers/{helper}", get(profiles::show).post(profiles::save))
         .route("/organisations/{slug}/helpers/{helper}/status", axum::routing::post(profiles::set_status))
         .route("/organisations/{slug}/headcount", get(headcount::show).post(headcount::save))
+        .route("/volunteer/{slug}", get(apply::organisation_page).post(apply::organisation_apply))
+        .route("/groups/{slug}/volunteer", get(apply::group_page).post(apply::group_apply))
+        .route("/organisations/{slug}/applications", get(applications::list))
+        .route("/organisations/{slug}/applications/{application}", get(applications::show))
+        .route("/organisations/{slug}/applications/{application}/step", axum::routing::post(applications::step))
+        .route("/organisations/{slug}/applications/{application}/close", axum::routing::post(applications::close))
+        .route("/organisations/{slug}/applications/{application}/invite", axum::routing::post(applications::invite))
+        .route("/organisations/{slug}/charter", get(applications::charter).post(applications::publish))
 }
 
 /// What the area brings (see [`relais_core::area`]).
 pub fn area() -> relais_core::area::Area {
-    relais_core::area::Area { demo: Some(demo::DEMO_PART), ..relais_core::area::Area::new("helpers", routes) }
+    relais_core::area::Area { demo: Some(demo::DEMO_PART), jobs: Some(journey::jobs), ..relais_core::area::Area::new("helpers", routes) }
 }

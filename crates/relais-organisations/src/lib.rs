@@ -7,6 +7,7 @@ pub mod audit;
 pub mod company_number;
 pub mod demo;
 pub mod groups;
+pub mod invitations;
 pub mod links;
 pub mod model;
 pub mod organisations;

@@ -1,5 +1,7 @@
 //! The helpers' pages: the list and headcount, a profile, one's own profile.
 
+pub mod applications;
+pub mod apply;
 pub mod headcount;
 pub mod profiles;
 

@@ -11,27 +11,23 @@ use axum::{
 use relais_core::web::response::see_other;
 use relais_core::{
     i18n::{Locale, Tr},
-    messages::{self, MessageTemplate, NewMessage},
     web::{AppState, client::ClientAddr, error::AppError, layout::PageContext},
 };
 use serde::Deserialize;
-use time::Duration;
 use uuid::Uuid;
 
 use super::common::{LanguageChoice, languages};
 use crate::access::authorise;
 use crate::{
     audit::{self, Event},
-    links::{self, Link, Purpose},
+    invitations::{self, Invitation, InviteError},
     model::Role,
     organisations::{self, Member, Organisation},
     policy::{self, Action, Decision},
     sessions::CurrentUser,
-    users,
 };
 
-/// How long an invitation link stays valid.
-pub const INVITATION_VALIDITY: Duration = Duration::days(7);
+pub use crate::invitations::INVITATION_VALIDITY;
 
 pub(crate) fn kind_key(kind: &str) -> &'static str {
     match kind {
@@ -223,44 +219,23 @@ pub async fn invite(
 ) -> Result<Response, AppError> {
     let organisation = authorise(&state, &user, &slug, Action::ManageMembers).await?;
     let db = &state.db;
-    let mut errors = Vec::new();
-    if !users::is_plausible_email(&form.email) {
-        errors.push(ctx.tr.t("members-error-email"));
-    }
     let role = Role::parse(&form.role);
-    if role.is_none() {
-        errors.push(ctx.tr.t("members-error-role"));
-    }
-    let existing = if errors.is_empty() { users::find_by_email(db, &form.email).await? } else { None };
-    if let Some(existing) = &existing
-        && organisations::members_of(db, organisation.id).await?.iter().any(|m| m.user_id == existing.id && m.active)
-    {
-        errors.push(ctx.tr.t("members-error-already"));
-    }
-    let (Some(role), true) = (role, errors.is_empty()) else {
-        let view = MembersView { status: StatusCode::UNPROCESSABLE_ENTITY, notice: None, errors, form };
+    let Some(role) = role else {
+        let view = MembersView { status: StatusCode::UNPROCESSABLE_ENTITY, notice: None, errors: vec![ctx.tr.t("members-error-role")], form };
         return render_members(&state, &ctx, &user, &organisation, view).await;
     };
     let locale = Locale::parse(&form.language).unwrap_or(ctx.locale());
-    let invitee = match existing {
-        Some(u) => u,
-        None => {
-            let name = if form.name.trim().is_empty() { form.email.split('@').next().unwrap_or("").to_string() } else { form.name.clone() };
-            match users::create(db, users::NewUser { email: &form.email, display_name: &name, locale, is_admin: false, password_hash: None }).await {
-                Ok(u) => u,
-                Err(users::CreateUserError::Db(e)) => return Err(e.into()),
-                // Lost a race with another invitation of the same address: use that account.
-                Err(_) => users::find_by_email(db, &form.email).await?.ok_or(AppError::BadRequest)?,
-            }
+    let invitation =
+        Invitation { organisation: &organisation, email: &form.email, name: &form.name, role, locale, inviter: &user.display_name, public_url: &state.config.public_url };
+    let invitee = match invitations::invite(db, &invitation, state.clock.now()).await {
+        Ok(invitee) => invitee,
+        Err(InviteError::Db(e)) => return Err(e.into()),
+        Err(e) => {
+            let key = if matches!(e, InviteError::Email) { "members-error-email" } else { "members-error-already" };
+            let view = MembersView { status: StatusCode::UNPROCESSABLE_ENTITY, notice: None, errors: vec![ctx.tr.t(key)], form };
+            return render_members(&state, &ctx, &user, &organisation, view).await;
         }
     };
-    organisations::add_invited_member(db, invitee.id, organisation.id, role).await?;
-    let link = Link { user_id: invitee.id, organisation_id: Some(organisation.id), role: Some(role.as_str().to_string()) };
-    let token = links::create_for(db, Purpose::Invitation, &link, INVITATION_VALIDITY).await?;
-    let url = format!("{}/invitation?token={token}&lang={}", state.config.public_url, locale.code());
-    let args = vec![("inviter", user.display_name.clone()), ("organisation", organisation.name.clone()), ("role", Tr::new(locale).t(role.label_key())), ("link", url)];
-    let template = MessageTemplate::Email { subject: "invitation-mail-subject", body: "invitation-mail-body" };
-    messages::queue(db, &NewMessage::new(Some(organisation.id), &invitee.email, locale, template, args).secret(), state.clock.now()).await?;
     audit::record_or_log(
         db,
         Event::new("member.invited", &client).actor(user.id).organisation(organisation.id).object(invitee.email.clone()).detail(format!("role={}", role.as_str())),

@@ -124,13 +124,7 @@ pub async fn load_plan(authority: &str, plan: Plan, conns: usize, duration: Dura
 }
 
 /// One connection's loop; reconnects after an error. Returns latencies and the error count.
-async fn worker(
-    authority: &str,
-    plan: &MakeRequest,
-    mut turn: Turn,
-    first_error: &Mutex<Option<String>>,
-    deadline: Instant,
-) -> (Vec<Duration>, usize) {
+async fn worker(authority: &str, plan: &MakeRequest, mut turn: Turn, first_error: &Mutex<Option<String>>, deadline: Instant) -> (Vec<Duration>, usize) {
     let mut latencies = Vec::with_capacity(4096);
     let mut errors = 0;
     let note = |what: String| {

@@ -174,3 +174,187 @@ async fn a_volunteer_keeps_their_own_profile_and_sees_nobody_else() {
     assert_eq!(response.status(), 404);
     assert_eq!(helpers::find(&app.db, charleroi, id).await.unwrap().unwrap().helper.status, Status::Active);
 }
+
+/// The reminders of the journey that are due: run every job due (clock already moved).
+async fn run_jobs(app: &TestApp) {
+    let runner = app.job_runner();
+    while runner.run_once().await.unwrap() > 0 {}
+}
+
+#[tokio::test]
+async fn the_volunteer_journey_from_the_public_page_to_autonomous_with_the_charter_version_kept() {
+    use relais_helpers::journey::{self, Stage};
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    app.send_queued().await; // the demo's own messages
+    let before = app.mails().await.len();
+
+    // The public page, no account: errors keep what was typed; a double submit is one application.
+    let browser = crate::harness::browser();
+    let page = browser.get(app.url("/volunteer/cpas-charleroi?lang=nl")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Vrijwillige helper worden") && page.contains("Ik respecteer de persoon"), "the charter in Dutch on the page");
+    let csrf = form_token(&page).unwrap();
+    let form_id = page.split("name=\"form_id\" value=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().to_string();
+    let bad = [("csrf", csrf.as_str()), ("form_id", form_id.as_str()), ("name", "Ayla Testperson"), ("languages", "nl"), ("message", "Dinsdagvoormiddag vrij")];
+    let response = browser.post(app.url("/volunteer/cpas-charleroi?lang=nl")).form(&bad).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("Geef een e-mailadres of een telefoonnummer.") && body.contains("Vink het vakje aan"));
+    assert!(body.contains("Dinsdagvoormiddag vrij") && body.contains("value=\"Ayla Testperson\""));
+    let good = [
+        ("csrf", csrf.as_str()),
+        ("form_id", form_id.as_str()),
+        ("name", "Ayla Testperson"),
+        ("email", "ayla@example.be"),
+        ("languages", "nl"),
+        ("languages", "tr"),
+        ("message", "Dinsdagvoormiddag vrij"),
+        ("consent", "yes"),
+    ];
+    for _ in 0..2 {
+        let response = browser.post(app.url("/volunteer/cpas-charleroi?lang=nl")).form(&good).send().await.unwrap();
+        assert_eq!(response.status(), 303);
+    }
+    let mine: Vec<_> = journey::list(&app.db, charleroi).await.unwrap().into_iter().filter(|a| a.name == "Ayla Testperson").collect();
+    assert_eq!(mine.len(), 1, "a double submit is one application");
+    let id = mine[0].id;
+    let mails = app.mails().await;
+    let told: Vec<_> = mails[before..].iter().filter(|(_, subject, _)| subject.contains("Ayla Testperson")).collect();
+    assert_eq!(told.len(), 1, "the coordinator is told once: {told:?}");
+    assert_eq!(told[0].0, "coordinator.charleroi@demo.relais.be");
+    assert!(told[0].2.contains(&format!("/organisations/cpas-charleroi/applications/{id}")));
+
+    // Nobody has met her after 7 days: the coordinators are reminded (once), the jobs run on a
+    // moved clock, not by sleeping.
+    app.clock.advance(time::Duration::days(7) + time::Duration::minutes(1));
+    run_jobs(&app).await;
+    let plain = |text: &str| text.replace(['\u{a0}', '\u{202f}'], " ");
+    let late = |mails: &[(String, String, String)]| mails.iter().filter(|(_, s, b)| s.contains("Ayla Testperson") && plain(b).contains("il y a 7 jours")).count();
+    assert_eq!(late(&app.mails().await), 1, "one reminder at 7 days");
+
+    // The steps, each once; the charter needs the version in force, which stays with her.
+    let (coordinator, csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let path = format!("/organisations/cpas-charleroi/applications/{id}");
+    for step in ["met", "met"] {
+        let response = coordinator.post(app.url(&format!("{path}/step"))).form(&[("csrf", csrf.as_str()), ("step", step), ("note", "Gesprek")]).send().await.unwrap();
+        assert_eq!(response.status(), 303);
+    }
+    let (application, steps) = journey::find(&app.db, charleroi, id).await.unwrap().unwrap();
+    assert_eq!(application.stage, Stage::Met);
+    assert_eq!(steps.iter().filter(|s| s.stage == Stage::Met).count(), 1, "recorded once");
+    let helper = application.helper_id.expect("a helper profile once accepted");
+    let profile = helpers::find(&app.db, charleroi, helper).await.unwrap().unwrap();
+    assert_eq!(profile.helper.languages, ["nl", "tr"]);
+    assert!(profile.helper.user_id.is_none());
+    // A step out of order is not recorded.
+    let response = coordinator.post(app.url(&format!("{path}/step"))).form(&[("csrf", csrf.as_str()), ("step", "autonomous")]).send().await.unwrap();
+    assert_eq!(response.status(), 303);
+    assert_eq!(journey::find(&app.db, charleroi, id).await.unwrap().unwrap().0.stage, Stage::Met);
+
+    let version = journey::current_charter(&app.db, charleroi).await.unwrap().unwrap().version;
+    let response = coordinator.post(app.url(&format!("{path}/step"))).form(&[("csrf", csrf.as_str()), ("step", "charter-signed")]).send().await.unwrap();
+    assert_eq!(response.status(), 303);
+    // A new version afterwards: hers stays the one she signed.
+    let page = coordinator.get(app.url("/organisations/cpas-charleroi/charter")).send().await.unwrap().text().await.unwrap();
+    let token = form_token(&page).unwrap();
+    let texts = [("csrf", token.as_str()), ("text_fr", "Nouvelle charte."), ("text_nl", "Nieuw charter."), ("text_de", ""), ("text_en", "")];
+    for _ in 0..2 {
+        assert_eq!(coordinator.post(app.url("/organisations/cpas-charleroi/charter")).form(&texts).send().await.unwrap().status(), 303);
+    }
+    let latest = journey::current_charter(&app.db, charleroi).await.unwrap().unwrap();
+    assert_eq!(latest.version, version + 1, "the same text twice is one version");
+    assert_eq!(latest.text(relais_core::i18n::Locale::De), "Nouvelle charte.", "a missing language falls back to one that is written");
+    let (application, _) = journey::find(&app.db, charleroi, id).await.unwrap().unwrap();
+    assert_eq!(application.charter_version, Some(version));
+    assert!(application.charter_signed_at.is_some());
+    assert!(journey::charter(&app.db, charleroi, Some(version)).await.unwrap().is_some(), "the signed version stays readable");
+
+    // Invited to an account with the volunteer role: the invitation e-mail, the profile linked.
+    let response = coordinator.post(app.url(&format!("{path}/invite"))).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+    assert_eq!(response.status(), 303);
+    let mails = app.mails().await;
+    let invitation = mails.iter().find(|(to, _, body)| to == "ayla@example.be" && body.contains("/invitation?token=")).expect("the invitation e-mail");
+    assert!(invitation.2.contains("lang=nl"), "in her language");
+    let user = relais_organisations::users::find_by_email(&app.db, "ayla@example.be").await.unwrap().unwrap();
+    let members = relais_organisations::organisations::members_of(&app.db, charleroi).await.unwrap();
+    assert_eq!(members.iter().find(|m| m.user_id == user.id).map(|m| m.role.as_str()), Some("volunteer"));
+    assert_eq!(helpers::find(&app.db, charleroi, helper).await.unwrap().unwrap().helper.user_id, Some(user.id));
+    // The list does not give her a second profile.
+    helpers::ensure_members(&app.db, charleroi, app.clock.now()).await.unwrap();
+    assert_eq!(helpers::list(&app.db, charleroi).await.unwrap().iter().filter(|h| h.user_id == Some(user.id)).count(), 1);
+
+    // Trained by day 30, not yet autonomous by day 90: the referent (who recorded "met") is
+    // reminded at 90 days, not at 30 or 60.
+    for step in ["trained"] {
+        coordinator.post(app.url(&format!("{path}/step"))).form(&[("csrf", csrf.as_str()), ("step", step)]).send().await.unwrap();
+    }
+    app.clock.advance(time::Duration::days(90));
+    run_jobs(&app).await;
+    let mails = app.mails().await;
+    let reminders: Vec<_> = mails.iter().filter(|(_, s, _)| s.contains("Ayla Testperson") && plain(s).contains("en retard")).map(|(to, _, b)| (to.clone(), plain(b))).collect();
+    assert!(reminders.iter().any(|(to, b)| to == "coordinator.charleroi@demo.relais.be" && b.contains("il y a 90 jours")), "{reminders:?}");
+    assert!(!reminders.iter().any(|(_, b)| b.contains("il y a 30 jours") || b.contains("il y a 60 jours")), "no reminder for steps reached in time: {reminders:?}");
+    assert_eq!(reminders.len(), 2, "7 and 90 days: {reminders:?}");
+
+    for step in ["supervised", "autonomous"] {
+        coordinator.post(app.url(&format!("{path}/step"))).form(&[("csrf", csrf.as_str()), ("step", step)]).send().await.unwrap();
+    }
+    let (application, steps) = journey::find(&app.db, charleroi, id).await.unwrap().unwrap();
+    assert_eq!(application.stage, Stage::Autonomous);
+    assert_eq!(steps.iter().map(|s| s.stage).collect::<Vec<_>>(), Stage::STEPS, "each step once, in order, dated, with who");
+    assert!(steps.iter().skip(1).all(|s| s.done_by.as_deref() == Some("Claire Coordinatrice")));
+}
+
+#[tokio::test]
+async fn a_group_recruits_for_its_organisations_and_an_application_can_be_declined() {
+    use relais_helpers::journey::{self, Stage};
+    let app = TestApp::spawn_demo().await;
+    let browser = crate::harness::browser();
+    let page = browser.get(app.url("/groups/informaticiens-publics/volunteer?lang=fr")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Maison de quartier Nord") && page.contains("Clic Bruxelles"), "the network's organisations to choose from");
+    let csrf = form_token(&page).unwrap();
+    let fields = [("csrf", csrf.as_str()), ("name", "Omar Test"), ("phone", "0470 00 00 01"), ("consent", "yes"), ("organisation", "cpas-charleroi")];
+    let response = browser.post(app.url("/groups/informaticiens-publics/volunteer")).form(&fields).send().await.unwrap();
+    assert_eq!(response.status(), 422, "an organisation outside the network is refused");
+    let fields = [("csrf", csrf.as_str()), ("name", "Omar Test"), ("phone", "0470 00 00 01"), ("consent", "yes"), ("organisation", "maison-quartier-nord")];
+    assert_eq!(browser.post(app.url("/groups/informaticiens-publics/volunteer")).form(&fields).send().await.unwrap().status(), 303);
+    let north = organisation(&app, "maison-quartier-nord").await;
+    let application = journey::list(&app.db, north).await.unwrap().into_iter().find(|a| a.name == "Omar Test").expect("applied to the chosen organisation");
+
+    // Its coordinators see it; another organisation's get nothing.
+    let (eupen, eupen_csrf) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
+    let other = format!("/organisations/maison-quartier-nord/applications/{}", application.id);
+    assert_eq!(eupen.get(app.url(&other)).send().await.unwrap().status(), 404);
+    let response = eupen
+        .post(app.url(&format!("/organisations/oeshz-eupen/applications/{}/close", application.id)))
+        .form(&[("csrf", eupen_csrf.as_str()), ("how", "declined"), ("reason", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    let (worker, worker_csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    assert_eq!(worker.get(app.url("/organisations/cpas-charleroi/applications")).send().await.unwrap().status(), 403, "a worker does not handle applications");
+    drop(worker_csrf);
+
+    // Declined needs a reason; then it is closed and the reminders say nothing.
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let sarah = journey::list(&app.db, charleroi).await.unwrap().into_iter().find(|a| a.stage == Stage::Applied).unwrap();
+    let (coordinator, csrf) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let path = format!("/organisations/cpas-charleroi/applications/{}", sarah.id);
+    let response = coordinator.post(app.url(&format!("{path}/close?lang=en"))).form(&[("csrf", csrf.as_str()), ("how", "declined"), ("reason", "")]).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("give the reason"));
+    let response =
+        coordinator.post(app.url(&format!("{path}/close"))).form(&[("csrf", csrf.as_str()), ("how", "declined"), ("reason", "Pas de disponibilité")]).send().await.unwrap();
+    assert_eq!(response.status(), 303);
+    let (closed, _) = journey::find(&app.db, charleroi, sarah.id).await.unwrap().unwrap();
+    assert_eq!(closed.stage, Stage::Declined);
+    assert_eq!(closed.closed_reason, "Pas de disponibilité");
+    app.send_queued().await;
+    let before = app.mails().await.len();
+    app.clock.advance(time::Duration::days(100));
+    run_jobs(&app).await;
+    assert!(!app.mails().await[before..].iter().any(|(_, s, _)| s.contains(&sarah.name)), "no reminder for a closed application");
+}

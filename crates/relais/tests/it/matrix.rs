@@ -192,6 +192,20 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/helpers/{helper}/status", "POST", Access::Organisation(Action::ManageHelpers)),
     ("/organisations/{slug}/headcount", "GET", Access::Organisation(Action::ManageHelpers)),
     ("/organisations/{slug}/headcount", "POST", Access::Organisation(Action::ManageHelpers)),
+    // The volunteer journey: applying is public (an organisation's page or a group's); the
+    // applications, their steps and the charter are the coordinators'. ({application}: one
+    // just received, so the invitation is refused and nothing is sent.)
+    ("/volunteer/{slug}", "GET", Access::Public),
+    ("/volunteer/{slug}", "POST", Access::Public),
+    ("/groups/{slug}/volunteer", "GET", Access::Public),
+    ("/groups/{slug}/volunteer", "POST", Access::Public),
+    ("/organisations/{slug}/applications", "GET", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/applications/{application}", "GET", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/applications/{application}/step", "POST", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/applications/{application}/close", "POST", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/applications/{application}/invite", "POST", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/charter", "GET", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/charter", "POST", Access::Organisation(Action::ManageHelpers)),
 ];
 
 #[test]
@@ -272,6 +286,8 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
     let mut workshop_of = std::collections::HashMap::new();
     // {helper}: a demo volunteer without an account of the organisation in the URL.
     let mut helper_of = std::collections::HashMap::new();
+    // {application}: a demo application just received, of the organisation in the URL.
+    let mut application_of = std::collections::HashMap::new();
     for (slug, _) in &targets {
         let organisation = relais_organisations::organisations::find_by_slug(&app.db, slug).await.unwrap().unwrap();
         let place = relais_directory::places::places_of(&app.db, organisation.id).await.unwrap().first().expect("a demo place").id;
@@ -287,6 +303,14 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
         let helper =
             relais_helpers::helpers::list(&app.db, organisation.id).await.unwrap().into_iter().find(|h| h.user_id.is_none()).expect("a demo volunteer without an account").id;
         helper_of.insert(*slug, helper.to_string());
+        let application = relais_helpers::journey::list(&app.db, organisation.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.stage == relais_helpers::journey::Stage::Applied)
+            .expect("a demo application just received")
+            .id;
+        application_of.insert(*slug, application.to_string());
     }
 
     let mut failures = Vec::new();
@@ -310,6 +334,7 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
                     .replace("{meeting}", &workshop_of[slug].2)
                     .replace("{demand}", &workshop_of[slug].3)
                     .replace("{helper}", &helper_of[slug])
+                    .replace("{application}", &application_of[slug])
                     .replace("{session}", "00000000-0000-0000-0000-000000000000")
                     .replace("{exception}", "00000000-0000-0000-0000-000000000000");
                 let request = match *method {
