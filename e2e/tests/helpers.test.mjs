@@ -126,3 +126,35 @@ test('someone applies to volunteer from a phone in Dutch, the coordinator record
   await context.close();
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+test('a volunteer signs up for next Tuesday\'s drop-in from their phone; the shifts and coverage pages pass axe in four languages', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await logIn(page, 'volunteer.charleroi@demo.relais.be');
+  await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi?lang=fr`);
+  await Promise.all([page.waitForURL(/\/shifts$/), page.click('main a[href="/organisations/cpas-charleroi/shifts"]')]);
+  // The first Tuesday listed is next Tuesday's drop-in at the Marcinelle antenna.
+  const tuesday = page.locator('li.result', { hasText: 'Marcinelle' }).first();
+  assert.match(await tuesday.locator('h2').textContent(), /mardi/i);
+  await Promise.all([page.waitForURL(/done=signed-up/), tuesday.getByRole('button', { name: 'M’inscrire', exact: true }).click()]);
+  assert.match(await page.textContent('[role="status"]'), /Vous êtes inscrit/);
+  const mine = page.locator('li.result', { hasText: 'Marcinelle' }).first();
+  assert.match(await mine.textContent(), /Vous êtes inscrit\./);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `fits the phone (${width}px)`);
+  const problems = [];
+  for (const lang of LANGUAGES) {
+    await page.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/shifts?lang=${lang}`);
+    await check(page, `shifts [${lang}]`, problems);
+  }
+  await context.close();
+  const coordinatorContext = await env.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+  const coordinator = await coordinatorContext.newPage();
+  await logIn(coordinator, 'coordinator.charleroi@demo.relais.be');
+  for (const lang of LANGUAGES) {
+    await coordinator.goto(`${env.server.baseUrl}/organisations/cpas-charleroi/coverage?lang=${lang}`);
+    await check(coordinator, `coverage [${lang}]`, problems);
+  }
+  await coordinatorContext.close();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

@@ -147,3 +147,53 @@ charter-published = Neue Version veröffentlicht.
 charter-intro = Jede ehrenamtliche Person unterschreibt die geltende Version; Version und Zeitpunkt werden aufbewahrt. Veröffentlichen macht eine neue Version und behält die alten.
 charter-publish = Diese Version veröffentlichen
 charter-error-empty = Schreiben Sie die Charta in mindestens einer Sprache.
+
+# Einsätze und Besetzung
+shifts-title = Meine Einsätze
+shifts-intro = Die nächsten offenen Sprechstunden, die Helfende brauchen. Tragen Sie sich für einen Tag oder jede Woche ein.
+shifts-none = In den nächsten vier Wochen braucht keine Sprechstunde Helfende.
+shifts-no-place-left = Kein Platz mehr
+shifts-places-left = { $count ->
+    [one] Noch 1 Platz
+   *[other] Noch { $count } Plätze
+}
+shifts-languages = Gefragte Sprachen:
+shifts-mine = Sie sind eingetragen.
+shifts-mine-swap = Sie sind eingetragen und haben um einen Tausch gebeten.
+shifts-withdraw = Austragen
+shifts-ask-swap = Um Tausch bitten
+shifts-sign-up = Eintragen
+shifts-sign-up-series = Jede Woche eintragen
+shifts-hours = Meine Stunden
+shifts-hours-none = Noch keine Stunden.
+shifts-month = Monat
+shifts-hours-column = Stunden
+shifts-signed-up = Sie sind eingetragen. Am Vortag erhalten Sie eine Erinnerung.
+shifts-full = Für mindestens einen dieser Tage sind alle Plätze vergeben.
+shifts-withdrawn = Ausgetragen.
+shifts-swap-asked = Tausch erbeten: die Koordination sieht es.
+shift-reminder-subject = Morgen helfen Sie in { $place }
+shift-reminder-body = Eine Erinnerung: Sie helfen in { $place } am { $when }. Wenn Sie nicht kommen können, tragen Sie sich in Relais aus oder rufen Sie die Koordination an.
+coverage-title = Helfende je Sprechstunde
+coverage-week-of = Woche vom
+coverage-weeks = Wochen
+coverage-previous = Vorige Woche
+coverage-next = Nächste Woche
+coverage-none = Keine Sprechstunde in dieser Woche.
+coverage-short = Es fehlen Helfende oder eine Sprache.
+coverage-was-short = Es fehlten Helfende.
+coverage-count = { $count } von { $needed } Helfenden
+coverage-missing-languages = Fehlende Sprachen:
+coverage-swap = bittet um Tausch
+coverage-remove = Entfernen
+coverage-assign = Helfende hinzufügen
+coverage-assign-save = Hinzufügen
+coverage-needs = Was jede Sprechstunde braucht
+coverage-helpers-needed = Nötige Helfende
+coverage-languages-needed = Gefragte Sprachen
+coverage-needs-save = Speichern
+coverage-hours = Stunden in diesem Monat
+coverage-assigned = Helfende Person hinzugefügt.
+coverage-needs-saved = Gespeichert.
+shifts-gone = Dieser Tag ist nicht mehr offen: siehe die Tage unten.
+coverage-needs-error = Geben Sie eine Zahl von 0 bis 50 Helfenden an.

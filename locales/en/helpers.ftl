@@ -147,3 +147,53 @@ charter-published = New version published.
 charter-intro = Each volunteer signs the version in force; the version and the time are kept. Publishing makes a new version and keeps the old ones.
 charter-publish = Publish this version
 charter-error-empty = Write the charter in at least one language.
+
+# Shifts and coverage
+shifts-title = My shifts
+shifts-intro = The coming drop-in sessions that need helpers. Sign up for a date or for every week.
+shifts-none = No session needs helpers in the coming four weeks.
+shifts-no-place-left = No place left
+shifts-places-left = { $count ->
+    [one] 1 place left
+   *[other] { $count } places left
+}
+shifts-languages = Languages needed:
+shifts-mine = You are signed up.
+shifts-mine-swap = You are signed up and asked for a swap.
+shifts-withdraw = Withdraw
+shifts-ask-swap = Ask for a swap
+shifts-sign-up = Sign up
+shifts-sign-up-series = Sign up every week
+shifts-hours = My hours helped
+shifts-hours-none = No hours yet.
+shifts-month = Month
+shifts-hours-column = Hours
+shifts-signed-up = You are signed up. You get a reminder the day before.
+shifts-full = Every place is taken for at least one of these dates.
+shifts-withdrawn = Withdrawn.
+shifts-swap-asked = Swap asked: the coordinator sees it.
+shift-reminder-subject = Tomorrow you help at { $place }
+shift-reminder-body = A reminder: you help at { $place } on { $when }. If you cannot come, withdraw in Relais or call the coordinator.
+coverage-title = Helpers per session
+coverage-week-of = week of
+coverage-weeks = Weeks
+coverage-previous = Previous week
+coverage-next = Next week
+coverage-none = No drop-in session this week.
+coverage-short = Short of helpers or of a language.
+coverage-was-short = Was short of helpers.
+coverage-count = { $count } of { $needed } helpers
+coverage-missing-languages = Missing languages:
+coverage-swap = asks for a swap
+coverage-remove = Remove
+coverage-assign = Add a helper
+coverage-assign-save = Add
+coverage-needs = What each session needs
+coverage-helpers-needed = Helpers needed
+coverage-languages-needed = Languages needed
+coverage-needs-save = Save
+coverage-hours = Hours helped this month
+coverage-assigned = Helper added.
+coverage-needs-saved = Saved.
+shifts-gone = This date is no longer open: see the dates below.
+coverage-needs-error = Give a number of helpers from 0 to 50.

@@ -147,3 +147,53 @@ charter-published = Nouvelle version publiée.
 charter-intro = Chaque bénévole signe la version en vigueur ; la version et l’heure sont gardées. Publier crée une nouvelle version et garde les anciennes.
 charter-publish = Publier cette version
 charter-error-empty = Écrivez la charte dans au moins une langue.
+
+# Permanences et couverture
+shifts-title = Mes permanences
+shifts-intro = Les prochaines permanences qui ont besoin d’aidants. Inscrivez-vous pour une date ou chaque semaine.
+shifts-none = Aucune permanence n’a besoin d’aidants dans les quatre prochaines semaines.
+shifts-no-place-left = Plus de place
+shifts-places-left = { $count ->
+    [one] 1 place libre
+   *[other] { $count } places libres
+}
+shifts-languages = Langues demandées :
+shifts-mine = Vous êtes inscrit.
+shifts-mine-swap = Vous êtes inscrit et avez demandé un échange.
+shifts-withdraw = Me désinscrire
+shifts-ask-swap = Demander un échange
+shifts-sign-up = M’inscrire
+shifts-sign-up-series = M’inscrire chaque semaine
+shifts-hours = Mes heures d’aide
+shifts-hours-none = Pas encore d’heures.
+shifts-month = Mois
+shifts-hours-column = Heures
+shifts-signed-up = Vous êtes inscrit. Vous recevrez un rappel la veille.
+shifts-full = Toutes les places sont prises pour au moins une de ces dates.
+shifts-withdrawn = Désinscrit.
+shifts-swap-asked = Échange demandé : le coordinateur le voit.
+shift-reminder-subject = Demain, vous aidez à { $place }
+shift-reminder-body = Un rappel : vous aidez à { $place } le { $when }. Si vous ne pouvez pas venir, désinscrivez-vous dans Relais ou appelez le coordinateur.
+coverage-title = Aidants par permanence
+coverage-week-of = semaine du
+coverage-weeks = Semaines
+coverage-previous = Semaine précédente
+coverage-next = Semaine suivante
+coverage-none = Pas de permanence cette semaine.
+coverage-short = Il manque des aidants ou une langue.
+coverage-was-short = Il manquait des aidants.
+coverage-count = { $count } aidants sur { $needed }
+coverage-missing-languages = Langues manquantes :
+coverage-swap = demande un échange
+coverage-remove = Retirer
+coverage-assign = Ajouter un aidant
+coverage-assign-save = Ajouter
+coverage-needs = Ce dont chaque permanence a besoin
+coverage-helpers-needed = Aidants nécessaires
+coverage-languages-needed = Langues demandées
+coverage-needs-save = Enregistrer
+coverage-hours = Heures d’aide ce mois-ci
+coverage-assigned = Aidant ajouté.
+coverage-needs-saved = Enregistré.
+shifts-gone = Cette date n’est plus ouverte : voyez les dates ci-dessous.
+coverage-needs-error = Indiquez un nombre d’aidants de 0 à 50.

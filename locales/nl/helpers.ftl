@@ -147,3 +147,53 @@ charter-published = Nieuwe versie gepubliceerd.
 charter-intro = Elke vrijwilliger ondertekent de geldende versie; de versie en het tijdstip worden bewaard. Publiceren maakt een nieuwe versie en bewaart de oude.
 charter-publish = Deze versie publiceren
 charter-error-empty = Schrijf het charter in minstens één taal.
+
+# Shifts en bezetting
+shifts-title = Mijn shifts
+shifts-intro = De volgende inloopmomenten die helpers nodig hebben. Schrijf je in voor één datum of voor elke week.
+shifts-none = Geen inloopmoment heeft helpers nodig in de komende vier weken.
+shifts-no-place-left = Geen plaats meer
+shifts-places-left = { $count ->
+    [one] Nog 1 plaats
+   *[other] Nog { $count } plaatsen
+}
+shifts-languages = Gevraagde talen:
+shifts-mine = Je bent ingeschreven.
+shifts-mine-swap = Je bent ingeschreven en vroeg om te ruilen.
+shifts-withdraw = Uitschrijven
+shifts-ask-swap = Vragen om te ruilen
+shifts-sign-up = Inschrijven
+shifts-sign-up-series = Elke week inschrijven
+shifts-hours = Mijn uren geholpen
+shifts-hours-none = Nog geen uren.
+shifts-month = Maand
+shifts-hours-column = Uren
+shifts-signed-up = Je bent ingeschreven. Je krijgt de dag ervoor een herinnering.
+shifts-full = Alle plaatsen zijn bezet voor minstens één van deze datums.
+shifts-withdrawn = Uitgeschreven.
+shifts-swap-asked = Ruil gevraagd: de coördinator ziet het.
+shift-reminder-subject = Morgen help je in { $place }
+shift-reminder-body = Een herinnering: je helpt in { $place } op { $when }. Kan je niet komen? Schrijf je uit in Relais of bel de coördinator.
+coverage-title = Helpers per inloopmoment
+coverage-week-of = week van
+coverage-weeks = Weken
+coverage-previous = Vorige week
+coverage-next = Volgende week
+coverage-none = Geen inloopmoment deze week.
+coverage-short = Er ontbreken helpers of een taal.
+coverage-was-short = Er ontbraken helpers.
+coverage-count = { $count } van { $needed } helpers
+coverage-missing-languages = Ontbrekende talen:
+coverage-swap = vraagt om te ruilen
+coverage-remove = Verwijderen
+coverage-assign = Een helper toevoegen
+coverage-assign-save = Toevoegen
+coverage-needs = Wat elk inloopmoment nodig heeft
+coverage-helpers-needed = Nodige helpers
+coverage-languages-needed = Gevraagde talen
+coverage-needs-save = Opslaan
+coverage-hours = Uren geholpen deze maand
+coverage-assigned = Helper toegevoegd.
+coverage-needs-saved = Opgeslagen.
+shifts-gone = Deze datum is niet meer open: zie de datums hieronder.
+coverage-needs-error = Geef een aantal helpers van 0 tot 50.

@@ -249,7 +249,7 @@ impl Exception {
     }
 
     /// Whether this exception cancels a recurring session `start..end` on `date`.
-    fn cancels(&self, date: Date, start: Time, end: Time) -> bool {
+    pub fn cancels(&self, date: Date, start: Time, end: Time) -> bool {
         self.kind == ExceptionKind::Closed
             && self.from <= date
             && date <= self.until

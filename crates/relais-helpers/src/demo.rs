@@ -100,6 +100,7 @@ async fn load(db: &Db) -> Result<(), DbError> {
         }
     }
     applications(db, now).await?;
+    shifts(db, now, &mut rng).await?;
     if let Some(charleroi) = organisations::find_by_slug(db, "cpas-charleroi").await? {
         let counts: Vec<(String, Option<i64>)> = CHARLEROI_HEADCOUNT.iter().map(|(f, n)| (f.to_string(), Some(*n))).collect();
         helpers::set_headcounts(db, charleroi.id, &counts).await?;
@@ -167,6 +168,45 @@ async fn applications(db: &Db, now: OffsetDateTime) -> Result<(), DbError> {
             at += time::Duration::days(3);
             let _ = journey::advance(db, organisation.id, id, next, "", by, at).await?;
             stage = next;
+        }
+    }
+    Ok(())
+}
+
+/// What the drop-ins of Charleroi and of the Brussels network need (two helpers, the session's
+/// languages), the past eight weeks helped (hours), and the next two weeks half covered.
+async fn shifts(db: &Db, now: OffsetDateTime, rng: &mut fastrand::Rng) -> Result<(), DbError> {
+    use crate::shifts::{self, Need};
+    let today = relais_core::dates::local_date_of(now);
+    let today = jiff::civil::Date::new(today.year() as i16, u8::from(today.month()) as i8, today.day() as i8).unwrap_or(jiff::civil::Date::constant(2026, 1, 1));
+    let span = |days: i64| jiff::Span::new().days(days);
+    for slug in ["cpas-charleroi", "clic-bruxelles", "maison-quartier-nord"] {
+        let Some(organisation) = organisations::find_by_slug(db, slug).await? else { continue };
+        for place in relais_directory::places::places_of(db, organisation.id).await? {
+            for session in relais_directory::places::sessions_of(db, place.id).await? {
+                let languages = session.languages.iter().take(2).cloned().collect();
+                shifts::set_need(db, organisation.id, session.id, &Need { helpers: 2, languages }).await?;
+            }
+        }
+        let helpers: Vec<helpers::Helper> = helpers::list(db, organisation.id).await?.into_iter().filter(|h| h.status == Status::Active).collect();
+        let without_account: Vec<&helpers::Helper> = helpers.iter().filter(|h| h.user_id.is_none()).collect();
+        if helpers.is_empty() {
+            continue;
+        }
+        let from = today.checked_sub(span(56)).unwrap_or(today);
+        let to = today.checked_add(span(14)).unwrap_or(today);
+        for occurrence in shifts::occurrences(db, organisation.id, relais_core::i18n::Locale::Fr, from, to).await? {
+            let past = occurrence.date < today;
+            let picks: Vec<uuid::Uuid> = if past {
+                (0..rng.usize(1..=2)).map(|_| helpers[rng.usize(..helpers.len())].id).collect()
+            } else {
+                // the coming weeks: one of the volunteers without an account, so the demo's members
+                // still find a place to sign up for
+                without_account.first().map(|h| h.id).into_iter().collect()
+            };
+            for helper in picks {
+                let _ = shifts::sign_up(db, organisation.id, &occurrence, helper, None, now).await?;
+            }
         }
     }
     Ok(())

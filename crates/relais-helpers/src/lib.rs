@@ -7,13 +7,14 @@ pub mod demo;
 pub mod helpers;
 pub mod journey;
 pub mod routes;
+pub mod shifts;
 
 use axum::routing::get;
 use relais_core::web::Routes;
 
 /// The area's routes.
 pub fn routes() -> Routes {
-    use routes::{applications, apply, headcount, profiles};
+    use routes::{applications, apply, headcount, profiles, shifts as shift_pages};
     Routes::new()
         .route("/organisations/{slug}/helpers", get(profiles::list))
         .route("/organisations/{slug}/helpers/new", get(profiles::new_form).post(profiles::create))
@@ -29,9 +30,15 @@ pub fn routes() -> Routes {
         .route("/organisations/{slug}/applications/{application}/close", axum::routing::post(applications::close))
         .route("/organisations/{slug}/applications/{application}/invite", axum::routing::post(applications::invite))
         .route("/organisations/{slug}/charter", get(applications::charter).post(applications::publish))
+        .route("/organisations/{slug}/shifts", get(shift_pages::mine).post(shift_pages::sign_up))
+        .route("/organisations/{slug}/shifts/{shift}/withdraw", axum::routing::post(shift_pages::withdraw))
+        .route("/organisations/{slug}/shifts/{shift}/swap", axum::routing::post(shift_pages::swap))
+        .route("/organisations/{slug}/coverage", get(shift_pages::coverage))
+        .route("/organisations/{slug}/coverage/needs", axum::routing::post(shift_pages::set_need))
+        .route("/organisations/{slug}/coverage/assign", axum::routing::post(shift_pages::assign))
 }
 
 /// What the area brings (see [`relais_core::area`]).
 pub fn area() -> relais_core::area::Area {
-    relais_core::area::Area { demo: Some(demo::DEMO_PART), jobs: Some(journey::jobs), ..relais_core::area::Area::new("helpers", routes) }
+    relais_core::area::Area { demo: Some(demo::DEMO_PART), jobs: Some(|runner| shifts::jobs(journey::jobs(runner))), ..relais_core::area::Area::new("helpers", routes) }
 }

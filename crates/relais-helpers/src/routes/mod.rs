@@ -4,6 +4,7 @@ pub mod applications;
 pub mod apply;
 pub mod headcount;
 pub mod profiles;
+pub mod shifts;
 
 use relais_core::{
     i18n::Tr,

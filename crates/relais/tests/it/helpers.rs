@@ -358,3 +358,167 @@ async fn a_group_recruits_for_its_organisations_and_an_application_can_be_declin
     run_jobs(&app).await;
     assert!(!app.mails().await[before..].iter().any(|(_, s, _)| s.contains(&sarah.name)), "no reminder for a closed application");
 }
+
+/// The next date on `weekday` (1 = Monday) after today, in Brussels.
+fn next(weekday: i8) -> jiff::civil::Date {
+    let today = jiff::Zoned::now().with_time_zone(relais_core::dates::time_zone().clone()).date();
+    let mut date = today.tomorrow().unwrap();
+    while date.weekday().to_monday_one_offset() != weekday {
+        date = date.tomorrow().unwrap();
+    }
+    date
+}
+
+#[tokio::test]
+async fn parallel_sign_ups_never_take_more_places_than_the_session_needs() {
+    use relais_helpers::shifts::{self, Need, SignUp};
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let coordinator = relais_organisations::users::find_by_email(&app.db, "coordinator.charleroi@demo.relais.be").await.unwrap().unwrap().id;
+    // A Thursday session that needs 3 helpers, and 12 helpers who try at the same moment.
+    let date = next(4);
+    let mut occurrences = shifts::occurrences(&app.db, charleroi, relais_core::i18n::Locale::Fr, date, date).await.unwrap();
+    assert!(!occurrences.is_empty(), "a demo session on Thursdays");
+    let mut occurrence = occurrences.remove(0);
+    assert!(shifts::set_need(&app.db, charleroi, occurrence.session_id, &Need { helpers: 3, languages: vec!["fr".into()] }).await.unwrap());
+    occurrence.need = Some(Need { helpers: 3, languages: vec!["fr".into()] });
+    // (the demo has signed up some for the coming weeks)
+    let already = shifts::shifts_between(&app.db, charleroi, date, date).await.unwrap().into_iter().filter(|s| s.session_id == occurrence.session_id).count();
+    let mut ids = Vec::new();
+    for n in 0..12 {
+        let new = helpers::NewHelper {
+            name: format!("Parallel {n}"),
+            email: String::new(),
+            phone: String::new(),
+            job_family: "volunteer".into(),
+            languages: vec!["fr".into()],
+            started_on: None,
+        };
+        ids.push(helpers::create(&app.db, charleroi, None, &new, coordinator, app.clock.now()).await.unwrap().0);
+    }
+    let now = app.clock.now();
+    let tries = ids.iter().map(|helper| {
+        let (db, occurrence, helper) = (app.db.clone(), occurrence.clone(), *helper);
+        tokio::spawn(async move { shifts::sign_up(&db, charleroi, &occurrence, helper, None, now).await.unwrap() })
+    });
+    let outcomes: Vec<SignUp> = futures_join(tries).await;
+    assert_eq!(outcomes.iter().filter(|o| **o == SignUp::Done).count(), 3 - already, "{outcomes:?}");
+    assert_eq!(outcomes.iter().filter(|o| **o == SignUp::Full).count(), 9 + already);
+    let signed = shifts::shifts_between(&app.db, charleroi, date, date).await.unwrap().into_iter().filter(|s| s.session_id == occurrence.session_id).count();
+    assert_eq!(signed, 3, "three rows, not more");
+
+    // A withdrawal frees a place; signing up twice is one place.
+    let first =
+        shifts::shifts_between(&app.db, charleroi, date, date).await.unwrap().into_iter().find(|s| s.session_id == occurrence.session_id && ids.contains(&s.helper_id)).unwrap();
+    assert!(shifts::withdraw(&app.db, charleroi, first.id, Some(first.helper_id), now).await.unwrap());
+    assert!(!shifts::withdraw(&app.db, charleroi, first.id, Some(first.helper_id), now).await.unwrap(), "withdrawn once");
+    let outcome = shifts::sign_up(&app.db, charleroi, &occurrence, first.helper_id, None, now).await.unwrap();
+    assert_eq!(outcome, SignUp::Done, "back in the freed place");
+    assert_eq!(shifts::sign_up(&app.db, charleroi, &occurrence, first.helper_id, None, now).await.unwrap(), SignUp::Already);
+}
+
+async fn futures_join<T: Send + 'static>(handles: impl Iterator<Item = tokio::task::JoinHandle<T>>) -> Vec<T> {
+    let handles: Vec<_> = handles.collect();
+    let mut out = Vec::new();
+    for h in handles {
+        out.push(h.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn hours_are_summed_per_month_with_what_the_clock_ran_across_dst() {
+    use relais_helpers::shifts::{self, Need, Occurrence};
+    let app = TestApp::spawn_demo().await;
+    let eupen = organisation(&app, "oeshz-eupen").await;
+    let place = relais_directory::places::places_of(&app.db, eupen).await.unwrap()[0].id;
+    let coordinator = relais_organisations::users::find_by_email(&app.db, "coordinator.eupen@demo.relais.be").await.unwrap().unwrap().id;
+    let new = helpers::NewHelper {
+        name: "Nachtschicht".into(),
+        email: String::new(),
+        phone: String::new(),
+        job_family: "volunteer".into(),
+        languages: vec!["de".into()],
+        started_on: None,
+    };
+    let (helper, _) = helpers::create(&app.db, eupen, None, &new, coordinator, app.clock.now()).await.unwrap();
+    let at = |date: &str, start: &str, end: &str| Occurrence {
+        session_id: Uuid::new_v4(),
+        place_id: place,
+        place: String::new(),
+        date: date.parse().unwrap(),
+        start: start.parse().unwrap(),
+        end: end.parse().unwrap(),
+        need: Some(Need { helpers: 1, languages: Vec::new() }),
+    };
+    let now = app.clock.now();
+    // 21 March 2027: 2 h; 28 March (clocks forward at 02:00): 1 h; 31 October (back at 03:00): 3 h;
+    // 2 November: 2 h.
+    for o in [at("2027-03-21", "01:30", "03:30"), at("2027-03-28", "01:30", "03:30"), at("2027-10-31", "01:30", "03:30"), at("2027-11-02", "09:00", "11:00")] {
+        assert_eq!(shifts::sign_up(&app.db, eupen, &o, helper, Some(coordinator), now).await.unwrap(), shifts::SignUp::Done);
+    }
+    let hours = shifts::hours(&app.db, eupen, Some(helper), "2027-12-31".parse().unwrap()).await.unwrap();
+    let of = |month: &str| hours.iter().find(|(_, _, m, _)| m == month).map(|(_, _, _, minutes)| *minutes);
+    assert_eq!(of("2027-03"), Some(180));
+    assert_eq!(of("2027-10"), Some(180));
+    assert_eq!(of("2027-11"), Some(120));
+}
+
+#[tokio::test]
+async fn a_volunteer_signs_up_the_coverage_shows_what_is_short_and_the_reminder_comes_the_day_before() {
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let tuesday = next(2);
+    let (volunteer, csrf) = signed_in(&app, "volunteer.charleroi@demo.relais.be").await;
+    let page = volunteer.get(app.url("/organisations/cpas-charleroi/shifts?lang=en")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let body = page.text().await.unwrap();
+    assert!(body.contains("Antenne sociale de Marcinelle"), "the Tuesday drop-in is offered");
+    assert!(body.contains("1 place left"), "one of two places taken by the demo");
+    let session = relais_helpers::shifts::occurrences(&app.db, charleroi, relais_core::i18n::Locale::Fr, tuesday, tuesday)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.place.contains("Marcinelle"))
+        .unwrap()
+        .session_id;
+    let form = [("csrf", csrf.as_str()), ("session", &session.to_string()), ("date", &tuesday.to_string()), ("scope", "one")];
+    let response = volunteer.post(app.url("/organisations/cpas-charleroi/shifts")).form(&form).send().await.unwrap();
+    assert_eq!(response.status(), 303);
+    assert!(response.headers()["location"].to_str().unwrap().ends_with("done=signed-up"));
+    // The session is now full: another helper is told so.
+    let (worker, worker_csrf) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let form = [("csrf", worker_csrf.as_str()), ("session", &session.to_string()), ("date", &tuesday.to_string()), ("scope", "one")];
+    let response = worker.post(app.url("/organisations/cpas-charleroi/shifts")).form(&form).send().await.unwrap();
+    assert!(response.headers()["location"].to_str().unwrap().ends_with("done=full"));
+
+    // The coverage view: the coordinator sees who comes; a volunteer does not see it.
+    let (coordinator, _) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let page = coordinator.get(app.url(&format!("/organisations/cpas-charleroi/coverage?week={tuesday}&lang=en"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Véronique Bénévole") && page.contains("2 of 2 helpers"), "the Tuesday covered");
+    assert!(page.contains("Short of helpers"), "other sessions of the week are short");
+    assert_eq!(volunteer.get(app.url("/organisations/cpas-charleroi/coverage")).send().await.unwrap().status(), 403);
+    let (eupen, _) = signed_in(&app, "coordinator.eupen@demo.relais.be").await;
+    assert_eq!(eupen.get(app.url("/organisations/cpas-charleroi/coverage")).send().await.unwrap().status(), 404);
+
+    // The reminder the day before, to her address, once the clock gets there (not by sleeping).
+    app.send_queued().await;
+    let before = app.mails().await.len();
+    let starts = relais_helpers::shifts::occurrences(&app.db, charleroi, relais_core::i18n::Locale::Fr, tuesday, tuesday)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.session_id == session)
+        .unwrap()
+        .starts()
+        .unwrap()
+        .timestamp()
+        .as_second();
+    let until = starts - 86_400 - app.clock.now().unix_timestamp() + 60;
+    app.clock.advance(time::Duration::seconds(until));
+    let runner = app.job_runner();
+    while runner.run_once().await.unwrap() > 0 {}
+    let mails = app.mails().await;
+    let reminders: Vec<_> = mails[before..].iter().filter(|(to, subject, _)| to == "volunteer.charleroi@demo.relais.be" && subject.contains("Marcinelle")).collect();
+    assert_eq!(reminders.len(), 1, "{:?}", &mails[before..]);
+}

@@ -206,6 +206,15 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/applications/{application}/invite", "POST", Access::Organisation(Action::ManageHelpers)),
     ("/organisations/{slug}/charter", "GET", Access::Organisation(Action::ManageHelpers)),
     ("/organisations/{slug}/charter", "POST", Access::Organisation(Action::ManageHelpers)),
+    // Shifts: every helper signs up and withdraws from their own; coordinators and workers see
+    // the coverage, coordinators set the needs and assign. ({shift}: a demo shift, nobody's own.)
+    ("/organisations/{slug}/shifts", "GET", Access::Organisation(Action::KeepOwnProfile)),
+    ("/organisations/{slug}/shifts", "POST", Access::Organisation(Action::KeepOwnProfile)),
+    ("/organisations/{slug}/shifts/{shift}/withdraw", "POST", Access::Organisation(Action::KeepOwnProfile)),
+    ("/organisations/{slug}/shifts/{shift}/swap", "POST", Access::Organisation(Action::KeepOwnProfile)),
+    ("/organisations/{slug}/coverage", "GET", Access::Organisation(Action::ViewHelpers)),
+    ("/organisations/{slug}/coverage/needs", "POST", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/coverage/assign", "POST", Access::Organisation(Action::ManageHelpers)),
 ];
 
 #[test]
@@ -335,6 +344,7 @@ async fn every_route_role_and_organisation_gets_what_the_policy_says() {
                     .replace("{demand}", &workshop_of[slug].3)
                     .replace("{helper}", &helper_of[slug])
                     .replace("{application}", &application_of[slug])
+                    .replace("{shift}", "00000000-0000-0000-0000-000000000000")
                     .replace("{session}", "00000000-0000-0000-0000-000000000000")
                     .replace("{exception}", "00000000-0000-0000-0000-000000000000");
                 let request = match *method {
