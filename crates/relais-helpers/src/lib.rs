@@ -6,6 +6,7 @@
 pub mod demo;
 pub mod helpers;
 pub mod journey;
+pub mod reporting;
 pub mod routes;
 pub mod shifts;
 
@@ -40,5 +41,10 @@ pub fn routes() -> Routes {
 
 /// What the area brings (see [`relais_core::area`]).
 pub fn area() -> relais_core::area::Area {
-    relais_core::area::Area { demo: Some(demo::DEMO_PART), jobs: Some(|runner| shifts::jobs(journey::jobs(runner))), ..relais_core::area::Area::new("helpers", routes) }
+    relais_core::area::Area {
+        demo: Some(demo::DEMO_PART),
+        jobs: Some(|runner| shifts::jobs(journey::jobs(runner))),
+        figures: Some(reporting::source),
+        ..relais_core::area::Area::new("helpers", routes)
+    }
 }

@@ -522,3 +522,28 @@ async fn a_volunteer_signs_up_the_coverage_shows_what_is_short_and_the_reminder_
     let reminders: Vec<_> = mails[before..].iter().filter(|(to, subject, _)| to == "volunteer.charleroi@demo.relais.be" && subject.contains("Marcinelle")).collect();
     assert_eq!(reminders.len(), 1, "{:?}", &mails[before..]);
 }
+
+#[tokio::test]
+async fn the_reports_count_helpers_applications_hours_and_coverage_with_small_counts_hidden_above_the_organisation() {
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let now = time::OffsetDateTime::now_utc();
+    let figures = relais_helpers::reporting::compute(&app.db, &[charleroi], now - time::Duration::days(365), now + time::Duration::days(1)).await.unwrap();
+    // Véronique and Jean-Pierre, and the two applicants accepted since (Youssef, Brigitte); Nadia
+    // has left.
+    assert_eq!(figures.volunteers, 4);
+    assert!(figures.workers >= 2);
+    assert_eq!(figures.applications, 3);
+    assert!(figures.minutes > 0, "the demo's past shifts");
+    assert!(figures.covered + figures.short > 0);
+    let (coordinator, _) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    let page = coordinator.get(app.url("/organisations/cpas-charleroi/reports?lang=en")).send().await.unwrap().text().await.unwrap();
+    for label in ["Volunteers helping", "Hours helped at drop-ins", "Drop-in dates short of helpers", "Volunteer applications by stage", "Helpers by job family"] {
+        assert!(page.contains(label), "{label} on the organisation's report");
+    }
+    // Above the organisation (the project's scope), 4 volunteers is "fewer than 5".
+    let (funder, _) = signed_in(&app, "viewer.digilab@demo.relais.be").await;
+    let page = funder.get(app.url("/groups/clic-tous-connectes/reports?lang=en")).send().await.unwrap().text().await.unwrap();
+    let row = page.split("Volunteers helping").nth(1).and_then(|rest| rest.split("</tr>").next()).unwrap_or_default();
+    assert!(row.contains("&#60; 5") || row.contains("&lt; 5"), "suppressed: {row}");
+}

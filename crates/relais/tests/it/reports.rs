@@ -215,9 +215,10 @@ async fn a_programme_viewer_sees_aggregates_only_never_a_small_cell() {
     assert!(odd.text().await.unwrap().contains("role=\"alert\""));
 }
 
-/// Headline figures that count no one (hours, moments and workshops held) or are a rate: they may
-/// be small; every other figure counts people or their requests.
-const NOT_PEOPLE: [&str; 4] = ["hours", "moments", "workshops", "attendance-rate"];
+/// Headline figures that count no one (hours, moments and workshops held, hours helped, drop-in
+/// dates covered or short) or are a rate: they may be small; every other figure counts people or
+/// their requests.
+const NOT_PEOPLE: [&str; 7] = ["hours", "moments", "workshops", "attendance-rate", "hours-helped", "sessions-covered", "sessions-short"];
 
 /// A figure as shown: `None` when hidden ("< 5") or not measured ("–"), else its value.
 fn shown(text: &str) -> Option<i64> {
