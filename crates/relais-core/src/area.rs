@@ -39,7 +39,17 @@ pub struct Area {
     pub figures: Option<crate::figures::Source>,
     /// What it clears when a person followed is erased (see [`ERASURE`]).
     pub erasure: &'static [Erasure],
+    /// What it clears when a user closes their account (see [`ACCOUNT_CLOSURE`]).
+    pub account_closure: &'static [AccountClosure],
 }
+
+/// One statement an area runs when a user closes their account, after the account itself is
+/// anonymised: `$1` is the user; it blanks what the area keeps about them (a helper's phone).
+pub type AccountClosure = &'static str;
+
+/// Every area's account-closure statements, installed once by the binary (`relais::areas()`),
+/// read by the organisations' `users::close`.
+pub static ACCOUNT_CLOSURE: std::sync::OnceLock<Vec<AccountClosure>> = std::sync::OnceLock::new();
 
 /// One statement an area runs when a person followed is erased, in the same transaction that
 /// then deletes the person's record: `$1` is the organisation, `$2` the person; it unlinks or
@@ -54,6 +64,6 @@ pub static ERASURE: std::sync::OnceLock<Vec<Erasure>> = std::sync::OnceLock::new
 impl Area {
     /// An area with routes only; the rest is added with struct update syntax.
     pub const fn new(name: &'static str, routes: fn() -> Routes) -> Area {
-        Area { name, routes, openapi: None, demo: None, prepare: None, jobs: None, sms_templates: &[], retention: &[], figures: None, erasure: &[] }
+        Area { name, routes, openapi: None, demo: None, prepare: None, jobs: None, sms_templates: &[], retention: &[], figures: None, erasure: &[], account_closure: &[] }
     }
 }

@@ -73,7 +73,7 @@ async fn load(db: &Db) -> Result<(), DbError> {
     }
     for (slug, name, languages, status) in VOLUNTEERS {
         let Some(organisation) = organisations::find_by_slug(db, slug).await? else { continue };
-        let Some(by) = organisations::members_of(db, organisation.id).await?.first().map(|m| m.user_id) else { continue };
+        let Some(by) = recorder(db, organisation.id).await? else { continue };
         let new = NewHelper {
             name: name.to_string(),
             email: String::new(),
@@ -101,6 +101,7 @@ async fn load(db: &Db) -> Result<(), DbError> {
     }
     applications(db, now).await?;
     shifts(db, now, &mut rng).await?;
+    intervision(db, now).await?;
     if let Some(charleroi) = organisations::find_by_slug(db, "cpas-charleroi").await? {
         let counts: Vec<(String, Option<i64>)> = CHARLEROI_HEADCOUNT.iter().map(|(f, n)| (f.to_string(), Some(*n))).collect();
         helpers::set_headcounts(db, charleroi.id, &counts).await?;
@@ -145,7 +146,7 @@ async fn applications(db: &Db, now: OffsetDateTime) -> Result<(), DbError> {
     let texts = CHARTER.map(str::to_string);
     for (n, (slug, name, email, phone, languages, days, reached)) in APPLICATIONS.iter().enumerate() {
         let Some(organisation) = organisations::find_by_slug(db, slug).await? else { continue };
-        let Some(by) = organisations::members_of(db, organisation.id).await?.first().map(|m| m.user_id) else { continue };
+        let Some(by) = recorder(db, organisation.id).await? else { continue };
         if journey::current_charter(db, organisation.id).await?.is_none() {
             journey::publish_charter(db, organisation.id, &texts, by, now - time::Duration::days(200)).await?;
         }
@@ -210,4 +211,35 @@ async fn shifts(db: &Db, now: OffsetDateTime, rng: &mut fastrand::Rng) -> Result
         }
     }
     Ok(())
+}
+
+/// The Brussels network's monthly intervision: its lead's helpers and its partner's.
+async fn intervision(db: &Db, now: OffsetDateTime) -> Result<(), DbError> {
+    use crate::supervision::{self, NewSupervision};
+    let (Some(lead), Some(network)) = (organisations::find_by_slug(db, "clic-bruxelles").await?, relais_organisations::groups::find_by_slug(db, "informaticiens-publics").await?)
+    else {
+        return Ok(());
+    };
+    let Some(by) = organisations::members_of(db, lead.id).await?.first().map(|m| m.user_id) else { return Ok(()) };
+    let attendees = supervision::candidates(db, lead.id, Some(network.id)).await?.into_iter().map(|(id, _, _)| id).collect();
+    let held_on = (now - time::Duration::days(10)).date();
+    let new = NewSupervision {
+        group: Some(network.id),
+        held_on,
+        facilitator: "Sophie V. (démo)".into(),
+        themes: "itsme sur un smartphone prêté ; quand passer le relais au CPAS ; les limites du rôle".into(),
+        note: "Rappel : ne jamais noter les codes des personnes. Fiche « passer le relais » à revoir ensemble.".into(),
+        attendees,
+    };
+    supervision::record(db, lead.id, &new, by, now).await?;
+    Ok(())
+}
+
+/// Who records for an organisation in the demo: its first member, else the coordinator of the
+/// network it is a partner of (the neighbourhood house has no account of its own).
+async fn recorder(db: &Db, organisation: uuid::Uuid) -> Result<Option<uuid::Uuid>, DbError> {
+    if let Some(member) = organisations::members_of(db, organisation).await?.first() {
+        return Ok(Some(member.user_id));
+    }
+    Ok(users::find_by_email(db, "coordinator.bruxelles@demo.relais.be").await.ok().flatten().map(|u| u.id))
 }

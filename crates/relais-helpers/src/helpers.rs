@@ -78,6 +78,10 @@ impl Part {
     }
 }
 
+/// When a member closes their account: their profiles lose the phone and they have left (the
+/// name shown is the account's pseudonym; shifts and hours stay, as statistics).
+pub const ACCOUNT_CLOSURE: &[relais_core::area::AccountClosure] = &["UPDATE helpers SET phone = '', email = '', name = '', status = 'left' WHERE user_id = $1"];
+
 /// Self-rated skill in an area: 1 (I am learning) to 4 (I can teach it).
 pub const SKILL_LEVELS: std::ops::RangeInclusive<i64> = 1..=4;
 

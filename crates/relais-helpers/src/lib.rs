@@ -9,13 +9,14 @@ pub mod journey;
 pub mod reporting;
 pub mod routes;
 pub mod shifts;
+pub mod supervision;
 
 use axum::routing::get;
 use relais_core::web::Routes;
 
 /// The area's routes.
 pub fn routes() -> Routes {
-    use routes::{applications, apply, headcount, profiles, shifts as shift_pages};
+    use routes::{applications, apply, headcount, profiles, shifts as shift_pages, supervisions};
     Routes::new()
         .route("/organisations/{slug}/helpers", get(profiles::list))
         .route("/organisations/{slug}/helpers/new", get(profiles::new_form).post(profiles::create))
@@ -37,6 +38,7 @@ pub fn routes() -> Routes {
         .route("/organisations/{slug}/coverage", get(shift_pages::coverage))
         .route("/organisations/{slug}/coverage/needs", axum::routing::post(shift_pages::set_need))
         .route("/organisations/{slug}/coverage/assign", axum::routing::post(shift_pages::assign))
+        .route("/organisations/{slug}/supervisions", get(supervisions::list).post(supervisions::record))
 }
 
 /// What the area brings (see [`relais_core::area`]).
@@ -45,6 +47,7 @@ pub fn area() -> relais_core::area::Area {
         demo: Some(demo::DEMO_PART),
         jobs: Some(|runner| shifts::jobs(journey::jobs(runner))),
         figures: Some(reporting::source),
+        account_closure: helpers::ACCOUNT_CLOSURE,
         ..relais_core::area::Area::new("helpers", routes)
     }
 }

@@ -158,6 +158,15 @@ pub async fn close(db: &Db, id: Uuid) -> Result<String, DbError> {
         .await
         .map(|_| ()))?;
     on_db!(db, pool => sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(id).execute(pool).await.map(|_| ()))?;
+    // What the areas keep about the person as a user (a helper profile's phone, …).
+    match relais_core::area::ACCOUNT_CLOSURE.get() {
+        Some(steps) => {
+            for step in steps {
+                on_db!(db, pool => sqlx::query(sqlx::AssertSqlSafe(*step)).bind(id).execute(pool).await.map(|_| ()))?;
+            }
+        }
+        None => tracing::warn!("account closed before the areas' closure steps were installed (relais::areas())"),
+    }
     Ok(pseudonym)
 }
 

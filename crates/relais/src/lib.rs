@@ -30,6 +30,7 @@ pub fn areas() -> Vec<Area> {
     let areas =
         vec![relais_organisations::area(), relais_directory::area(), relais_accompaniments::area(), relais_reports::area(), relais_diagnostics::area(), relais_helpers::area()];
     relais_core::area::ERASURE.get_or_init(|| areas.iter().flat_map(|a| a.erasure.iter().copied()).collect());
+    relais_core::area::ACCOUNT_CLOSURE.get_or_init(|| areas.iter().flat_map(|a| a.account_closure.iter().copied()).collect());
     areas
 }
 

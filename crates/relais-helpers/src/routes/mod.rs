@@ -5,6 +5,7 @@ pub mod apply;
 pub mod headcount;
 pub mod profiles;
 pub mod shifts;
+pub mod supervisions;
 
 use relais_core::{
     i18n::Tr,

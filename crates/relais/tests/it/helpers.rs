@@ -547,3 +547,54 @@ async fn the_reports_count_helpers_applications_hours_and_coverage_with_small_co
     let row = page.split("Volunteers helping").nth(1).and_then(|rest| rest.split("</tr>").next()).unwrap_or_default();
     assert!(row.contains("&#60; 5") || row.contains("&lt; 5"), "suppressed: {row}");
 }
+
+#[tokio::test]
+async fn a_network_records_an_intervision_its_partners_see_it_and_others_do_not() {
+    let app = TestApp::spawn_demo().await;
+    let north = organisation(&app, "maison-quartier-nord").await;
+    // The demo's intervision of the Brussels network, seen by its partner's coordinator... (the
+    // partner has no coordinator in the demo: the lead's helpers and the partner's helpers attend)
+    let meetings = relais_helpers::supervision::of_organisation(&app.db, north).await.unwrap();
+    assert_eq!(meetings.len(), 1, "the partner's helper attended the network's intervision");
+    assert!(meetings[0].attendees.iter().any(|(_, name, _)| name == "Fatma Y."));
+
+    let (coordinator, csrf) = signed_in(&app, "coordinator.bruxelles@demo.relais.be").await;
+    let page = coordinator.get(app.url("/organisations/clic-bruxelles/supervisions?lang=en")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Sophie V.") && page.contains("Fatma Y. (Maison de quartier Nord"), "{page}");
+    let network = relais_organisations::groups::find_by_slug(&app.db, "informaticiens-publics").await.unwrap().unwrap().id.to_string();
+    let fatma = relais_helpers::helpers::list(&app.db, north).await.unwrap().into_iter().find(|h| h.name == "Fatma Y.").unwrap().id.to_string();
+    // Without the network, a partner's helper is not one of ours: refused, what was typed kept.
+    let fields = [("csrf", csrf.as_str()), ("held_on", "2026-11-20"), ("facilitator", "Test Facilitator"), ("themes", "boundaries"), ("attendees", fatma.as_str())];
+    let response = coordinator.post(app.url("/organisations/clic-bruxelles/supervisions?lang=en")).form(&fields).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("of the chosen network only") && body.contains("value=\"Test Facilitator\""));
+    let fields = [("csrf", csrf.as_str()), ("held_on", "2026-11-20"), ("facilitator", "Test Facilitator"), ("group", network.as_str()), ("attendees", fatma.as_str())];
+    assert_eq!(coordinator.post(app.url("/organisations/clic-bruxelles/supervisions")).form(&fields).send().await.unwrap().status(), 303);
+    assert_eq!(relais_helpers::supervision::of_organisation(&app.db, north).await.unwrap().len(), 2);
+    // A helper of an organisation outside the network: refused.
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let outsider = relais_helpers::helpers::list(&app.db, charleroi).await.unwrap()[0].id.to_string();
+    let fields = [("csrf", csrf.as_str()), ("held_on", "2026-11-21"), ("facilitator", "X"), ("group", network.as_str()), ("attendees", outsider.as_str())];
+    assert_eq!(coordinator.post(app.url("/organisations/clic-bruxelles/supervisions")).form(&fields).send().await.unwrap().status(), 422);
+    // Another organisation's coordinator sees none of it.
+    let (other, _) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    assert!(!other.get(app.url("/organisations/cpas-charleroi/supervisions")).send().await.unwrap().text().await.unwrap().contains("Test Facilitator"));
+    assert_eq!(other.get(app.url("/organisations/clic-bruxelles/supervisions")).send().await.unwrap().status(), 404);
+}
+
+#[tokio::test]
+async fn a_closed_account_leaves_no_contact_on_its_helper_profile() {
+    let app = TestApp::spawn_demo().await;
+    let _ = relais::areas(); // (installs the areas' closure steps, as the binary does)
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let user = relais_organisations::users::find_by_email(&app.db, "volunteer.charleroi@demo.relais.be").await.unwrap().unwrap().id;
+    helpers::ensure_members(&app.db, charleroi, app.clock.now()).await.unwrap();
+    let id = helpers::of_member(&app.db, charleroi, user).await.unwrap().unwrap();
+    helpers::set_phone(&app.db, charleroi, id, "0470 12 34 56").await.unwrap();
+    relais_organisations::users::close(&app.db, user).await.unwrap();
+    let profile = helpers::find(&app.db, charleroi, id).await.unwrap().unwrap();
+    assert_eq!(profile.helper.phone, "");
+    assert_eq!(profile.helper.status, Status::Left);
+    assert!(profile.helper.name.starts_with('#'), "the account's pseudonym: {}", profile.helper.name);
+}

@@ -215,6 +215,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("/organisations/{slug}/coverage", "GET", Access::Organisation(Action::ViewHelpers)),
     ("/organisations/{slug}/coverage/needs", "POST", Access::Organisation(Action::ManageHelpers)),
     ("/organisations/{slug}/coverage/assign", "POST", Access::Organisation(Action::ManageHelpers)),
+    ("/organisations/{slug}/supervisions", "GET", Access::Organisation(Action::ViewHelpers)),
+    ("/organisations/{slug}/supervisions", "POST", Access::Organisation(Action::ManageHelpers)),
 ];
 
 #[test]
