@@ -223,3 +223,4 @@ supervision-error-date = Geben Sie das Datum mit Tag, Monat und Jahr an.
 supervision-error-facilitator = Geben Sie den Namen der Moderation an.
 supervision-error-attendees = Kreuzen Sie die Anwesenden an.
 supervision-error-outside = Kreuzen Sie nur Helfende der Organisation oder des gewählten Netzwerks an.
+session-my-shifts = Ihr Einsatz heute

@@ -223,3 +223,4 @@ supervision-error-date = Give the date as day, month and year.
 supervision-error-facilitator = Give the facilitator's name.
 supervision-error-attendees = Tick who attended.
 supervision-error-outside = Tick helpers of the organisation or of the chosen network only.
+session-my-shifts = Your shift today

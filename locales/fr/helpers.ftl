@@ -223,3 +223,4 @@ supervision-error-date = Indiquez la date avec le jour, le mois et l’année.
 supervision-error-facilitator = Indiquez le nom de l’animateur.
 supervision-error-attendees = Cochez les présents.
 supervision-error-outside = Ne cochez que des aidants de l’organisation ou du réseau choisi.
+session-my-shifts = Votre permanence aujourd’hui

@@ -223,3 +223,4 @@ supervision-error-date = Geef de datum met dag, maand en jaar.
 supervision-error-facilitator = Geef de naam van de begeleider.
 supervision-error-attendees = Vink de aanwezigen aan.
 supervision-error-outside = Vink alleen helpers van de organisatie of van het gekozen netwerk aan.
+session-my-shifts = Je shift vandaag

@@ -196,6 +196,20 @@ pub async fn shifts_between(db: &Db, organisation: Uuid, from: Date, to: Date) -
         .collect())
 }
 
+/// The places where a member helps on `date` (their shifts not withdrawn), earliest first:
+/// (place, start in Brussels). "My session now" proposes them first.
+pub async fn places_of_member_on(db: &Db, organisation: Uuid, user: Uuid, date: Date) -> Result<Vec<(Uuid, OffsetDateTime)>, DbError> {
+    Ok(on_db!(db, pool => sqlx::query_as(
+        "SELECT s.place_id, s.starts_at FROM shifts s JOIN helpers h ON h.id = s.helper_id
+         WHERE s.organisation_id = $1 AND h.user_id = $2 AND s.date = $3 AND s.status <> 'withdrawn' ORDER BY s.starts_at",
+    )
+    .bind(organisation)
+    .bind(user)
+    .bind(date.to_string())
+    .fetch_all(pool)
+    .await)?)
+}
+
 /// Why a sign-up did not happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignUp {

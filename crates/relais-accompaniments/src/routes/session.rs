@@ -47,6 +47,8 @@ struct Where {
 struct SessionPage<'a> {
     tr: Tr,
     organisation: &'a Organisation,
+    /// Where the helper signed up to help today (their shifts), first.
+    shifts: Vec<Where>,
     places: Vec<Where>,
     stops: Vec<Where>,
     elsewhere: Vec<Where>,
@@ -76,15 +78,29 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext, user: Curren
     let href = |at: &str| format!("/organisations/{}/log?at={at}&since={since}{person_param}", organisation.slug);
     let mut fixed = Vec::new();
     let mut stops = Vec::new();
-    for place in places::places_of(&state.db, organisation.id).await? {
+    let all_places = places::places_of(&state.db, organisation.id).await?;
+    for place in &all_places {
         let line = Where { href: href(&format!("place:{}", place.id)), label: place.name(tr.locale).to_string() };
         if place.mobile_unit_id.is_some() { stops.push(line) } else { fixed.push(line) }
+    }
+    let today = relais_core::dates::local_date_of(state.clock.now());
+    let today = jiff::civil::Date::new(today.year() as i16, u8::from(today.month()) as i8, today.day() as i8).ok();
+    let mut shifts = Vec::new();
+    if let Some(today) = today {
+        for (place, starts) in relais_helpers::shifts::places_of_member_on(&state.db, organisation.id, user.id, today).await? {
+            if let Some(p) = all_places.iter().find(|p| p.id == place) {
+                let time = relais_core::dates::local_datetime(starts);
+                let time = time.rsplit(' ').next().unwrap_or_default().to_string();
+                shifts.push(Where { href: href(&format!("place:{}", p.id)), label: format!("{} — {time}", p.name(tr.locale)) });
+            }
+        }
     }
     let elsewhere =
         ["home-visit", "phone"].iter().map(|code| Where { href: href(code), label: tr.t(vocabulary::key_of(vocabulary::SETTINGS, code).unwrap_or_default()) }).collect();
     let page = SessionPage {
         tr,
         organisation: &organisation,
+        shifts,
         places: fixed,
         stops,
         elsewhere,

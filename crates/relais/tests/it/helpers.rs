@@ -598,3 +598,33 @@ async fn a_closed_account_leaves_no_contact_on_its_helper_profile() {
     assert_eq!(profile.helper.status, Status::Left);
     assert!(profile.helper.name.starts_with('#'), "the account's pseudonym: {}", profile.helper.name);
 }
+
+#[tokio::test]
+async fn my_session_now_proposes_the_place_of_todays_shift_first() {
+    use relais_helpers::shifts::{self, Need, Occurrence};
+    let app = TestApp::spawn_demo().await;
+    let charleroi = organisation(&app, "cpas-charleroi").await;
+    let user = relais_organisations::users::find_by_email(&app.db, "worker.charleroi@demo.relais.be").await.unwrap().unwrap().id;
+    helpers::ensure_members(&app.db, charleroi, app.clock.now()).await.unwrap();
+    let helper = helpers::of_member(&app.db, charleroi, user).await.unwrap().unwrap();
+    let place = relais_directory::places::places_of(&app.db, charleroi).await.unwrap().into_iter().find(|p| p.name(relais_core::i18n::Locale::Fr).contains("Gosselies")).unwrap();
+    let today = relais_core::dates::local_date_of(app.clock.now());
+    let today = jiff::civil::Date::new(today.year() as i16, u8::from(today.month()) as i8, today.day() as i8).unwrap();
+    let occurrence = Occurrence {
+        session_id: Uuid::new_v4(),
+        place_id: place.id,
+        place: String::new(),
+        date: today,
+        start: "23:00".parse().unwrap(),
+        end: "23:30".parse().unwrap(),
+        need: Some(Need { helpers: 1, languages: Vec::new() }),
+    };
+    assert_eq!(shifts::sign_up(&app.db, charleroi, &occurrence, helper, None, app.clock.now()).await.unwrap(), shifts::SignUp::Done);
+    let (worker, _) = signed_in(&app, "worker.charleroi@demo.relais.be").await;
+    let page = worker.get(app.url("/organisations/cpas-charleroi/session?lang=en")).send().await.unwrap().text().await.unwrap();
+    let shifts_part = page.split("Your shift today").nth(1).and_then(|rest| rest.split("</ul>").next()).expect("the shift is proposed");
+    assert!(shifts_part.contains("Gosselies") && shifts_part.contains("23:00") && shifts_part.contains(&format!("at=place:{}", place.id)));
+    // A colleague without a shift today is not offered one.
+    let (coordinator, _) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
+    assert!(!coordinator.get(app.url("/organisations/cpas-charleroi/session?lang=en")).send().await.unwrap().text().await.unwrap().contains("Your shift today"));
+}
