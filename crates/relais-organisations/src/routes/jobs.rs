@@ -11,12 +11,17 @@ use relais_core::{
     dates::local_datetime,
     i18n::Tr,
     jobs::{self, State as JobState},
-    web::{AppState, error::AppError, layout::PageContext, response::see_other},
+    web::{AppState, client::ClientAddr, error::AppError, layout::PageContext, response::see_other},
 };
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::{access::authorise_platform, policy::PlatformAction, sessions::CurrentUser};
+use crate::{
+    access::authorise_platform,
+    audit::{self, Event},
+    policy::PlatformAction,
+    sessions::CurrentUser,
+};
 
 /// Jobs shown per state.
 const SHOWN: u32 = 100;
@@ -101,7 +106,7 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext, user: Current
 
 /// `POST /admin/jobs/{id}/retry`: a failed job back in the queue (a job no longer failed — retried
 /// meanwhile, or forgotten — is answered like a retried one: the admin's wish is met).
-pub async fn retry(State(state): State<AppState>, user: CurrentUser, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn retry(State(state): State<AppState>, user: CurrentUser, ClientAddr(client): ClientAddr, Path(id): Path<String>) -> Result<Response, AppError> {
     authorise_platform(&user, PlatformAction::ManageJobs)?;
     let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     if jobs::find(&state.db, id).await?.is_none() {
@@ -109,13 +114,19 @@ pub async fn retry(State(state): State<AppState>, user: CurrentUser, Path(id): P
     }
     let retried = jobs::retry(&state.db, id, state.clock.now()).await?;
     tracing::info!(admin = %user.id, job = %id, retried, "job retried");
+    if retried {
+        audit::record_or_log(&state.db, Event::new("job.retried", &client).actor(user.id).object(id.to_string())).await;
+    }
     Ok(see_other("/admin/jobs?state=failed&done=retried").into_response())
 }
 
 /// `POST /admin/jobs/retry-failed`: every failed job back in the queue.
-pub async fn retry_failed(State(state): State<AppState>, user: CurrentUser) -> Result<Response, AppError> {
+pub async fn retry_failed(State(state): State<AppState>, user: CurrentUser, ClientAddr(client): ClientAddr) -> Result<Response, AppError> {
     authorise_platform(&user, PlatformAction::ManageJobs)?;
     let retried = jobs::retry_all_failed(&state.db, state.clock.now()).await?;
     tracing::info!(admin = %user.id, retried, "failed jobs retried");
+    if retried > 0 {
+        audit::record_or_log(&state.db, Event::new("job.retried_all", &client).actor(user.id).detail(format!("jobs={retried}"))).await;
+    }
     Ok(see_other("/admin/jobs?state=failed&done=retried").into_response())
 }

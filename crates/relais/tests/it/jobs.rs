@@ -146,3 +146,24 @@ async fn old_jobs_are_forgotten_and_a_job_of_no_known_kind_waits_for_a_runner_th
     assert!(jobs::find(&app.db, unknown).await.unwrap().is_none());
     assert!(jobs::find(&app.db, done[0].id).await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn a_platform_admin_retrying_a_failed_job_is_in_the_audit_log() {
+    let app = TestApp::spawn_demo().await;
+    let now = app.clock.now();
+    jobs::enqueue(&app.db, &NewJob::new("audited", now).max_attempts(1), now).await.unwrap();
+    let claimed = jobs::claim(&app.db, "test", 1, jobs::LEASE, now).await.unwrap();
+    let claimed = claimed.into_iter().find(|j| j.kind == "audited").unwrap();
+    jobs::fail(&app.db, &claimed, "test", "refused", now).await.unwrap();
+    let (admin, csrf) = crate::harness::signed_in(&app, "admin@demo.relais.be").await;
+    let response = admin.post(app.url(&format!("/admin/jobs/{}/retry", claimed.id))).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+    assert_eq!(response.status(), 303);
+    let admin_id = relais_organisations::users::find_by_email(&app.db, "admin@demo.relais.be").await.unwrap().unwrap().id;
+    let logged: Vec<(String, Option<String>)> =
+        relais_core::on_db!(&app.db, pool => sqlx::query_as("SELECT action, object FROM audit_log WHERE actor_user_id = $1 AND action LIKE 'job.%'")
+        .bind(admin_id)
+        .fetch_all(pool)
+        .await)
+        .unwrap();
+    assert_eq!(logged, vec![("job.retried".to_string(), Some(claimed.id.to_string()))]);
+}
