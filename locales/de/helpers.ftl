@@ -224,3 +224,4 @@ supervision-error-facilitator = Geben Sie den Namen der Moderation an.
 supervision-error-attendees = Kreuzen Sie die Anwesenden an.
 supervision-error-outside = Kreuzen Sie nur Helfende der Organisation oder des gewählten Netzwerks an.
 session-my-shifts = Ihr Einsatz heute
+sms-shift-reminder = Relais: morgen { $when } helfen Sie in { $place }. Verhindert? Rufen Sie die Koordination an.

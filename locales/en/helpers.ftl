@@ -224,3 +224,4 @@ supervision-error-facilitator = Give the facilitator's name.
 supervision-error-attendees = Tick who attended.
 supervision-error-outside = Tick helpers of the organisation or of the chosen network only.
 session-my-shifts = Your shift today
+sms-shift-reminder = Relais: tomorrow { $when } you help at { $place }. Cannot come? Call the coordinator.

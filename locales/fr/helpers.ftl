@@ -224,3 +224,4 @@ supervision-error-facilitator = Indiquez le nom de l’animateur.
 supervision-error-attendees = Cochez les présents.
 supervision-error-outside = Ne cochez que des aidants de l’organisation ou du réseau choisi.
 session-my-shifts = Votre permanence aujourd’hui
+sms-shift-reminder = Relais : demain { $when } vous aidez à { $place }. Empêché ? Appelez le coordinateur.

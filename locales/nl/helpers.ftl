@@ -224,3 +224,4 @@ supervision-error-facilitator = Geef de naam van de begeleider.
 supervision-error-attendees = Vink de aanwezigen aan.
 supervision-error-outside = Vink alleen helpers van de organisatie of van het gekozen netwerk aan.
 session-my-shifts = Je shift vandaag
+sms-shift-reminder = Relais: morgen { $when } help je in { $place }. Kan je niet? Bel de coördinator.

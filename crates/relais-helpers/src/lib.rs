@@ -48,6 +48,7 @@ pub fn area() -> relais_core::area::Area {
         jobs: Some(|runner| shifts::jobs(journey::jobs(runner))),
         figures: Some(reporting::source),
         account_closure: helpers::ACCOUNT_CLOSURE,
+        sms_templates: shifts::SMS_TEMPLATES,
         ..relais_core::area::Area::new("helpers", routes)
     }
 }

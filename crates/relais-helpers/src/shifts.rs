@@ -23,6 +23,10 @@ use uuid::Uuid;
 /// How far ahead a series sign-up goes.
 pub const SERIES_WEEKS: i64 = 12;
 pub const REMINDER_JOB: &str = "helpers-shift-reminder";
+/// The SMS a helper with only a mobile number gets the day before.
+pub const SMS_SHIFT_REMINDER: &str = "sms-shift-reminder";
+pub const SMS_TEMPLATES: &[relais_core::messages::SmsTemplate] =
+    &[relais_core::messages::SmsTemplate { key: SMS_SHIFT_REMINDER, example: &[("place", "Espace public numérique de Charleroi-Centre"), ("when", "15/12 14:00")] }];
 
 /// A helper's shift status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -364,10 +368,10 @@ async fn remind(ctx: &JobContext) -> Result<(), JobError> {
     }
     let payload: Payload = serde_json::from_str(&ctx.job.payload).map_err(|e| JobError(format!("payload: {e}")))?;
     let db = &ctx.db;
-    /// (organisation, place, status, start, account's e-mail and language, profile's e-mail)
-    type ReminderRow = (Uuid, Uuid, String, OffsetDateTime, Option<String>, Option<String>, String);
+    /// (organisation, place, status, start, account's e-mail and language, profile's e-mail, phone)
+    type ReminderRow = (Uuid, Uuid, String, OffsetDateTime, Option<String>, Option<String>, String, String);
     let row: Option<ReminderRow> = on_db!(db, pool => sqlx::query_as(
-        "SELECT s.organisation_id, s.place_id, s.status, s.starts_at, u.email, u.locale, h.email
+        "SELECT s.organisation_id, s.place_id, s.status, s.starts_at, u.email, u.locale, h.email, h.phone
          FROM shifts s JOIN helpers h ON h.id = s.helper_id LEFT JOIN users u ON u.id = h.user_id
          WHERE s.session_id = $1 AND s.date = $2 AND s.helper_id = $3",
     )
@@ -377,19 +381,24 @@ async fn remind(ctx: &JobContext) -> Result<(), JobError> {
     .fetch_optional(pool)
     .await)
     .map_err(DbError::from)?;
-    let Some((organisation, place, status, starts_at, user_email, locale, helper_email)) = row else { return Ok(()) };
+    let Some((organisation, place, status, starts_at, user_email, locale, helper_email, phone)) = row else { return Ok(()) };
     if status == ShiftStatus::Withdrawn.code() {
         return Ok(());
     }
-    let to = user_email.filter(|e| !e.is_empty()).unwrap_or(helper_email);
-    if to.is_empty() {
-        return Ok(()); // no address: the coordinator calls (an SMS when the kernel's SMS reaches helpers)
-    }
     let locale = locale.as_deref().and_then(Locale::parse).unwrap_or(Locale::Fr);
     let place = places::find_place(db, place).await?.map(|p| p.name(locale).to_string()).unwrap_or_default();
+    let key = format!("shift-reminder:{}:{}:{}", payload.session, payload.date, payload.helper);
+    let to = user_email.filter(|e| !e.is_empty() && !e.ends_with("@closed.invalid")).unwrap_or(helper_email);
+    if to.is_empty() {
+        // Only a phone: an SMS to a Belgian mobile; else nothing (the coordinator calls).
+        let Some(mobile) = relais_core::sms::belgian_e164(&phone).filter(|n| relais_core::sms::is_belgian_mobile(n)) else { return Ok(()) };
+        let when = relais_core::dates::zoned(starts_at).strftime("%d/%m %H:%M").to_string();
+        let args = messages::fit_sms(SMS_SHIFT_REMINDER, locale, vec![("place", place), ("when", when)], "place");
+        messages::queue(db, &NewMessage::new(Some(organisation), &mobile, locale, MessageTemplate::Sms(SMS_SHIFT_REMINDER), args).key(key), ctx.clock.now()).await?;
+        return Ok(());
+    }
     let args = vec![("place", place), ("when", relais_core::dates::local_datetime(starts_at))];
     let template = MessageTemplate::Email { subject: "shift-reminder-subject", body: "shift-reminder-body" };
-    let key = format!("shift-reminder:{}:{}:{}", payload.session, payload.date, payload.helper);
     messages::queue(db, &NewMessage::new(Some(organisation), &to, locale, template, args).key(key), ctx.clock.now()).await?;
     Ok(())
 }

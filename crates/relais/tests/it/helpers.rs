@@ -628,3 +628,19 @@ async fn my_session_now_proposes_the_place_of_todays_shift_first() {
     let (coordinator, _) = signed_in(&app, "coordinator.charleroi@demo.relais.be").await;
     assert!(!coordinator.get(app.url("/organisations/cpas-charleroi/session?lang=en")).send().await.unwrap().text().await.unwrap().contains("Your shift today"));
 }
+
+#[tokio::test]
+async fn a_helper_with_only_a_phone_gets_the_reminder_by_sms_in_one_part() {
+    let app = TestApp::spawn_demo().await;
+    // The demo signs Jean-Pierre D. (a phone, no e-mail) up for the coming two weeks.
+    app.clock.advance(time::Duration::days(15));
+    let runner = app.job_runner();
+    while runner.run_once().await.unwrap() > 0 {}
+    let sms = app.sms();
+    let reminders: Vec<_> = sms.iter().filter(|(_, text)| text.starts_with("Relais : demain")).collect();
+    assert!(!reminders.is_empty(), "{sms:?}");
+    for (to, text) in &reminders {
+        assert!(to.starts_with("+32470"), "to a Belgian mobile: {to}");
+        assert_eq!(relais_core::sms::length(text).parts, 1, "one SMS: {text}");
+    }
+}
